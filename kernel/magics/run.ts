@@ -1,0 +1,180 @@
+/**
+ * The runtime half of the magics: what `wl.magic.<call>(options)` does after translate.ts
+ * turned a magic line into that call. Each shows its result (unless -q) and returns it, so
+ * `-o df` binds the same frame that was shown. Sweeps get a progress bar and an AbortSignal
+ * that the stop button (SIGINT) fires; an interrupted sweep returns the rows measured so far.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { DataFrame } from 'danfojs-node';
+import { loadCore, type BenchRequest } from '../core.js';
+import { publish, show } from '../display.js';
+import { ProgressBar } from '../progress.js';
+import { session, DEFAULT_CONFIG, type SessionConfig } from '../session.js';
+import { toFrame } from '../../src/frame/frame.js';
+import { RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
+import { MagicError } from './errors.js';
+import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
+
+interface Common {
+  out: string | null;
+  quiet: boolean;
+}
+
+type RunOpts = Common & Partial<Pick<BenchRequest, 'runtimes' | 'opt' | 'size' | 'reps' | 'warmup' | 'aot' | 'counters'>>;
+
+function text(s: string): void {
+  publish({ 'text/plain': s });
+}
+
+function note(s: string): void {
+  process.stderr.write(`${s}\n`);
+}
+
+async function finish(df: DataFrame, o: Common): Promise<DataFrame> {
+  if (!o.quiet) show(df);
+  return df;
+}
+
+/** Session defaults under the flags given. */
+function request(o: RunOpts): Omit<BenchRequest, 'benchmarks'> {
+  const c = session.config;
+  return {
+    runtimes: o.runtimes ?? c.runtimes,
+    opt: o.opt ?? c.opt,
+    size: o.size ?? c.size,
+    reps: o.reps ?? c.reps,
+    warmup: o.warmup ?? c.warmup,
+    aot: o.aot ?? false,
+    counters: o.counters ?? c.counters,
+  };
+}
+
+/** Run one sweep with a progress bar and the interrupt wired in. */
+async function sweep(title: string, out: string | null, run: (r: Partial<BenchRequest>) => Promise<RunRecord[]>): Promise<DataFrame> {
+  const bar = new ProgressBar(title);
+  const op = session.begin();
+  let rows: RunRecord[];
+  try {
+    rows = await run({ signal: op.signal, onProgress: (p) => bar.update(p), onNote: note });
+  } catch (e) {
+    bar.abandon('stopped by an error');
+    throw e;
+  } finally {
+    op.end();
+  }
+  const failed = rows.filter((r) => r.status !== 'ok').length;
+  if (op.signal.aborted) {
+    bar.finish(`interrupted after ${rows.length} runs`);
+    note(`interrupted: kept the ${rows.length} rows measured${out ? ` in ${out}` : ''}`);
+  } else {
+    bar.finish(`${rows.length} runs${failed ? `, ${failed} not ok (see status, reason)` : ''}`);
+  }
+  return toFrame(rows, RECORD_COLUMNS);
+}
+
+export async function runtimes(o: Common): Promise<DataFrame> {
+  const core = await loadCore();
+  return finish(await toFrame(await core.runtimes()), o);
+}
+
+export async function suite(o: Common & { filter: string | null }): Promise<DataFrame> {
+  const core = await loadCore();
+  return finish(await toFrame(core.suite(o.filter ?? undefined)), o);
+}
+
+export async function compile(o: Common & { benchmarks?: string[]; file?: string; opt?: string[]; targets?: ('native' | 'wasm')[] }): Promise<DataFrame> {
+  const core = await loadCore();
+  const req: Parameters<typeof core.compile>[0] = { opt: o.opt ?? session.config.opt, targets: o.targets };
+  if (o.file) {
+    let source: string;
+    try {
+      source = readFileSync(o.file, 'utf8');
+    } catch {
+      throw new MagicError(`%compile: cannot read ${o.file}`, synopsis(findMagic('compile', 'line')!));
+    }
+    req.source = source;
+    req.language = ['.cc', '.cpp', '.cxx'].includes(extname(o.file)) ? 'c++' : 'c';
+  } else {
+    req.benchmarks = o.benchmarks;
+  }
+  return finish(await toFrame(await core.compile(req)), o);
+}
+
+export async function bench(o: RunOpts & { benchmarks: string[] }): Promise<DataFrame> {
+  const core = await loadCore();
+  const df = await sweep('bench', o.out, (extra) => core.bench({ ...request(o), ...extra, benchmarks: o.benchmarks }));
+  return finish(df, o);
+}
+
+export async function profile(o: RunOpts & { benchmarks: string[] }): Promise<DataFrame> {
+  const core = await loadCore();
+  const req = { ...request(o), counters: o.counters ?? 'auto' } as const;
+  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks }));
+  return finish(df, o);
+}
+
+/** Compiler lines name the file `cell.c`; in the notebook the source starts below the %%bench line. */
+export function cellLines(diag: string, offset = 1): string {
+  return diag.replace(/\bcell\.(?:c|cpp):(\d+)(?::(\d+))?/g, (_m, l: string, c?: string) => `cell line ${Number(l) + offset}${c ? `, col ${c}` : ''}`);
+}
+
+export async function benchCell(o: RunOpts & { source: string; language?: 'c' | 'c++'; args?: string[] }): Promise<DataFrame> {
+  const core = await loadCore();
+  const req = request(o);
+  // Native is the baseline a hypothesis is measured against: always run it.
+  if (!req.runtimes.includes('all') && !req.runtimes.includes('native')) req.runtimes = [...req.runtimes, 'native'];
+  try {
+    const df = await sweep('%%bench', o.out, (extra) =>
+      core.benchSource(o.source, { ...req, ...extra, language: o.language, args: o.args }));
+    return finish(df, o);
+  } catch (e) {
+    if (e instanceof core.CompileError) {
+      const err = new MagicError(cellLines(e.message), cellLines(e.diagnostics).trimEnd());
+      err.name = 'CompileError';
+      throw err;
+    }
+    throw e;
+  }
+}
+
+export async function lsmagic(_o?: object): Promise<void> {
+  text(lsmagicText());
+}
+
+export async function help(o: { name: string }): Promise<void> {
+  const cell = o.name.startsWith('%%');
+  const name = o.name.replace(/^%+/, '').replace(/\?+$/, '');
+  const m = findMagic(name, cell ? 'cell' : 'line') ?? findMagic(name, 'cell');
+  if (!m) throw new MagicError(`no magic named ${o.name}`, 'magics: %lsmagic lists them');
+  // %bench and %%bench share a name: show both.
+  const other = !cell ? findMagic(name, 'cell') : undefined;
+  text([helpText(m), ...(other && other !== m ? ['', helpText(other)] : [])].join('\n'));
+}
+
+const LIST_KEYS = new Set(['runtimes', 'opt']);
+const INT_KEYS = new Set(['reps', 'warmup', 'max_rows', 'max_cols']);
+const CHOICES: Partial<Record<keyof SessionConfig, readonly string[]>> = {
+  counters: ['none', 'auto', 'perf', 'valgrind'],
+  plotly_js: ['every', 'once'],
+};
+
+export async function config(o: { set: Record<string, string> }): Promise<SessionConfig> {
+  const cfg = session.config as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o.set)) {
+    if (!(k in DEFAULT_CONFIG)) {
+      throw new MagicError(`%config: unknown key '${k}'`, `keys: ${Object.keys(DEFAULT_CONFIG).join(', ')}`);
+    }
+    if (LIST_KEYS.has(k)) cfg[k] = v.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (INT_KEYS.has(k)) {
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new MagicError(`%config: ${k} wants a positive whole number, got '${v}'`);
+      cfg[k] = Number(v);
+    } else {
+      const choices = CHOICES[k as keyof SessionConfig];
+      if (choices && !choices.includes(v)) throw new MagicError(`%config: ${k} takes ${choices.join(', ')}; got '${v}'`);
+      cfg[k] = v;
+    }
+  }
+  text(Object.entries(session.config).map(([k, v]) => `${k.padEnd(10)} = ${Array.isArray(v) ? v.join(',') : String(v)}`).join('\n'));
+  return { ...session.config };
+}

@@ -1,0 +1,188 @@
+/**
+ * The magics: name, one-line summary, flags, and how parsed arguments become the options object
+ * of the runtime call (`wl.magic.<call>(options)`). Adding a magic is adding an entry here and
+ * its runtime half in run.ts. Usage texts are generated from the same tables, so they cannot
+ * drift from what the parser accepts.
+ */
+import { existsSync } from 'node:fs';
+import type { ArgSpec, FlagSpec, Parsed } from './parse.js';
+import { MagicError } from './errors.js';
+
+export interface Magic {
+  name: string;
+  /** 'line': %name; 'cell': %%name (body is the rest of the cell). */
+  kind: 'line' | 'cell';
+  summary: string;
+  args: ArgSpec;
+  /** Extra lines for %help. */
+  details?: string[];
+  /** The runtime method (kernel/magics/run.ts) and its options. */
+  build(p: Parsed, body: string): { call: string; options: Record<string, unknown> };
+}
+
+const OUT: FlagSpec = { long: 'out', short: 'o', kind: 'var', metavar: 'VAR', help: 'bind the result (a DataFrame) to VAR' };
+const QUIET: FlagSpec = { long: 'quiet', short: 'q', kind: 'bool', help: 'do not display the result' };
+const OPTS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
+const COUNTERS = ['none', 'auto', 'perf', 'valgrind'] as const;
+
+const RUN_FLAGS: FlagSpec[] = [
+  { long: 'runtime', short: 'r', kind: 'list', metavar: 'RUNTIMES', help: 'all | native | a runtime (all its modes) | runtime:mode; default from %config' },
+  { long: 'opt', kind: 'list', choices: OPTS, metavar: 'O2,O3', help: 'compiler optimisation levels (default O2)' },
+  { long: 'size', short: 's', kind: 'string', metavar: 'SIZE', help: 'problem size (default mini)' },
+  { long: 'reps', short: 'n', kind: 'int', metavar: 'N', help: 'measured repetitions (default 3)' },
+  { long: 'warmup', short: 'w', kind: 'int', metavar: 'N', help: 'unrecorded warm-up runs (default 1)' },
+  { long: 'aot', kind: 'bool', help: 'add precompiled (ahead-of-time) variants' },
+];
+const BENCH_FLAG: FlagSpec = { long: 'bench', short: 'b', kind: 'list', metavar: 'BENCHES', help: 'benchmark ids or short names, comma-separated (see %suite)' };
+const COUNTERS_FLAG: FlagSpec = { long: 'counters', short: 'c', kind: 'string', choices: COUNTERS, metavar: 'SOURCE', help: 'hardware counters: none, auto, perf, valgrind (simulated)' };
+
+function common(p: Parsed): Record<string, unknown> {
+  return { out: p.flags.out ?? null, quiet: p.flags.quiet === true };
+}
+
+function runOptions(p: Parsed): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (p.flags.runtime) o.runtimes = p.flags.runtime;
+  if (p.flags.opt) o.opt = p.flags.opt;
+  if (p.flags.size) o.size = p.flags.size;
+  if (p.flags.reps !== undefined) o.reps = p.flags.reps;
+  if (p.flags.warmup !== undefined) o.warmup = p.flags.warmup;
+  if (p.flags.aot) o.aot = true;
+  if (p.flags.counters) o.counters = p.flags.counters;
+  return o;
+}
+
+function requireBench(p: Parsed): string[] {
+  const b = p.flags.bench as string[] | undefined;
+  if (!b) throw new MagicError('missing -b BENCHES');
+  return b;
+}
+
+export const MAGICS: readonly Magic[] = [
+  {
+    name: 'runtimes', kind: 'line', summary: 'the runtimes found on this machine (the doctor table)',
+    args: { flags: [OUT, QUIET], positionals: [] },
+    build: (p) => ({ call: 'runtimes', options: common(p) }),
+  },
+  {
+    name: 'suite', kind: 'line', summary: 'the benchmarks with their metadata, optionally filtered',
+    args: { flags: [OUT, QUIET], positionals: [{ name: 'FILTER', required: false, help: 'a substring of id, group or category' }] },
+    build: (p) => ({ call: 'suite', options: { ...common(p), filter: p.positionals.FILTER ?? null } }),
+  },
+  {
+    name: 'compile', kind: 'line', summary: 'compile benchmarks (or a C/C++ file) for native and wasm; the artifacts table',
+    args: {
+      flags: [
+        { long: 'opt', kind: 'list', choices: OPTS, metavar: 'O2,O3', help: 'optimisation levels (default O2)' },
+        { long: 'target', short: 't', kind: 'list', choices: ['native', 'wasm'], metavar: 'native,wasm', help: 'targets (default both)' },
+        OUT, QUIET,
+      ],
+      positionals: [{ name: 'BENCH|FILE', required: true, help: 'benchmark ids/names (comma-separated) or a .c/.cc/.cpp file' }],
+    },
+    build: (p) => {
+      const what = p.positionals['BENCH|FILE'] as string;
+      const isFile = /\.(c|cc|cpp|cxx)$/.test(what) || (what.includes('/') && existsSync(what));
+      const o: Record<string, unknown> = { ...common(p) };
+      if (isFile) o.file = what;
+      else o.benchmarks = what.split(',').filter(Boolean);
+      if (p.flags.opt) o.opt = p.flags.opt;
+      if (p.flags.target) o.targets = p.flags.target;
+      return { call: 'compile', options: o };
+    },
+  },
+  {
+    name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, OUT, QUIET], positionals: [] },
+    details: ['Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
+    build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
+  },
+  {
+    name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, OUT, QUIET], positionals: [] },
+    details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated).'],
+    build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
+  },
+  {
+    name: 'bench', kind: 'cell', summary: 'the cell is a C (or C++) program: compile it for native and wasm, run it on the runtimes',
+    args: {
+      flags: [
+        ...RUN_FLAGS.filter((f) => f.long !== 'size'),
+        { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' },
+        { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'arguments for the program (one quoted string)' },
+        OUT, QUIET,
+      ],
+      positionals: [],
+    },
+    details: ['Native always runs as the baseline. Compile errors point at the cell line.'],
+    build: (p, body) => {
+      if (!body.trim()) throw new MagicError('the cell has no C source below the %%bench line');
+      const o: Record<string, unknown> = { ...common(p), ...runOptions(p), source: body };
+      if (p.flags.lang) o.language = p.flags.lang;
+      if (p.flags.args !== undefined) o.args = String(p.flags.args).split(/\s+/).filter(Boolean);
+      return { call: 'benchCell', options: o };
+    },
+  },
+  {
+    name: 'lsmagic', kind: 'line', summary: 'list the magics',
+    args: { flags: [], positionals: [] },
+    build: () => ({ call: 'lsmagic', options: {} }),
+  },
+  {
+    name: 'help', kind: 'line', summary: 'usage of one magic (also: %NAME?)',
+    args: { flags: [], positionals: [{ name: 'NAME', required: true, help: 'a magic name, e.g. bench or %%bench' }] },
+    build: (p) => ({ call: 'help', options: { name: p.positionals.NAME } }),
+  },
+  {
+    name: 'config', kind: 'line', summary: 'show or set session defaults: %config reps=5 runtimes=wasmtime,native',
+    args: { flags: [], positionals: [{ name: 'KEY=VALUE', required: false, rest: true, help: 'settings to change; none shows them all' }] },
+    details: ['Keys: runtimes, size, reps, warmup, opt, counters, store, max_rows, max_cols, plotly_js (every|once).'],
+    build: (p) => {
+      const set: Record<string, string> = {};
+      for (const kv of (p.positionals['KEY=VALUE'] as string[]) ?? []) {
+        const eq = kv.indexOf('=');
+        if (eq <= 0) throw new MagicError(`expected key=value, got '${kv}'`);
+        set[kv.slice(0, eq)] = kv.slice(eq + 1);
+      }
+      return { call: 'config', options: { set } };
+    },
+  },
+];
+
+export function findMagic(name: string, kind: 'line' | 'cell'): Magic | undefined {
+  return MAGICS.find((m) => m.name === name && m.kind === kind);
+}
+
+function flagUsage(f: FlagSpec): string {
+  const name = f.short ? `-${f.short}` : `--${f.long}`;
+  return f.kind === 'bool' ? `[${name}]` : `[${name} ${f.metavar ?? f.kind.toUpperCase()}]`;
+}
+
+/** The one-line synopsis: `%bench -b BENCHES [-r RUNTIMES] …`. */
+export function synopsis(m: Magic): string {
+  const prefix = m.kind === 'cell' ? '%%' : '%';
+  const parts = [`${prefix}${m.name}`];
+  for (const p of m.args.positionals) parts.push(p.required ? p.name : `[${p.name}${p.rest ? ' …' : ''}]`);
+  for (const f of m.args.flags) parts.push(f === BENCH_FLAG ? `-b ${f.metavar}` : flagUsage(f));
+  return `usage: ${parts.join(' ')}`;
+}
+
+/** The full help text of a magic. */
+export function helpText(m: Magic): string {
+  const prefix = m.kind === 'cell' ? '%%' : '%';
+  const lines = [`${prefix}${m.name}: ${m.summary}`, synopsis(m)];
+  for (const p of m.args.positionals) lines.push(`  ${p.name.padEnd(22)} ${p.help}`);
+  for (const f of m.args.flags) {
+    const names = (f.short ? `-${f.short}, ` : '    ') + `--${f.long}` + (f.kind === 'bool' ? '' : ` ${f.metavar ?? ''}`);
+    lines.push(`  ${names.padEnd(22)} ${f.help}`);
+  }
+  for (const d of m.details ?? []) lines.push(d);
+  return lines.join('\n');
+}
+
+export function lsmagicText(): string {
+  const line = MAGICS.filter((m) => m.kind === 'line').map((m) => `%${m.name}`);
+  const cell = MAGICS.filter((m) => m.kind === 'cell').map((m) => `%%${m.name}`);
+  const rows = MAGICS.map((m) => `  ${((m.kind === 'cell' ? '%%' : '%') + m.name).padEnd(10)} ${m.summary}`);
+  return [`Line magics: ${line.join(' ')}`, `Cell magics: ${cell.join(' ')}`, '', ...rows, '',
+    '%help NAME or %NAME? shows the usage of one.'].join('\n');
+}

@@ -1,0 +1,117 @@
+/**
+ * `wl`, the object every cell of the wasmlab kernel sees: the core's operations as typed
+ * functions (with the session defaults and the stop button wired in), frames, plots, and the
+ * runtime half of the magics. The launcher sets it on globalThis and declares its type once, so
+ * `wl.` completes in cells and `const df = await wl.bench({...})` type-checks.
+ */
+import type { DataFrame } from 'danfojs-node';
+import { loadCore, type BenchRequest } from './core.js';
+import { show, type FrameView } from './display.js';
+import { session } from './session.js';
+import * as magic from './magics/run.js';
+import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
+import type { Cell } from '../src/frame/table.js';
+import { bar, Figure, type BarOptions, type Row } from '../src/plot/figure.js';
+import { slowdown, slowdownFigure, type SlowdownOptions } from '../src/plot/slowdown.js';
+import { RECORD_COLUMNS, type RunRecord } from '../src/record.js';
+
+type Rows = DataFrame | readonly object[];
+
+/** Row objects from a frame or an array of records. */
+export function rowsOf(x: Rows): Row[] {
+  if (isDataFrame(x)) {
+    const { columns, rows } = frameCells(x);
+    return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])) as Record<string, Cell>);
+  }
+  return x as Row[];
+}
+
+/** Give a call the kernel's AbortSignal unless it brought its own. */
+async function abortable<T>(req: { signal?: AbortSignal }, f: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (req.signal) return f(req.signal);
+  const op = session.begin();
+  try {
+    return await f(op.signal);
+  } finally {
+    op.end();
+  }
+}
+
+type Partial_<T> = Partial<Omit<T, 'benchmarks'>> & { benchmarks: string[] };
+function withDefaults<T extends object>(req: T): T & Omit<BenchRequest, 'benchmarks'> {
+  const c = session.config;
+  return { runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, counters: c.counters, ...req };
+}
+
+export const wl = {
+  /** Run benchmarks; defaults come from %config. The stop button ends it, keeping the rows so far. */
+  async bench(req: Partial_<BenchRequest>): Promise<RunRecord[]> {
+    const core = await loadCore();
+    return abortable(req, (signal) => core.bench({ ...withDefaults(req), signal }));
+  },
+  /** Like bench, with hardware counters (perf, or valgrind's simulation). */
+  async profile(req: Partial_<BenchRequest>): Promise<RunRecord[]> {
+    const core = await loadCore();
+    return abortable(req, (signal) => core.profile({ ...withDefaults(req), signal }));
+  },
+  /** Stream rows as they are measured. */
+  async *sweep(req: Partial_<BenchRequest>): AsyncGenerator<RunRecord> {
+    const core = await loadCore();
+    const op = req.signal ? null : session.begin();
+    try {
+      yield* core.sweep({ ...withDefaults(req), signal: req.signal ?? op!.signal });
+    } finally {
+      op?.end();
+    }
+  },
+  /** Compile and run a C/C++ source on the runtimes (what %%bench does). */
+  async benchSource(source: string, req: Partial<Omit<BenchRequest, 'benchmarks'>> & { args?: string[]; language?: 'c' | 'c++' } = {}): Promise<RunRecord[]> {
+    const core = await loadCore();
+    return abortable(req, (signal) => core.benchSource(source, { ...withDefaults(req), signal }));
+  },
+  async runtimes() {
+    return (await loadCore()).runtimes();
+  },
+  async suite(filter?: string) {
+    return (await loadCore()).suite(filter);
+  },
+  async compile(req: Parameters<Awaited<ReturnType<typeof loadCore>>['compile']>[0]) {
+    return (await loadCore()).compile(req);
+  },
+
+  /** Rows as a DataFrame; run records get the record's column order. */
+  async frame(rows: readonly object[], columns?: readonly string[]): Promise<DataFrame> {
+    const isRun = rows.length > 0 && RECORD_COLUMNS.every((c) => c in (rows[0] as object));
+    return toFrame(rows, columns ?? (isRun ? RECORD_COLUMNS : undefined));
+  },
+  /** Display a frame (as a table), a figure (as a plot) or anything else (as text). */
+  show(value: unknown, view?: FrameView): void {
+    show(value, view);
+  },
+  /** Slowdown over native per benchmark and target (median of the reps), as a frame. */
+  async slowdown(runs: Rows, o?: SlowdownOptions): Promise<DataFrame> {
+    return toFrame(slowdown(rowsOf(runs), o));
+  },
+  plot: {
+    /** Grouped bars of agg(y) (median by default) per x and color: `wl.plot.bar(df, {x: 'benchmark', y: 'kernel_s', color: 'runtime'})`. */
+    bar(data: Rows, o: BarOptions): Figure {
+      return bar(rowsOf(data), o);
+    },
+    /** Slowdown over native per benchmark, one bar per runtime:mode, log scale. */
+    slowdown(runs: Rows, o?: SlowdownOptions): Figure {
+      return slowdownFigure(rowsOf(runs), o);
+    },
+    /** A figure from raw plotly traces and layout. */
+    figure(data: Record<string, unknown>[], layout: Record<string, unknown> = {}): Figure {
+      return new Figure(data, layout);
+    },
+  },
+  /** Session defaults (what %config shows and sets). */
+  get config() {
+    return session.config;
+  },
+  /** The magics' runtime (called by the code magic lines become). */
+  magic,
+};
+
+export type Wl = typeof wl;

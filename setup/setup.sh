@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# wasmlab setup: installs everything a fresh machine needs, then runs the main job.
+#   bash setup/setup.sh            set up, then run a small sweep and the quickstart notebook
+#   bash setup/setup.sh --no-demo  set up only (CI uses this before the tests)
+# Idempotent: each step keeps a stamp in ~/.cache/wasmlab (or $WASMLAB_CACHE) keyed by the
+# versions it built, so a second run only checks. Core steps must succeed; a runtime that cannot
+# be had is reported with its reason and setup goes on (`wasmlab doctor` repeats the reason).
+source "$(dirname "$0")/lib.sh"
+demo=1
+for a in "$@"; do
+  case "$a" in
+    --no-demo) demo=0 ;;
+    *) echo "usage: bash setup/setup.sh [--no-demo]" >&2; exit 2 ;;
+  esac
+done
+
+started=$(date +%s)
+core_steps=(apt node python launcher)
+runtime_steps=(wasmtime wasmer wasm3 wamr wazero wasmi wavm)
+missing=()
+
+for s in "${core_steps[@]}"; do
+  step "$s"
+  bash "$WASMLAB_ROOT/setup/steps/$s.sh"
+done
+for s in "${runtime_steps[@]}"; do
+  step "runtime: $s"
+  if ! bash "$WASMLAB_ROOT/setup/steps/$s.sh"; then
+    missing+=("$s")
+    warn "$s is not available; see the reason above (wasmlab doctor says it again)"
+  fi
+done
+step "kernel spec"
+bash "$WASMLAB_ROOT/setup/steps/kernel.sh"
+
+step "doctor"
+(cd "$WASMLAB_ROOT" && node bin/wasmlab.js doctor)
+[ ${#missing[@]} -eq 0 ] || warn "runtimes not set up: ${missing[*]}"
+info "setup took $(( $(date +%s) - started )) s"
+
+if [ "$demo" = 1 ]; then
+  step "main job: a small sweep"
+  (cd "$WASMLAB_ROOT" && node bin/wasmlab.js run --bench gemm,crc32,quicksort --runtime all --reps 3)
+  if [ -f "$WASMLAB_ROOT/notebooks/quickstart.ipynb" ]; then
+    step "main job: the quickstart notebook"
+    (cd "$WASMLAB_ROOT" && .venv/bin/jupyter nbconvert --to notebook --execute \
+       --output-dir "$WASMLAB_CACHE/notebooks" notebooks/quickstart.ipynb)
+    info "executed notebook: $WASMLAB_CACHE/notebooks/quickstart.ipynb"
+  fi
+fi

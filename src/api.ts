@@ -1,0 +1,246 @@
+/**
+ * The wasmlab core as one small surface, shared by the CLI and the Jupyter kernel (where it is
+ * the preloaded `wl` object). Everything here takes plain options and returns plain records;
+ * fronts only parse their own syntax and render.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir } from './paths.js';
+import type { RunRecord, CounterSource } from './record.js';
+import { ManifestError, type Benchmark } from './suite/manifest.js';
+import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from './suite/catalog.js';
+import { ADAPTERS, detectMode, modeId, resolveTargets, UnknownRuntimeError } from './runtimes/registry.js';
+import { buildBenchmark, BuildError, OPT_LEVELS, type ArtifactInfo } from './toolchain/build.js';
+import { adaptivePolicy, fixedPolicy, type RepPolicy } from './measure/policy.js';
+import { runSweep, newSweepId, type SweepProgress } from './measure/sweep.js';
+import { collectSweepInfo, type SweepInfo } from './measure/provenance.js';
+import { perfAvailability } from './measure/counters/perf.js';
+import { flagOutliers } from './measure/flag.js';
+
+export type { RunRecord } from './record.js';
+export type { SweepInfo } from './measure/provenance.js';
+
+/** Bad user input. The message is one line that names the fix. */
+export class UsageError extends Error {}
+
+/** A %%bench cell (or a source file) did not compile; `diagnostics` is the compiler's output. */
+export class CompileError extends Error {
+  constructor(message: string, readonly diagnostics: string) {
+    super(message);
+  }
+}
+
+export interface BenchRequest {
+  benchmarks: string[];
+  runtimes: string[];
+  opt?: string[];
+  size?: string;
+  /** Fixed repetitions (default 3), or "adaptive" with `ci`. */
+  reps?: number | 'adaptive';
+  /** Adaptive target: half-width of the median's 95% CI in percent (default 2). */
+  ci?: number;
+  minRuns?: number;
+  maxRuns?: number;
+  minTime?: number;
+  warmup?: number;
+  aot?: boolean;
+  counters?: 'none' | 'auto' | CounterSource;
+  timeout?: number;
+  /** CPU list for taskset, e.g. "1". */
+  pin?: string;
+  signal?: AbortSignal;
+  onRecord?: (r: RunRecord) => void;
+  onProgress?: (p: SweepProgress) => void;
+  onNote?: (msg: string) => void;
+  onSweep?: (info: SweepInfo) => void;
+}
+
+export interface RuntimeRow {
+  id: string;
+  runtime: string;
+  mode: string;
+  description: string;
+  available: boolean;
+  version: string;
+  path: string;
+  aot: 'none' | 'optional' | 'always';
+  reason: string;
+  fix: string;
+}
+
+export interface BenchmarkInfo {
+  id: string;
+  group: string;
+  category: string;
+  language: string;
+  description: string;
+  origin: string;
+  sizes: string[];
+  check: string;
+  inputs: string[];
+  stdin: string;
+  dir: string;
+}
+
+/** Turn the core's input errors into UsageError, so fronts print one line. */
+function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof UnknownBenchmarkError || e instanceof UnknownRuntimeError || e instanceof ManifestError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export async function runtimes(): Promise<RuntimeRow[]> {
+  const rows: RuntimeRow[] = [];
+  for (const a of ADAPTERS) {
+    for (const m of a.modes) {
+      const d = await detectMode(a, m.mode);
+      rows.push({
+        id: modeId(a, m.mode), runtime: a.name, mode: m.mode, description: m.description, available: d.available,
+        version: d.version ?? '', path: d.path ?? '', aot: m.aot, reason: d.reason ?? '', fix: d.fix ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+export function suite(filter?: string): BenchmarkInfo[] {
+  return asUsage(() => filterBenchmarks(filter)).map((b) => ({
+    id: b.id, group: b.group, category: b.category, language: b.language, description: b.description,
+    origin: b.origin, sizes: Object.keys(b.sizes), check: b.check, inputs: (b.inputs ?? []).map((i) => i.name),
+    stdin: b.stdin ?? '', dir: b.dir,
+  }));
+}
+
+function checkOpts(opts: string[]): string[] {
+  for (const o of opts) if (!(OPT_LEVELS as readonly string[]).includes(o)) throw new UsageError(`unknown -O level "${o}" (use ${OPT_LEVELS.join(', ')})`);
+  return opts;
+}
+
+function policyOf(req: BenchRequest): RepPolicy {
+  const warmup = req.warmup ?? 1;
+  if (req.reps === 'adaptive') {
+    return adaptivePolicy(req.ci ?? 2, {
+      warmup, ...(req.minRuns ? { minRuns: req.minRuns } : {}), ...(req.maxRuns ? { maxRuns: req.maxRuns } : {}),
+      minTimeS: req.minTime ?? 0,
+    });
+  }
+  const reps = req.reps ?? 3;
+  if (!Number.isInteger(reps) || reps < 1) throw new UsageError(`--reps must be a positive integer or "adaptive" (got ${reps})`);
+  return { ...fixedPolicy(reps, warmup), minTimeS: req.minTime ?? 0, maxRuns: req.minTime ? Math.max(reps, 10_000) : reps };
+}
+
+async function countersOf(req: BenchRequest): Promise<CounterSource> {
+  const c = req.counters ?? 'none';
+  if (c !== 'auto') return c;
+  return (await perfAvailability()).ok ? 'perf' : 'valgrind';
+}
+
+async function sweepOver(benchmarks: Benchmark[], req: BenchRequest): Promise<AsyncGenerator<RunRecord>> {
+  const skipped: string[] = [];
+  const targets = await resolveTargets(req.runtimes.length ? req.runtimes : ['all'], {
+    aot: req.aot, onSkip: (id, why) => skipped.push(`${id} (${why})`),
+  }).catch((e) => { throw e instanceof UnknownRuntimeError ? new UsageError(e.message) : e; });
+  if (skipped.length) req.onNote?.(`not available here, skipped: ${skipped.join('; ')}`);
+  if (!targets.length) throw new UsageError('no runtime to run: `wasmlab doctor` shows what is installed');
+  const size = req.size ?? 'mini';
+  if (!benchmarks.some((b) => b.sizes[size])) throw new UsageError(`no benchmark has size "${size}" (sizes: ${[...new Set(benchmarks.flatMap((b) => Object.keys(b.sizes)))].join(', ')})`);
+  const sweepId = newSweepId();
+  const counters = await countersOf(req);
+  req.onSweep?.(collectSweepInfo(sweepId, {
+    benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: req.opt ?? ['O2'], size, reps: req.reps ?? 3,
+    ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null,
+  }));
+  return runSweep({
+    benchmarks, targets, opts: checkOpts(req.opt ?? ['O2']), size, policy: policyOf(req), counters,
+    timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, sweepId,
+    onProgress: req.onProgress, onNote: req.onNote,
+  });
+}
+
+async function* tapped(gen: AsyncIterable<RunRecord>, onRecord?: (r: RunRecord) => void): AsyncGenerator<RunRecord> {
+  for await (const r of gen) {
+    onRecord?.(r);
+    yield r;
+  }
+}
+
+/** Stream rows as they are measured. */
+export async function* sweep(req: BenchRequest): AsyncGenerator<RunRecord> {
+  const benchmarks = asUsage(() => resolveBenchmarkList(req.benchmarks));
+  if (!benchmarks.length) throw new UsageError('no benchmark given (e.g. -b gemm,crc32)');
+  yield* tapped(await sweepOver(benchmarks, req), req.onRecord);
+}
+
+async function collect(gen: AsyncIterable<RunRecord>): Promise<RunRecord[]> {
+  const rows: RunRecord[] = [];
+  for await (const r of gen) rows.push(r);
+  return flagOutliers(rows);
+}
+
+/** Run and return every row (outliers flagged over whole groups). Resolves with the rows so far on abort. */
+export async function bench(req: BenchRequest): Promise<RunRecord[]> {
+  return collect(sweep(req));
+}
+
+/** Like bench, with hardware counters (perf where it works, valgrind's simulation otherwise). */
+export async function profile(req: BenchRequest): Promise<RunRecord[]> {
+  return bench({ reps: 1, ...req, counters: req.counters && req.counters !== 'none' ? req.counters : 'auto' });
+}
+
+/** An ad-hoc program (a %%bench cell): its source becomes a one-off benchmark. */
+function adhocBenchmark(source: string, language: 'c' | 'c++', args: string[]): Benchmark {
+  const key = createHash('sha256').update(`${language}\n${source}`).digest('hex').slice(0, 12);
+  const dir = join(cacheDir, 'adhoc', key);
+  const file = `cell.${language === 'c++' ? 'cpp' : 'c'}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), source);
+  return {
+    id: `adhoc/${key}`, group: 'adhoc', category: 'adhoc', language, description: 'ad-hoc source',
+    origin: 'user', sources: [file], ldflags: ['-lm'], sizes: { mini: args }, check: 'stdout', dir,
+  };
+}
+
+export async function compile(req: {
+  benchmarks?: string[]; source?: string; language?: 'c' | 'c++'; opt?: string[]; targets?: ('native' | 'wasm')[];
+}): Promise<ArtifactInfo[]> {
+  const benchmarks = req.source !== undefined
+    ? [adhocBenchmark(req.source, req.language ?? 'c', [])]
+    : asUsage(() => resolveBenchmarkList(req.benchmarks ?? []));
+  if (!benchmarks.length) throw new UsageError('nothing to compile: name benchmarks or give a source');
+  const out: ArtifactInfo[] = [];
+  for (const b of benchmarks) {
+    for (const opt of checkOpts(req.opt ?? ['O2'])) {
+      for (const t of req.targets ?? ['native', 'wasm']) {
+        try {
+          out.push(await buildBenchmark(b, t, opt));
+        } catch (e) {
+          if (e instanceof BuildError) throw new CompileError(e.message, e.diagnostics);
+          throw e;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export async function benchSource(
+  source: string, req: Omit<BenchRequest, 'benchmarks'> & { args?: string[]; language?: 'c' | 'c++' },
+): Promise<RunRecord[]> {
+  const b = adhocBenchmark(source, req.language ?? 'c', req.args ?? []);
+  // Compile first, for both targets, so a mistake in the cell is an error with the compiler's
+  // lines (pointing into the cell) instead of rows of build failures.
+  for (const t of ['native', 'wasm'] as const) {
+    try {
+      await buildBenchmark(b, t, (req.opt ?? ['O2'])[0]!);
+    } catch (e) {
+      if (!(e instanceof BuildError)) throw e;
+      const diag = e.diagnostics.split(join(b.dir, '')).join('');
+      throw new CompileError(`the cell does not compile (${t}): ${diag.split('\n').find((l) => /error/.test(l)) ?? e.message}`, diag);
+    }
+  }
+  return collect(tapped(await sweepOver([b], { ...req, benchmarks: [], size: 'mini' }), req.onRecord));
+}

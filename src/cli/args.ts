@@ -1,0 +1,89 @@
+/**
+ * Flag parsing for the sweep commands (run, profile), shared so both accept the same flags.
+ * Errors are UsageError with one line naming the fix.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, type BenchRequest } from '../api.js';
+
+export const SWEEP_FLAGS = {
+  bench: { type: 'string', short: 'b' },
+  runtime: { type: 'string', short: 'r' },
+  opt: { type: 'string', short: 'O' },
+  size: { type: 'string', short: 's' },
+  aot: { type: 'boolean' },
+  reps: { type: 'string', short: 'n' },
+  ci: { type: 'string' },
+  'min-runs': { type: 'string' },
+  'max-runs': { type: 'string' },
+  'min-time': { type: 'string' },
+  warmup: { type: 'string', short: 'w' },
+  counters: { type: 'string' },
+  pin: { type: 'string' },
+  timeout: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [options]
+  -b, --bench LIST       benchmark ids or short names, comma-separated (gemm,crc32,quicksort), a group, or a folder with bench.json
+  -r, --runtime LIST     all | runtime (wasmtime) | runtime:mode (wasmer:llvm), comma-separated   [all]
+  -O, --opt LIST         -O levels: O0,O1,O2,O3,Os                                                 [O2]
+  -s, --size SIZE        mini | small | medium | large                                              [mini]
+      --aot              also run the ahead-of-time variant of runtimes that have one
+  -n, --reps N|adaptive  measured repetitions per target                                            [3]
+      --ci PCT           with --reps adaptive: stop at this 95% CI half-width of the median, e.g. 2%  [2%]
+      --min-runs N, --max-runs N, --min-time SEC   bounds of repetition
+  -w, --warmup N         unrecorded warm-up runs per target                                         [1]
+      --counters SRC     none | auto | perf | valgrind                          [none; profile: auto]
+      --pin CPUS         run children under taskset -c CPUS
+      --timeout SEC      kill a run after SEC seconds                                               [600]
+  -f, --format FMT       table | csv | json                                                         [table]
+  -o, --out FILE         write the rows to FILE (and FILE.sweep.json with the provenance)
+  -q, --quiet            no progress or notes on stderr`;
+
+const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+function num(name: string, s: string | undefined, int = true): number | undefined {
+  if (s === undefined) return undefined;
+  const v = Number(s.replace(/%$/, ''));
+  if (!Number.isFinite(v) || v < 0 || (int && !Number.isInteger(v))) throw new UsageError(`--${name} wants a ${int ? 'whole ' : ''}number, got "${s}"`);
+  return v;
+}
+
+export type SweepValues = { [K in keyof typeof SWEEP_FLAGS]?: (typeof SWEEP_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+export function parseSweepArgs(argv: string[]): { values: SweepValues; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: SWEEP_FLAGS, allowPositionals: true, strict: true });
+    return { values: values as SweepValues, positionals };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab run --help lists the flags)`);
+  }
+}
+
+export function sweepRequest(v: SweepValues): BenchRequest {
+  const benchmarks = list(v.bench);
+  if (!benchmarks.length) throw new UsageError('--bench is required, e.g. --bench gemm,crc32 (wasmlab suite lists them)');
+  const counters = v.counters ?? undefined;
+  if (counters && !['none', 'auto', 'perf', 'valgrind'].includes(counters)) throw new UsageError(`--counters is none, auto, perf or valgrind (got "${counters}")`);
+  const reps = v.reps === 'adaptive' ? 'adaptive' : num('reps', v.reps);
+  if (reps === 0) throw new UsageError('--reps must be at least 1');
+  return {
+    benchmarks,
+    runtimes: list(v.runtime).length ? list(v.runtime) : ['all'],
+    opt: list(v.opt).length ? list(v.opt).map((o) => o.replace(/^-/, '')) : undefined,
+    size: v.size,
+    aot: v.aot,
+    reps,
+    ci: num('ci', v.ci, false),
+    minRuns: num('min-runs', v['min-runs']),
+    maxRuns: num('max-runs', v['max-runs']),
+    minTime: num('min-time', v['min-time'], false),
+    warmup: num('warmup', v.warmup),
+    counters: counters as BenchRequest['counters'],
+    pin: v.pin,
+    timeout: num('timeout', v.timeout, false),
+  };
+}

@@ -1,0 +1,37 @@
+/** `wasmlab doctor`: every runtime and mode, available or why not and how to fix it. */
+import { runtimes } from '../api.js';
+import { launcherPath } from '../measure/launch.js';
+import { perfAvailability } from '../measure/counters/perf.js';
+import { valgrindPath } from '../measure/counters/valgrind.js';
+import { findCompiler } from '../toolchain/compilers.js';
+import { renderTable } from '../export/table.js';
+
+export async function doctorCommand(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const rows = await runtimes();
+  const tools: Record<string, { available: boolean; detail: string }> = {};
+  try { const c = await findCompiler(); tools.compiler = { available: true, detail: `${c.cc} (${c.version})` }; }
+  catch (e) { tools.compiler = { available: false, detail: (e as Error).message }; }
+  try { tools.launcher = { available: true, detail: launcherPath() }; }
+  catch (e) { tools.launcher = { available: false, detail: (e as Error).message }; }
+  const perf = tools.launcher.available ? await perfAvailability() : { ok: false, reason: 'no launcher' };
+  tools.perf_counters = { available: perf.ok, detail: perf.ok ? 'hardware counters via perf_event_open' : `not available: ${perf.reason}` };
+  const vg = valgrindPath();
+  tools.valgrind = { available: Boolean(vg), detail: vg ?? 'not found (bash setup/setup.sh installs it)' };
+  if (json) {
+    process.stdout.write(JSON.stringify({ runtimes: rows, tools }, null, 2) + '\n');
+    return 0;
+  }
+  process.stdout.write(renderTable(rows, [
+    { title: 'runtime', get: (r) => r.id },
+    { title: 'ok', get: (r) => (r.available ? 'yes' : 'NO') },
+    { title: 'aot', get: (r) => r.aot },
+    { title: 'version / reason', get: (r) => (r.available ? r.version : `${r.reason}${r.fix ? ` — fix: ${r.fix}` : ''}`) },
+  ], 110));
+  process.stdout.write('\n' + renderTable(Object.entries(tools), [
+    { title: 'tool', get: ([k]) => k },
+    { title: 'ok', get: ([, v]) => (v.available ? 'yes' : 'NO') },
+    { title: 'detail', get: ([, v]) => v.detail },
+  ], 110));
+  return 0;
+}

@@ -1,0 +1,48 @@
+/** The `wasmlab` command line: a thin front that parses flags and prints; the work is in the core. */
+import { CompileError, UsageError } from '../api.js';
+import { doctorCommand } from './doctor.js';
+import { runCommand } from './run.js';
+import { compileCommand, suiteCommand } from './suite.js';
+
+const USAGE = `wasmlab — WebAssembly runtimes against native code
+
+usage: wasmlab <command> [options]
+  doctor [--json]              runtimes and tools: available, version, or why not and the fix
+  suite [FILTER] [--json]      the benchmarks and their metadata
+  suite import PATH [--out D]  turn a WABench-style tree into wasmlab manifests
+  compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
+  run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
+  profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
+  kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
+
+async function kernelCommand(argv: string[]): Promise<number> {
+  if (argv[0] !== 'install') throw new UsageError('usage: wasmlab kernel install');
+  // Loaded on demand: the kernel front is not needed by the other commands.
+  const spec = (await import(new URL('../../kernel/spec.js', import.meta.url).href)) as { installKernelSpec: () => Promise<string> };
+  console.log(`installed kernel spec: ${await spec.installKernelSpec()}`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'doctor': return doctorCommand(rest);
+    case 'suite': return suiteCommand(rest);
+    case 'compile': return compileCommand(rest);
+    case 'run': return runCommand(rest, false);
+    case 'profile': return runCommand(rest, true);
+    case 'kernel': return kernelCommand(rest);
+    case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
+    default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    if (e instanceof UsageError) { console.error(`wasmlab: ${e.message}`); process.exitCode = 2; return; }
+    if (e instanceof CompileError) { console.error(`wasmlab: ${e.message}\n${e.diagnostics}`); process.exitCode = 1; return; }
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,33 @@
+/**
+ * What a person sees on stderr while a sweep runs: one progress line rewritten in place on a
+ * terminal (a line per update elsewhere would flood logs, so there only notes are printed),
+ * and notes (builds, cache hits, skipped runtimes).
+ */
+import type { SweepProgress } from '../measure/sweep.js';
+
+export class ProgressView {
+  private shown = false;
+  private readonly tty = Boolean(process.stderr.isTTY);
+  constructor(private readonly quiet: boolean) {}
+
+  progress(p: SweepProgress): void {
+    if (this.quiet || !this.tty) return;
+    const pct = p.total ? Math.min(100, Math.floor((100 * p.done) / p.total)) : 0;
+    const width = 24;
+    const bar = '█'.repeat(Math.round((pct / 100) * width)).padEnd(width, '░');
+    const line = `${bar} ${String(pct).padStart(3)}% ${p.done}/${p.total} ${p.label}`;
+    process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 100) - 1)}`);
+    this.shown = true;
+  }
+
+  note(msg: string): void {
+    if (this.quiet) return;
+    this.clear();
+    process.stderr.write(`${msg}\n`);
+  }
+
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}

@@ -1,0 +1,83 @@
+/** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
+import { writeFileSync } from 'node:fs';
+import { bench, UsageError, type RunRecord, type SweepInfo } from '../api.js';
+import { toCsv } from '../export/csv.js';
+import { toJson } from '../export/json.js';
+import { renderTable, type Column } from '../export/table.js';
+import { parseSweepArgs, sweepRequest, SWEEP_USAGE } from './args.js';
+import { ProgressView } from './progress.js';
+
+const RUN_COLUMNS: Column<RunRecord>[] = [
+  { title: 'benchmark', get: (r) => r.benchmark },
+  { title: 'opt', get: (r) => r.opt },
+  { title: 'runtime', get: (r) => (r.mode === 'default' ? r.runtime : `${r.runtime}:${r.mode}`) + (r.aot ? '+aot' : '') },
+  { title: 'rep', get: (r) => r.rep },
+  { title: 'wall_s', get: (r) => r.wall_s },
+  { title: 'kernel_s', get: (r) => r.kernel_s },
+  { title: 'startup_s', get: (r) => r.startup_s },
+  { title: 'aot_s', get: (r) => r.aot_compile_s },
+  { title: 'maxrss_kb', get: (r) => r.maxrss_kb },
+  { title: 'status', get: (r) => r.status + (r.outlier ? ' (outlier)' : '') },
+  { title: 'output_ok', get: (r) => r.output_ok },
+  { title: 'reason', get: (r) => r.reason },
+];
+
+const COUNTER_COLUMNS: Column<RunRecord>[] = [
+  { title: 'source', get: (r) => r.counter_source },
+  { title: 'instructions', get: (r) => r.instructions },
+  { title: 'cycles', get: (r) => r.cycles },
+  { title: 'ipc', get: (r) => r.ipc },
+  { title: 'branch_miss_ratio', get: (r) => r.branch_miss_ratio },
+  { title: 'cache_miss_ratio', get: (r) => r.cache_miss_ratio },
+];
+
+export async function runCommand(argv: string[], profile: boolean): Promise<number> {
+  const { values, positionals } = parseSweepArgs(argv);
+  if (values.help) { console.log(SWEEP_USAGE.replace('wasmlab run', `wasmlab ${profile ? 'profile' : 'run'}`)); return 0; }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
+  const format = values.format ?? 'table';
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format is table, csv or json (got "${format}")`);
+  const req = sweepRequest(values);
+  if (profile) { req.reps ??= 1; if (!req.counters || req.counters === 'none') req.counters = 'auto'; }
+
+  const view = new ProgressView(Boolean(values.quiet));
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = () => { interrupted = true; controller.abort(); };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let info: SweepInfo | undefined;
+  const tally = { built: 0, cached: 0, aot: 0 };
+  const rows = await bench({
+    ...req,
+    signal: controller.signal,
+    onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
+    onProgress: (p) => view.progress(p),
+    onNote: (m) => {
+      if (m.startsWith('cached')) tally.cached++;
+      else if (m.startsWith('built')) tally.built++;
+      else if (m.startsWith('aot')) tally.aot++;
+      view.note(m);
+    },
+  });
+  view.clear();
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  view.note(tally.built || tally.aot
+    ? `builds: ${tally.built} compiled, ${tally.aot} AOT-compiled, ${tally.cached} from cache`
+    : `rebuilt nothing: all ${tally.cached} builds and AOT artifacts came from the cache`);
+
+  const text = format === 'csv' ? toCsv(rows) : format === 'json' ? toJson(rows, info)
+    : renderTable(rows, profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS);
+  if (values.out) {
+    writeFileSync(values.out, text);
+    if (info) writeFileSync(`${values.out}.sweep.json`, JSON.stringify(info, null, 2) + '\n');
+    view.note(`wrote ${rows.length} rows to ${values.out}`);
+  } else {
+    process.stdout.write(text);
+  }
+  const failed = rows.filter((r) => r.status !== 'ok').length;
+  if (failed) view.note(`${failed} of ${rows.length} rows are not ok (see status and reason)`);
+  if (interrupted) { view.note(`interrupted: kept the ${rows.length} rows measured so far`); return 130; }
+  return 0;
+}

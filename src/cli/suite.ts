@@ -1,0 +1,68 @@
+/** `wasmlab suite [FILTER] [--json]` and `wasmlab compile`. */
+import { parseArgs } from 'node:util';
+import { compile, suite, UsageError } from '../api.js';
+import { basename, join, resolve } from 'node:path';
+import { renderTable } from '../export/table.js';
+import { cacheDir } from '../paths.js';
+import { importWabench, ImportError } from '../suite/wabench.js';
+
+function importCommand(argv: string[]): number {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' } }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab suite import PATH [--out DIR])`);
+    }
+  })();
+  if (positionals.length !== 1) throw new UsageError('usage: wasmlab suite import PATH [--out DIR]');
+  const tree = positionals[0]!;
+  const out = resolve(values.out ?? join(cacheDir, 'suites', basename(resolve(tree))));
+  let rows;
+  try {
+    rows = importWabench(tree, out);
+  } catch (e) {
+    if (e instanceof ImportError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.stdout.write(renderTable(rows, [{ title: 'id', get: (r) => r.id }, { title: 'manifest', get: (r) => r.manifest }], 100));
+  process.stdout.write(`imported ${rows.length} benchmarks into ${out}\nrun them: wasmlab run --bench ${out} --runtime native,wasmtime\n`);
+  return 0;
+}
+
+export function suiteCommand(argv: string[]): number {
+  if (argv[0] === 'import') return importCommand(argv.slice(1));
+  const json = argv.includes('--json');
+  const filter = argv.filter((a) => a !== '--json');
+  if (filter.some((a) => a.startsWith('-'))) throw new UsageError(`unknown flag ${filter.find((a) => a.startsWith('-'))} (wasmlab suite [FILTER] [--json])`);
+  const rows = suite(filter[0]);
+  if (json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
+  process.stdout.write(renderTable(rows, [
+    { title: 'id', get: (r) => r.id },
+    { title: 'category', get: (r) => r.category },
+    { title: 'lang', get: (r) => r.language },
+    { title: 'sizes', get: (r) => r.sizes.join(',') },
+    { title: 'description', get: (r) => r.description },
+  ], 70));
+  process.stdout.write(`${rows.length} benchmarks\n`);
+  return 0;
+}
+
+export async function compileCommand(argv: string[]): Promise<number> {
+  let v;
+  try {
+    v = parseArgs({ args: argv, options: { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' } }, strict: true }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] [--json])`);
+  }
+  const split = (s?: string) => (s ? s.split(',').filter(Boolean) : undefined);
+  const targets = split(v.target);
+  if (targets?.some((t) => t !== 'native' && t !== 'wasm')) throw new UsageError('--target is native, wasm or both');
+  const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined });
+  if (v.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
+  process.stdout.write(renderTable(rows, [
+    { title: 'benchmark', get: (r) => r.benchmark }, { title: 'target', get: (r) => r.target }, { title: 'opt', get: (r) => r.opt },
+    { title: 'bytes', get: (r) => r.bytes }, { title: 'compile_s', get: (r) => r.compile_s }, { title: 'cached', get: (r) => r.cached },
+    { title: 'sha256', get: (r) => r.sha256.slice(0, 16) }, { title: 'path', get: (r) => r.path },
+  ], 90));
+  return 0;
+}

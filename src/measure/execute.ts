@@ -1,0 +1,81 @@
+/**
+ * One run of one command: launch it (through wl-launch), read back its stdout/stderr, find the
+ * program's own kernel time, hash its output, and classify the outcome. Knows nothing of
+ * sweeps; the sweep turns an Outcome into a RunRecord.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from '../runtimes/adapter.js';
+import type { RunStatus } from '../record.js';
+import { launch, type LaunchResult } from './launch.js';
+import { clearOutputs, type RunDir } from './rundir.js';
+
+export interface RunSpec {
+  cmd: Command;
+  runDir: RunDir;
+  check: 'stdout' | 'files' | 'stdout+files';
+  /** Where this run's stdout/stderr go (outside the run folder, so the guest never sees them). */
+  ioPrefix: string;
+  timeoutS: number;
+  perf: boolean;
+  pinCpus?: string;
+  signal?: AbortSignal;
+}
+
+export interface Outcome {
+  launch: LaunchResult;
+  status: RunStatus;
+  reason: string;
+  kernel_s: number | null;
+  /** sha256 over what `check` names; null when the run did not finish. */
+  output_hash: string | null;
+  stderr: string;
+}
+
+const KERNEL_LINE = /^@wasmlab kernel_ns=(\d+)\s*$/gm;
+
+/** The program's own kernel time: the sum of its "@wasmlab kernel_ns=" lines (one per region). */
+export function kernelSeconds(stderr: string): number | null {
+  let total = 0;
+  let seen = false;
+  for (const m of stderr.matchAll(KERNEL_LINE)) { total += Number(m[1]); seen = true; }
+  return seen ? total / 1e9 : null;
+}
+
+/** The last meaningful lines of stderr, for a failure reason. */
+export function stderrTail(stderr: string, max = 300): string {
+  const lines = stderr.split('\n').filter((l) => l.trim() && !l.startsWith('@wasmlab ')).slice(-3).join(' | ');
+  return lines.length > max ? `…${lines.slice(-max)}` : lines;
+}
+
+function outputHash(spec: RunSpec, stdoutFile: string): string {
+  const h = createHash('sha256');
+  if (spec.check !== 'files') h.update('stdout\0').update(readFileSync(stdoutFile));
+  if (spec.check !== 'stdout') {
+    for (const o of spec.runDir.outputs) {
+      h.update(`${o}\0`);
+      h.update(existsSync(o) ? readFileSync(o) : Buffer.from('\0missing\0'));
+    }
+  }
+  return h.digest('hex');
+}
+
+export async function executeRun(spec: RunSpec): Promise<Outcome> {
+  clearOutputs(spec.runDir);
+  const stdout = `${spec.ioPrefix}.stdout`;
+  const stderrFile = `${spec.ioPrefix}.stderr`;
+  const argv = spec.pinCpus ? ['taskset', '-c', spec.pinCpus, ...spec.cmd.argv] : spec.cmd.argv;
+  const r = await launch({
+    argv, cwd: spec.runDir.dir, stdin: spec.runDir.stdin, stdout, stderr: stderrFile,
+    env: spec.cmd.env, timeoutS: spec.timeoutS, perf: spec.perf, signal: spec.signal,
+  });
+  const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : '';
+  const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null };
+  if (r.start_error) return { ...base, status: 'launch-failed', reason: r.start_error };
+  if (r.cancelled) return { ...base, status: 'cancelled', reason: 'sweep interrupted' };
+  if (r.timed_out) return { ...base, status: 'timeout', reason: `killed after ${spec.timeoutS} s` };
+  if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${stderrTail(stderr) ? `: ${stderrTail(stderr)}` : ''}` };
+  if (r.exit_code !== 0) return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
+  return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, stdout) };
+}
+

@@ -1,0 +1,57 @@
+/**
+ * How many repetitions a target gets. Fixed (`reps`), or adaptive: after `minRuns`, keep going
+ * until the 95% confidence interval of the median is within ±ciPercent of the median, or
+ * `maxRuns` / `maxTimeS` is reached. `minTimeS` keeps a fast target running until it has
+ * accumulated that much measured time (like hyperfine's --min-benchmarking-time).
+ *
+ * The median's CI is distribution-free (run times are skewed, so no normal assumption): the
+ * order statistics x(j), x(k) with j,k = n/2 ∓ 1.96·√n/2, rounded outward — the binomial
+ * interval for the median (Conover, "Practical Nonparametric Statistics", 3rd ed., §3.2;
+ * Le Boudec, "Performance Evaluation of Computer and Communication Systems", Thm. 2.1).
+ */
+
+export interface RepPolicy {
+  warmup: number;
+  minRuns: number;
+  maxRuns: number;
+  minTimeS: number;
+  /** Adaptive when set: target half-width of the median's 95% CI, in percent of the median. */
+  ciPercent?: number;
+  /** Upper bound of measured time per target in adaptive mode. */
+  maxTimeS: number;
+}
+
+export function fixedPolicy(reps: number, warmup = 1): RepPolicy {
+  return { warmup, minRuns: reps, maxRuns: reps, minTimeS: 0, maxTimeS: Infinity };
+}
+
+export function adaptivePolicy(ciPercent: number, opts: Partial<RepPolicy> = {}): RepPolicy {
+  return { warmup: 1, minRuns: 5, maxRuns: 50, minTimeS: 0, maxTimeS: 60, ciPercent, ...opts };
+}
+
+/** Lower and upper bound of the ~95% CI of the median of `xs`, or null when n < 6 (too few). */
+export function medianCI(xs: readonly number[]): { median: number; lo: number; hi: number } | null {
+  const n = xs.length;
+  if (n < 6) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const half = (1.96 * Math.sqrt(n)) / 2;
+  const j = Math.max(0, Math.floor(n / 2 - half) - 1); // 0-based, rounded outward
+  const k = Math.min(n - 1, Math.ceil(n / 2 + half));
+  const median = n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  return { median, lo: s[j]!, hi: s[k]! };
+}
+
+/** Does a target with these measured wall times need another run? */
+export function needsMoreRuns(p: RepPolicy, times: readonly number[]): boolean {
+  const n = times.length;
+  const total = times.reduce((a, b) => a + b, 0);
+  if (n < p.minRuns) return true;
+  if (n >= p.maxRuns) return false;
+  if (total < p.minTimeS) return true;
+  if (p.ciPercent === undefined) return false;
+  if (total >= p.maxTimeS) return false;
+  const ci = medianCI(times);
+  if (!ci) return true;
+  const halfWidth = Math.max(ci.median - ci.lo, ci.hi - ci.median);
+  return (halfWidth / ci.median) * 100 > p.ciPercent;
+}

@@ -1,0 +1,39 @@
+/**
+ * The folder a benchmark runs in: its generated inputs and copied files, the program's cwd and
+ * (for WASI) its preopened ".". One per (benchmark, size) per sweep; outputs are cleared before
+ * every run so each run's output files are its own.
+ */
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { benchPath } from '../suite/paths.js';
+import type { Benchmark } from '../suite/manifest.js';
+import { generatedInput } from '../suite/inputs.js';
+
+export interface RunDir {
+  dir: string;
+  stdin?: string;
+  outputs: string[];
+}
+
+function linkOrCopy(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to); // generated inputs can be hundreds of MB: link, don't copy
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): RunDir {
+  const dir = join(sweepDir, `${b.id.replace(/\//g, '__')}-${size}`);
+  mkdirSync(dir, { recursive: true });
+  for (const inp of b.inputs ?? []) linkOrCopy(generatedInput(inp, size), join(dir, inp.name));
+  for (const f of b.files ?? []) copyFileSync(benchPath(b, f), join(dir, basename(f)));
+  const stdin = b.stdin ? join(dir, b.stdin) : undefined;
+  if (stdin && !existsSync(stdin)) throw new Error(`${b.id}: stdin file "${b.stdin}" is neither an input nor a file of the benchmark`);
+  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)) };
+}
+
+export function clearOutputs(rd: RunDir): void {
+  for (const o of rd.outputs) rmSync(o, { force: true, recursive: true });
+}

@@ -1,0 +1,32 @@
+/**
+ * Node.js / V8. Tiers are pinned with V8 flags: `liftoff` = baseline compiler only
+ * (--liftoff --no-wasm-tier-up), `turbofan` = optimizing compiler only (--no-liftoff).
+ * Under default flags a kernel called once stays in Liftoff (no OSR), so "default" is not a
+ * separate mode. The module runs through node-wasi-runner.mjs (node:wasi).
+ */
+import { join } from 'node:path';
+import { repoRoot } from '../paths.js';
+import type { RuntimeAdapter } from './adapter.js';
+import { once, versionLine } from './locate.js';
+
+const runner = join(repoRoot, 'src', 'runtimes', 'node-wasi-runner.mjs');
+const TIER_FLAGS: Record<string, string[]> = {
+  turbofan: ['--no-liftoff'],
+  liftoff: ['--liftoff', '--no-wasm-tier-up'],
+};
+
+export const node: RuntimeAdapter = {
+  name: 'node',
+  kind: 'wasm',
+  modes: [
+    { mode: 'turbofan', description: 'V8 TurboFan only (optimizing)', aot: 'none' },
+    { mode: 'liftoff', description: 'V8 Liftoff only (baseline)', aot: 'none' },
+  ],
+  detect: once(async () => {
+    const path = process.execPath;
+    return { available: true, path, version: `node ${await versionLine(path, ['--version'])} (V8 ${process.versions.v8})` };
+  }),
+  runCommand: (mode, _aot, input) => ({
+    argv: [process.execPath, '--no-warnings', ...(TIER_FLAGS[mode] ?? []), runner, input.program, ...input.args],
+  }),
+};

@@ -1,0 +1,74 @@
+/**
+ * Wasmer (setup/steps/wasmer.sh: crates.io wasmer-cli 4.4.0 with all three compilers against
+ * Debian's LLVM 15). Modes: `singlepass` (baseline), `cranelift`, `llvm` (optimizing); each can
+ * be precompiled to a .wasmu artifact.
+ *
+ * Verified argv (cwd = the run folder; stdin redirected by the launcher):
+ *   wasmer run --<singlepass|cranelift|llvm> --dir . <x.wasm> -- <args…>
+ *   wasmer compile --<singlepass|cranelift|llvm> <x.wasm> -o <x.wasmu>
+ *   wasmer run --dir . <x.wasmu> -- <args…>        (the artifact records its compiler)
+ * `--dir .` preopens the cwd as "." (relative paths read and write the run folder); "--" keeps
+ * program args like "-x" from wasmer's parser; argv[0] is the module's file name.
+ * WASMER_CACHE_DIR: `wasmer run` keeps compiled modules in a file cache and would load them on
+ * the next run instead of compiling, so a JIT run would not include its compile time; the cache
+ * is pointed at a path that cannot be created, so every run compiles afresh.
+ * Exit status: the guest's proc_exit code (3 → 3); a trap exits non-zero (see VERIFIED below).
+ */
+import type { Detection, RuntimeAdapter } from './adapter.js';
+import { detectTool, locateTool, once } from './locate.js';
+
+const FIX = 'bash setup/steps/wasmer.sh (cargo install wasmer-cli 4.4.0 with LLVM 15, ~17 min), or set WASMLAB_WASMER';
+const wasmerPath = () => locateTool('wasmer', 'WASMLAB_WASMER') ?? 'wasmer';
+const ENV = { WASMER_CACHE_DIR: '/dev/null/wasmlab-no-wasmer-cache', RUST_BACKTRACE: '0' };
+
+const detect = once(() => detectTool({ exe: 'wasmer', envVar: 'WASMLAB_WASMER', versionArgs: ['--version'], fix: FIX }));
+
+/** The compilers this binary was built with, from `wasmer --version --verbose` ("compiler: a,b"). */
+const compilers = once(async (): Promise<string[] | Error> => {
+  const d = await detect();
+  if (!d.available || !d.path) return new Error(d.reason ?? 'wasmer unavailable');
+  const { execa } = await import('execa');
+  const r = await execa(d.path, ['--version', '--verbose'], { reject: false, timeout: 20_000 });
+  const line = `${r.stdout}`.split('\n').find((l) => l.startsWith('compiler:'));
+  if (!line) return new Error(`\`${d.path} --version --verbose\` lists no "compiler:" line`);
+  return line.slice('compiler:'.length).split(',').map((s) => s.trim()).filter(Boolean);
+});
+
+async function detectMode(mode: string): Promise<Detection> {
+  const d = await detect();
+  if (!d.available) return d;
+  const c = await compilers();
+  if (c instanceof Error) return { ...d, available: false, reason: c.message, fix: FIX };
+  if (!c.includes(mode)) {
+    return {
+      ...d,
+      available: false,
+      reason: `${d.path} was built without the ${mode} compiler (it has: ${c.join(', ') || 'none'})`,
+      fix: mode === 'llvm'
+        ? 'rebuild with the llvm feature: needs llvm-15-dev, libPolly stubs and __rust_probestack, as setup/steps/wasmer.sh does'
+        : FIX,
+    };
+  }
+  return d;
+}
+
+export const wasmer: RuntimeAdapter = {
+  name: 'wasmer',
+  kind: 'wasm',
+  modes: [
+    { mode: 'singlepass', description: 'Wasmer Singlepass (baseline, linear-time compiler)', aot: 'optional' },
+    { mode: 'cranelift', description: 'Wasmer Cranelift', aot: 'optional' },
+    { mode: 'llvm', description: 'Wasmer LLVM 15 (optimizing)', aot: 'optional' },
+  ],
+  detect,
+  detectMode,
+  aotExtension: '.wasmu',
+  aotCommand: (mode, wasm, out) => ({
+    argv: [wasmerPath(), 'compile', `--${mode}`, wasm, '-o', out],
+    env: ENV,
+  }),
+  runCommand: (mode, aot, input) => ({
+    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), '--dir', '.', input.program, '--', ...input.args],
+    env: ENV,
+  }),
+};

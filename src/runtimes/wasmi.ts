@@ -1,0 +1,30 @@
+/**
+ * wasmi (setup: `cargo install wasmi_cli`), an interpreter in Rust. One mode, run with
+ * `--compilation-mode eager`: wasmi translates Wasm to its own bytecode, by default lazily on a
+ * function's first call — inside the program's kernel timer. Eager translation does it all at
+ * startup, so kernel_s is execution only and translation lands in startup_s, as for the
+ * compiling runtimes. Execution speed is the same in both modes.
+ *
+ * Verified argv (cwd = the run folder; stdin redirected by the launcher):
+ *   wasmi run --compilation-mode eager --dir . -- <x.wasm> <args…>
+ * `--dir .` preopens the cwd as "." (relative paths read and write the run folder); "--" keeps
+ * program args like "-x" away from wasmi's parser; argv[0] is the module path as given. Exit
+ * status: the guest's proc_exit code (3 → 3); a trap exits 1.
+ */
+import type { RuntimeAdapter } from './adapter.js';
+import { detectTool, locateTool, once } from './locate.js';
+
+const FIX = 'bash setup/steps/wasmi.sh (cargo install wasmi_cli, ~6 min), or set WASMLAB_WASMI';
+
+export const wasmi: RuntimeAdapter = {
+  name: 'wasmi',
+  kind: 'wasm',
+  modes: [{ mode: 'default', description: 'wasmi interpreter, eager translation', aot: 'none' }],
+  detect: once(() => detectTool({ exe: 'wasmi', envVar: 'WASMLAB_WASMI', versionArgs: ['--version'], fix: FIX })),
+  runCommand: (_mode, _aot, input) => ({
+    argv: [locateTool('wasmi', 'WASMLAB_WASMI') ?? 'wasmi', 'run', '--compilation-mode', 'eager', '--dir', '.', '--',
+      input.program, ...input.args],
+    // An inherited RUST_BACKTRACE=1 adds a host backtrace to every trap message.
+    env: { RUST_BACKTRACE: '0' },
+  }),
+};

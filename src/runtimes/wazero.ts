@@ -1,0 +1,35 @@
+/**
+ * wazero (setup: `go install github.com/tetratelabs/wazero/cmd/wazero`), pure Go. Modes:
+ * `compiler` (its optimizing compiler to native code, the default) and `interpreter`. No
+ * separate AOT step: the CLI compiles at startup (its -cachedir is deliberately not used, so
+ * every run compiles afresh, like the other JITs).
+ *
+ * Verified argv (cwd = the run folder; stdin redirected by the launcher):
+ *   wazero run [-interpreter] -mount .:/ <x.wasm> -- <args…>
+ * `-mount .:/` maps the cwd to the guest's "/", where wasi-libc resolves relative paths (its
+ * cwd is "/"), so "data.bin" and "out.bin" are files of the run folder. "--" keeps program args
+ * like "-x" from being parsed as wazero flags; argv[0] is the module's file name. Exit status:
+ * the guest's proc_exit code (3 → 3); a trap exits 1.
+ */
+import type { RuntimeAdapter } from './adapter.js';
+import { detectTool, locateTool, once } from './locate.js';
+
+const FIX = 'bash setup/steps/wazero.sh (go install from the Go module proxy), or set WASMLAB_WAZERO';
+
+export const wazero: RuntimeAdapter = {
+  name: 'wazero',
+  kind: 'wasm',
+  modes: [
+    { mode: 'compiler', description: 'wazero optimizing compiler (default)', aot: 'none' },
+    { mode: 'interpreter', description: 'wazero interpreter', aot: 'none' },
+  ],
+  detect: once(async () => {
+    const d = await detectTool({ exe: 'wazero', envVar: 'WASMLAB_WAZERO', versionArgs: ['version'], fix: FIX });
+    // `wazero version` prints the bare module version ("v1.12.0").
+    return d.version ? { ...d, version: `wazero ${d.version}` } : d;
+  }),
+  runCommand: (mode, _aot, input) => ({
+    argv: [locateTool('wazero', 'WASMLAB_WAZERO') ?? 'wazero', 'run', ...(mode === 'interpreter' ? ['-interpreter'] : []),
+      '-mount', '.:/', input.program, '--', ...input.args],
+  }),
+};

@@ -1,0 +1,143 @@
+/**
+ * Builds a benchmark for a target at an -O level, through a content-addressed cache: the key
+ * hashes the sources, the headers beside them, every flag and the compiler version, so a second
+ * identical build is a lookup and any change rebuilds. Each artifact is described by an
+ * ArtifactInfo (path, size, hash, compile time, cached or not).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { benchIncludeDir, cacheDir } from '../paths.js';
+import type { Benchmark } from '../suite/manifest.js';
+import { benchPath, benchRoot } from '../suite/paths.js';
+import { findCompiler, targetFlags, type BuildTarget } from './compilers.js';
+
+export const OPT_LEVELS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
+export type OptLevel = (typeof OPT_LEVELS)[number];
+
+export interface ArtifactInfo {
+  benchmark: string;
+  target: BuildTarget;
+  opt: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** Wall time of the compiler run that produced it (also when served from the cache). */
+  compile_s: number;
+  cached: boolean;
+  compiler_version: string;
+  /** The flags, as one string, for provenance columns. */
+  cflags: string;
+}
+
+export class BuildError extends Error {
+  constructor(message: string, readonly diagnostics: string) {
+    super(message);
+  }
+}
+
+function expandGlob(pattern: string): string[] {
+  const name = basename(pattern);
+  if (!name.includes('*')) return [pattern];
+  const re = new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const dir = dirname(pattern);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f));
+}
+
+/** Resolve sources and include dirs per FORMAT.md's path rules. */
+export function resolvePaths(b: Benchmark): { sources: string[]; includes: string[] } {
+  const root = benchRoot(b);
+  const at = (p: string) => benchPath(b, p);
+  const sources = b.sources.flatMap((s) => expandGlob(at(s)));
+  if (b.source_root && !existsSync(root)) {
+    throw new BuildError(`${b.id}: its sources (${root}) are not there — run \`bash setup/setup.sh\` (the apps step fetches them)`, '');
+  }
+  for (const s of sources) if (!existsSync(s)) throw new BuildError(`${b.id}: source ${s} does not exist`, '');
+  if (!sources.length) throw new BuildError(`${b.id}: no sources matched ${b.sources.join(' ')}`, '');
+  return { sources, includes: (b.include ?? []).map(at) };
+}
+
+/** Headers that can change the build: *.h / *.hpp directly in each include dir and source dir. */
+function headerFiles(dirs: string[]): string[] {
+  const out = new Set<string>();
+  for (const d of dirs) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) continue;
+    for (const f of readdirSync(d)) if (/\.(h|hh|hpp|inc|def)$/.test(f)) out.add(join(d, f));
+  }
+  return [...out].sort();
+}
+
+export function compileArgs(b: Benchmark, target: BuildTarget, opt: string, sources: string[], includes: string[], out: string): string[] {
+  const cxx = b.language === 'c++' ? ['-fno-exceptions', '-std=c++17'] : [];
+  return [
+    ...targetFlags(target),
+    `-${opt}`,
+    ...cxx,
+    '-I', benchIncludeDir,
+    ...includes.flatMap((i) => ['-I', i]),
+    ...(b.cflags ?? []),
+    ...((target === 'native' ? b.native_cflags : b.wasm_cflags) ?? []),
+    '-o', out,
+    ...sources,
+    ...(b.ldflags ?? []),
+    ...((target === 'native' ? b.native_ldflags : b.wasm_ldflags) ?? []),
+  ];
+}
+
+interface CacheMeta {
+  compile_s: number;
+  sha256: string;
+}
+
+export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: string): Promise<ArtifactInfo> {
+  if (!(OPT_LEVELS as readonly string[]).includes(opt)) {
+    throw new BuildError(`unknown -O level "${opt}" (use one of ${OPT_LEVELS.join(', ')})`, '');
+  }
+  const compiler = await findCompiler();
+  const { sources, includes } = resolvePaths(b);
+  const exe = b.language === 'c++' ? compiler.cxx : compiler.cc;
+  const name = b.id.replace(/[^A-Za-z0-9_.-]+/g, '_') + (target === 'wasm' ? '.wasm' : '');
+  // Hash with a placeholder output path: the key must not depend on where the cache lives.
+  const argsForKey = compileArgs(b, target, opt, sources, includes, '@OUT@');
+  const h = createHash('sha256').update(`${compiler.version}\n${exe}\n${JSON.stringify(argsForKey)}\n`);
+  for (const f of [...sources, ...headerFiles([benchIncludeDir, ...includes, ...sources.map(dirname)])]) {
+    h.update(`${f}\n`).update(readFileSync(f));
+  }
+  const key = h.digest('hex').slice(0, 24);
+  const dir = join(cacheDir, 'artifacts', key);
+  const out = join(dir, name);
+  const metaFile = join(dir, 'meta.json');
+  const flags = compileArgs(b, target, opt, [], includes, '').filter((a) => a !== '-o' && a !== '').join(' ');
+  const info = (meta: CacheMeta, cached: boolean): ArtifactInfo => ({
+    benchmark: b.id, target, opt, path: out, bytes: statSync(out).size, sha256: meta.sha256,
+    compile_s: meta.compile_s, cached, compiler_version: compiler.version, cflags: flags,
+  });
+  if (existsSync(metaFile) && existsSync(out)) {
+    return info(JSON.parse(readFileSync(metaFile, 'utf8')) as CacheMeta, true);
+  }
+  // Build in a private temp folder, then rename into place: two processes building the same
+  // key never see a half-written artifact.
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  mkdirSync(tmp, { recursive: true });
+  const t0 = process.hrtime.bigint();
+  const r = await execa(exe, compileArgs(b, target, opt, sources, includes, join(tmp, name)), {
+    reject: false, all: true, cwd: benchRoot(b), // flags like -I./include are relative to the sources
+  });
+  const compile_s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.exitCode !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    const diag = (r.all ?? '').trim();
+    const first = diag.split('\n').find((l) => /error/.test(l)) ?? diag.split('\n')[0] ?? '';
+    throw new BuildError(`${b.id} (${target}, -${opt}) does not compile: ${first}`, diag);
+  }
+  const sha256 = createHash('sha256').update(readFileSync(join(tmp, name))).digest('hex');
+  writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ compile_s, sha256 }));
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another process won the race: use its copy
+  }
+  return info({ compile_s, sha256 }, false);
+}

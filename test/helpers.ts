@@ -1,0 +1,37 @@
+/** Shared test helpers: run the real CLI, ask the real doctor, make throwaway C programs. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { repoRoot } from '../src/paths.js';
+import { runtimes, type RuntimeRow } from '../src/api.js';
+
+export const cli = join(repoRoot, 'bin', 'wasmlab.js');
+
+export async function wasmlab(args: string[], opts: { reject?: boolean } = {}) {
+  return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false });
+}
+
+let doctorRows: Promise<RuntimeRow[]> | undefined;
+export function doctor(): Promise<RuntimeRow[]> {
+  return (doctorRows ??= runtimes());
+}
+
+/**
+ * Runtimes CI requires (WASMLAB_REQUIRE_RUNTIMES=wasmtime,wasm3,…): a missing one fails there
+ * instead of being skipped, so a setup regression cannot hide behind a skip.
+ */
+export function required(runtime: string): boolean {
+  return (process.env.WASMLAB_REQUIRE_RUNTIMES ?? '').split(',').map((s) => s.trim()).includes(runtime);
+}
+
+/** Write a one-file benchmark folder (bench.json + main.c) and return its path. */
+export function tempBenchmark(name: string, source: string, manifest: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `wasmlab-test-${name}-`));
+  writeFileSync(join(dir, 'main.c'), source);
+  writeFileSync(join(dir, 'bench.json'), JSON.stringify({
+    id: `test/${name}`, group: 'test', category: 'test', language: 'c', description: name, origin: 'test',
+    sources: ['main.c'], ldflags: ['-lm'], sizes: { mini: [] }, check: 'stdout', ...manifest,
+  }));
+  return dir;
+}

@@ -1,0 +1,57 @@
+/** The native launcher, for real: timing, exit codes, signals, timeouts, stdin/cwd, MRSS. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { launch } from '../src/measure/launch.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wasmlab-launch-'));
+const io = { cwd: dir, stdout: join(dir, 'out'), stderr: join(dir, 'err') };
+
+test('reports wall time, exit code and the child rusage', async () => {
+  const r = await launch({ ...io, argv: ['sh', '-c', 'sleep 0.2; exit 7'] });
+  assert.equal(r.exit_code, 7);
+  assert.equal(r.signal, null);
+  assert.ok(r.wall_s! >= 0.2 && r.wall_s! < 5, `wall ${r.wall_s}`);
+  assert.ok(r.maxrss_kb! > 0);
+});
+
+test('names the signal that killed the child', async () => {
+  const r = await launch({ ...io, argv: ['sh', '-c', 'kill -SEGV $$'] });
+  assert.equal(r.exit_code, null);
+  assert.equal(r.signal, 'SIGSEGV');
+});
+
+test('kills a run at its timeout', async () => {
+  const r = await launch({ ...io, argv: ['sleep', '30'], timeoutS: 0.3 });
+  assert.equal(r.timed_out, true);
+  assert.ok(r.wall_s! < 5);
+});
+
+test('feeds stdin from a file, runs in cwd, captures stdout', async () => {
+  writeFileSync(join(dir, 'in.txt'), 'hello launcher\n');
+  const r = await launch({ ...io, stdin: join(dir, 'in.txt'), argv: ['sh', '-c', 'pwd; cat'] });
+  assert.equal(r.exit_code, 0);
+  assert.equal(readFileSync(io.stdout, 'utf8'), `${dir}\nhello launcher\n`);
+});
+
+test('a missing program is a start error, not a crash', async () => {
+  const r = await launch({ ...io, argv: ['/nonexistent/program'] });
+  assert.match(r.start_error ?? '', /cannot start.*No such file/);
+});
+
+test('maximum RSS is the child\'s and grows with what it allocates', async () => {
+  const small = await launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(8 << 20, 1)'] });
+  const big = await launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(200 << 20, 1)'] });
+  assert.ok(big.maxrss_kb! - small.maxrss_kb! > 150 * 1024, `small ${small.maxrss_kb} KiB, big ${big.maxrss_kb} KiB`);
+});
+
+test('abort kills the child within a second', async () => {
+  const ac = new AbortController();
+  const t0 = Date.now();
+  setTimeout(() => ac.abort(), 300);
+  const r = await launch({ ...io, argv: ['sleep', '30'], signal: ac.signal });
+  assert.equal(r.cancelled, true);
+  assert.ok(Date.now() - t0 < 1800, `took ${Date.now() - t0} ms`);
+});

@@ -1,0 +1,33 @@
+/**
+ * `wasmlab profile` through the CLI: counters for native, wasmtime, wasm3 and wamr. On machines
+ * without a PMU (these VMs) the source is valgrind's simulation, labelled as such.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { perfAvailability } from '../src/measure/counters/perf.js';
+import { doctor, required, wasmlab } from './helpers.js';
+
+test('profile gives counters for native, wasmtime, wasm3 and wamr', async (t) => {
+  const want = ['native', 'wasmtime:cranelift', 'wasm3', 'wamr:interp'];
+  const rt = await doctor();
+  const targets = want.filter((id) => {
+    const row = rt.find((r) => r.id === id);
+    if (row?.available) return true;
+    if (required(id.split(':')[0]!)) assert.fail(`${id} is required but unavailable: ${row?.reason}`);
+    t.diagnostic(`SKIPPED RUNTIME ${id}: ${row?.reason}`);
+    return false;
+  });
+  const { stdout } = await wasmlab(['profile', '--bench', 'gemm', '--runtime', targets.join(','), '--format', 'json', '--quiet']);
+  const { rows, sweep } = JSON.parse(stdout) as { rows: Record<string, unknown>[]; sweep: { counters?: string; request: { counters: string } } };
+  const source = (await perfAvailability()).ok ? 'perf' : 'valgrind';
+  assert.equal(sweep.request.counters, source);
+  assert.equal(rows.length, targets.length);
+  for (const r of rows) {
+    assert.equal(r.status, 'ok', `${r.runtime}: ${r.reason}`);
+    assert.equal(r.counter_source, source);
+    assert.ok((r.instructions as number) > 100_000, `${r.runtime}: instructions ${r.instructions}`);
+    assert.ok((r.branches as number) > 0 && r.branch_misses !== null && r.cache_misses !== null, `${r.runtime}: ${r.counter_note}`);
+    assert.ok((r.wall_s as number) > 0, 'the timing row is kept');
+    if (source === 'valgrind') { assert.equal(r.cycles, null); assert.match(r.counter_note as string, /valgrind/); }
+  }
+});
