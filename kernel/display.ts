@@ -51,7 +51,7 @@ export function frameBundle(df: DataFrame, view: FrameView = {}): Bundle {
     // A tidy run frame has ~45 columns, most of them provenance: show the ones read first,
     // plus the counters when there are any.
     const counted = rows.some((r) => r[columns.indexOf('counter_source')] !== 'none');
-    keep = counted ? [...RUN_VIEW.slice(0, 10), 'counter_source', ...COUNTER_COLUMNS, 'ipc', ...RUN_VIEW.slice(10)] : RUN_VIEW;
+    keep = counted ? [...RUN_VIEW.slice(0, 9), 'counter_source', ...COUNTER_COLUMNS, 'ipc', ...RUN_VIEW.slice(11)] : RUN_VIEW;
   }
   if (keep) {
     const at = keep.map((c) => columns.indexOf(c)).filter((i) => i >= 0);

@@ -3,7 +3,7 @@
  * The wasmlab Jupyter kernel: `node dist/kernel/launcher.js CONNECTION_FILE` (the kernel spec
  * runs this). It assembles tslab's executor, handler and ZMQ server the way tslab's own
  * startKernel does, with our handler (magics, IPython error semantics) in front of the executor,
- * `wl` preloaded, and the stop button wired to the running sweep.
+ * `wl` preloaded, and the stop button wired to the running sweep (interrupt.ts).
  */
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -13,13 +13,11 @@ import { repoRoot } from '../src/paths.js';
 import { converterSet, tslabExecutor, tslabJupyter } from './tslab.js';
 import { WasmlabHandler } from './handler.js';
 import { isRich, show } from './display.js';
-import { session } from './session.js';
+import { handleInterruptRequests, interrupt } from './interrupt.js';
 import { isUserError } from './core.js';
 import { wl } from './wl.js';
+import { MagicError } from './magics/errors.js';
 import { preloadFrames } from '../src/frame/frame.js';
-
-/** After the stop button aborted a sweep, how long it may take to wind down before the cell is cut. */
-const ABORT_GRACE_MS = 3000;
 
 const require = createRequire(import.meta.url);
 
@@ -36,8 +34,9 @@ function preludeDeclaration(root: string): string {
 }
 
 function userErrorText(e: Error): string {
+  if (e instanceof MagicError) return e.render();
   const diag = (e as { diagnostics?: unknown }).diagnostics;
-  const name = e.constructor.name === 'MagicError' ? e.name : e.constructor.name;
+  const name = e.constructor.name;
   return `${name}: ${e.message}${typeof diag === 'string' && diag ? `\n${diag.trimEnd()}` : ''}`;
 }
 
@@ -70,15 +69,8 @@ async function main(): Promise<void> {
   const handler = new WasmlabHandler(new tslabJupyter.JupyterHandlerImpl(executor, false), executor);
   const server = new tslabJupyter.ZmqServer(handler, connectionFile);
 
-  process.on('SIGINT', () => {
-    if (session.interrupt()) {
-      // A sweep stops by itself within a second and the cell ends normally with the rows so
-      // far (so `-o df` still binds); cut the cell only if it does not.
-      setTimeout(() => session.busy && executor.interrupt(), ABORT_GRACE_MS).unref();
-    } else {
-      executor.interrupt();
-    }
-  });
+  handleInterruptRequests(server, () => interrupt(executor));
+  process.on('SIGINT', () => interrupt(executor));
   process.on('uncaughtException', (err) => console.error('UncaughtException:', err));
   process.on('unhandledRejection', (reason) => console.error('UnhandledPromiseRejection:', reason));
   await server.init();

@@ -2,7 +2,7 @@
  * The kernel spec: a folder `wasmlab/` with kernel.json in a Jupyter data dir. By default it goes
  * into the checkout's virtual environment (.venv/share/jupyter/kernels), where that venv's
  * JupyterLab finds it; `--user` puts it in ~/.local/share/jupyter for any Jupyter of the user.
- * `wasmlab kernel install` calls installKernelSpec(); setup runs this file directly.
+ * `wasmlab kernel install` calls installKernelSpec(); setup (setup/steps/kernel.sh) runs this file.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -33,8 +33,9 @@ export function kernelSpec(): Record<string, unknown> {
     argv: [process.execPath, launcher, '{connection_file}'],
     display_name: DISPLAY_NAME,
     language: 'typescript',
-    // The stop button sends SIGINT; the launcher turns it into an abort of the running sweep.
-    interrupt_mode: 'signal',
+    // The stop button sends an interrupt_request message, not SIGINT to the process group
+    // (which would kill the runtimes under test before the sweep can stop them): interrupt.ts.
+    interrupt_mode: 'message',
     metadata: { wasmlab: { checkout: repoRoot } },
   };
 }
@@ -46,8 +47,13 @@ export function kernelDir(o: InstallOptions = {}): string {
   return join(data, 'kernels', KERNEL_NAME);
 }
 
+/** What `wasmlab kernel install` calls: write the spec, resolve with its folder. */
+export async function installKernelSpec(o: InstallOptions = {}): Promise<string> {
+  return writeKernelSpec(o).dir;
+}
+
 /** Write (or rewrite) the kernel spec; `changed` is false when it was already up to date. */
-export function installKernelSpec(o: InstallOptions = {}): InstallResult {
+export function writeKernelSpec(o: InstallOptions = {}): InstallResult {
   if (!o.user && !o.prefix && !existsSync(join(repoRoot, '.venv'))) {
     throw new Error(`no virtual environment at ${join(repoRoot, '.venv')}: run \`bash setup/steps/python.sh\` first, or install with --user`);
   }
@@ -78,7 +84,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     }
   }
   try {
-    const r = installKernelSpec(o);
+    const r = writeKernelSpec(o);
     process.stdout.write(`${r.changed ? 'installed' : 'up to date'}: ${r.dir}\n`);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

@@ -37,7 +37,7 @@ async function abortable<T>(req: { signal?: AbortSignal }, f: (signal: AbortSign
   }
 }
 
-type Partial_<T> = Partial<Omit<T, 'benchmarks'>> & { benchmarks: string[] };
+export type BenchArgs<T> = Partial<Omit<T, 'benchmarks'>> & { benchmarks: string[] };
 function withDefaults<T extends object>(req: T): T & Omit<BenchRequest, 'benchmarks'> {
   const c = session.config;
   return { runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, counters: c.counters, ...req };
@@ -45,17 +45,18 @@ function withDefaults<T extends object>(req: T): T & Omit<BenchRequest, 'benchma
 
 export const wl = {
   /** Run benchmarks; defaults come from %config. The stop button ends it, keeping the rows so far. */
-  async bench(req: Partial_<BenchRequest>): Promise<RunRecord[]> {
+  async bench(req: BenchArgs<BenchRequest>): Promise<RunRecord[]> {
     const core = await loadCore();
     return abortable(req, (signal) => core.bench({ ...withDefaults(req), signal }));
   },
-  /** Like bench, with hardware counters (perf, or valgrind's simulation). */
-  async profile(req: Partial_<BenchRequest>): Promise<RunRecord[]> {
+  /** Like bench, with hardware counters (perf, or valgrind's simulation), one rep by default. */
+  async profile(req: BenchArgs<BenchRequest>): Promise<RunRecord[]> {
     const core = await loadCore();
-    return abortable(req, (signal) => core.profile({ ...withDefaults(req), signal }));
+    // One rep unless asked: counting runs are slow (valgrind) and their counts barely vary.
+    return abortable(req, (signal) => core.profile({ ...withDefaults({ reps: 1, ...req }), signal }));
   },
   /** Stream rows as they are measured. */
-  async *sweep(req: Partial_<BenchRequest>): AsyncGenerator<RunRecord> {
+  async *sweep(req: BenchArgs<BenchRequest>): AsyncGenerator<RunRecord> {
     const core = await loadCore();
     const op = req.signal ? null : session.begin();
     try {

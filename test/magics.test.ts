@@ -53,6 +53,7 @@ test('translate: magic lines become one plain statement each, on the same line',
   assert.match(lines[1], /^let df: Frame = await wl\.magic\.bench\(\{.*"benchmarks":\["gemm"\].*\}\);$/);
   assert.match(translate('%runtimes'), /^void \(await wl\.magic\.runtimes\(/);
   assert.equal(translate('1 + 2'), '1 + 2');
+  assert.equal(translate('for await (const r of g()) n++;\nn'), 'await undefined; for await (const r of g()) n++;\nn');
   assert.doesNotMatch(translate('%suite poly'), /globalThis|__/);
 });
 
@@ -103,6 +104,7 @@ test('usage and help texts come from the flag tables', () => {
 
 test('compiler lines point at the notebook cell', () => {
   assert.equal(cellLines('cell.c:3:5: error: x'), 'cell line 4, col 5: error: x');
+  assert.equal(cellLines('/cell.c:3:12: error: y\n    3 |   int x = 1\n      |   ^'), 'cell line 4, col 12: error: y\n    4 |   int x = 1\n      |   ^');
 });
 
 test('queue: an error aborts only what was already waiting (IPython semantics)', async () => {

@@ -2,7 +2,7 @@
  * The runtime half of the magics: what `wl.magic.<call>(options)` does after translate.ts
  * turned a magic line into that call. Each shows its result (unless -q) and returns it, so
  * `-o df` binds the same frame that was shown. Sweeps get a progress bar and an AbortSignal
- * that the stop button (SIGINT) fires; an interrupted sweep returns the rows measured so far.
+ * that the stop button (or SIGINT) fires; an interrupted sweep returns the rows measured so far.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -27,7 +27,13 @@ function text(s: string): void {
   publish({ 'text/plain': s });
 }
 
+/** Notes of the core (builds, skipped runtimes) as plain output; cache hits are not news. */
 function note(s: string): void {
+  if (!s.startsWith('cached ')) process.stdout.write(`${s}\n`);
+}
+
+/** Something the user should notice (stderr shows highlighted in JupyterLab). */
+function warn(s: string): void {
   process.stderr.write(`${s}\n`);
 }
 
@@ -54,19 +60,25 @@ function request(o: RunOpts): Omit<BenchRequest, 'benchmarks'> {
 async function sweep(title: string, out: string | null, run: (r: Partial<BenchRequest>) => Promise<RunRecord[]>): Promise<DataFrame> {
   const bar = new ProgressBar(title);
   const op = session.begin();
+  const seen: RunRecord[] = [];
   let rows: RunRecord[];
   try {
-    rows = await run({ signal: op.signal, onProgress: (p) => bar.update(p), onNote: note });
+    rows = await run({ signal: op.signal, onProgress: (p) => bar.update(p), onNote: note, onRecord: (r) => seen.push(r) });
   } catch (e) {
-    bar.abandon('stopped by an error');
-    throw e;
+    if (!op.signal.aborted) {
+      bar.abandon('stopped by an error');
+      throw e;
+    }
+    // Interrupted, and the wind-down failed: the rows measured are still worth keeping.
+    warn(`the sweep failed while stopping: ${(e as Error).message.split('\n')[0]}`);
+    rows = seen;
   } finally {
     op.end();
   }
   const failed = rows.filter((r) => r.status !== 'ok').length;
   if (op.signal.aborted) {
     bar.finish(`interrupted after ${rows.length} runs`);
-    note(`interrupted: kept the ${rows.length} rows measured${out ? ` in ${out}` : ''}`);
+    warn(`interrupted: kept the ${rows.length} rows measured${out ? ` in ${out}` : ''}`);
   } else {
     bar.finish(`${rows.length} runs${failed ? `, ${failed} not ok (see status, reason)` : ''}`);
   }
@@ -109,14 +121,19 @@ export async function bench(o: RunOpts & { benchmarks: string[] }): Promise<Data
 
 export async function profile(o: RunOpts & { benchmarks: string[] }): Promise<DataFrame> {
   const core = await loadCore();
-  const req = { ...request(o), counters: o.counters ?? 'auto' } as const;
+  // Counting runs are slow (valgrind: seconds each) and their counts barely vary: one rep
+  // unless asked for more.
+  const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? 'auto' } as const;
   const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks }));
   return finish(df, o);
 }
 
 /** Compiler lines name the file `cell.c`; in the notebook the source starts below the %%bench line. */
 export function cellLines(diag: string, offset = 1): string {
-  return diag.replace(/\bcell\.(?:c|cpp):(\d+)(?::(\d+))?/g, (_m, l: string, c?: string) => `cell line ${Number(l) + offset}${c ? `, col ${c}` : ''}`);
+  return diag
+    .replace(/(?:[^\s:]*\/)?\bcell\.(?:c|cpp):(\d+)(?::(\d+))?/g, (_m, l: string, c?: string) => `cell line ${Number(l) + offset}${c ? `, col ${c}` : ''}`)
+    // clang's source excerpt numbers its lines too ("    3 |   int x = 1")
+    .replace(/^(\s*)(\d+)( \| )/gm, (_m, sp: string, l: string, bar: string) => `${sp}${String(Number(l) + offset).padStart(l.length)}${bar}`);
 }
 
 export async function benchCell(o: RunOpts & { source: string; language?: 'c' | 'c++'; args?: string[] }): Promise<DataFrame> {

@@ -12,10 +12,6 @@ import { findMagic, MAGICS, synopsis, type Magic } from './table.js';
 const LINE_MAGIC = /^(\s*)%(?!%)(\S*)(.*)$/;
 const CELL_MAGIC = /^\s*%%(\S*)(.*)$/;
 
-export function hasMagic(code: string): boolean {
-  return code.split('\n').some((l) => LINE_MAGIC.test(l) || CELL_MAGIC.test(l));
-}
-
 function known(): string {
   return `magics: ${MAGICS.map((m) => (m.kind === 'cell' ? '%%' : '%') + m.name).join(' ')} (%lsmagic for more)`;
 }
@@ -45,8 +41,21 @@ function call(m: Magic, argText: string, body: string): string {
   return typeof out === 'string' ? `let ${out}: Frame = ${expr};` : `void (${expr});`;
 }
 
-/** The TypeScript for a cell; throws MagicError for bad magic input. Cells without magics pass unchanged. */
+/**
+ * tslab runs a cell in an async wrapper only when it sees a top-level `await` expression; a
+ * top-level `for await` loop alone gets the sync wrapper and fails with a SyntaxError. A leading
+ * `await undefined;` (same line, so line numbers hold) makes such a cell async.
+ */
+function asyncForAwait(ts: string): string {
+  return /\bfor\s+await\s*\(/.test(ts) ? `await undefined; ${ts}` : ts;
+}
+
+/** The TypeScript for a cell; throws MagicError for bad magic input. */
 export function translate(code: string): string {
+  return asyncForAwait(translateMagics(code));
+}
+
+function translateMagics(code: string): string {
   const lines = code.split('\n');
   const first = lines.findIndex((l) => l.trim() !== '');
   const cm = first >= 0 ? CELL_MAGIC.exec(lines[first]) : null;

@@ -9,15 +9,19 @@
 source "$(dirname "$0")/../lib.sh"
 APPS="$WASMLAB_CACHE/apps"
 dl="$APPS/dl"
-# name  Debian-source-package  version
+# name  Debian-source-package  version  what to fetch: "full" = .dsc + upstream tarball + Debian's
+# changes (unpacked with dpkg-source); "orig" = the upstream tarball alone (apt-get --tar-only),
+# for packages whose Debian tarball the mirror does not serve (espeak: 404) — we use none of
+# Debian's patches anyway.
 apps=(
-  "bzip2    bzip2    $APP_BZIP2_DEB"
-  "lua      lua5.4   $APP_LUA_DEB"
-  "whitedb  whitedb  $APP_WHITEDB_DEB"
-  "zstd     libzstd  $APP_ZSTD_DEB"
-  "gnuchess gnuchess $APP_GNUCHESS_DEB"
-  "snappy   snappy   $APP_SNAPPY_DEB"
-  "sqlite   sqlite3  $APP_SQLITE_DEB"
+  "bzip2    bzip2    $APP_BZIP2_DEB    full"
+  "lua      lua5.4   $APP_LUA_DEB      full"
+  "whitedb  whitedb  $APP_WHITEDB_DEB  full"
+  "zstd     libzstd  $APP_ZSTD_DEB     full"
+  "gnuchess gnuchess $APP_GNUCHESS_DEB full"
+  "snappy   snappy   $APP_SNAPPY_DEB   full"
+  "sqlite   sqlite3  $APP_SQLITE_DEB   full"
+  "espeak   espeak   $APP_ESPEAK_DEB   orig"
 )
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
@@ -31,7 +35,7 @@ app_key() {
 
 todo=()
 for row in "${apps[@]}"; do
-  read -r name pkg ver <<<"$row"
+  read -r name pkg ver _ <<<"$row"
   if [ "$(cat "$APPS/$name/.wasmlab-stamp" 2>/dev/null)" = "$(app_key "$name" "$ver")" ]; then
     continue
   fi
@@ -56,21 +60,30 @@ command -v tclsh >/dev/null || need+=(tcl)
 
 mkdir -p "$dl"
 for row in "${todo[@]}"; do
-  read -r name pkg ver <<<"$row"
+  read -r name pkg ver what <<<"$row"
   info "$name: Debian source $pkg $ver"
   upstream=${ver#*:}; upstream=${upstream%-*}
   dsc="$dl/${pkg}_${ver#*:}.dsc"
-  if [ ! -f "$dsc" ]; then
+  orig=$(ls "$dl/${pkg}_${upstream}".orig.tar.* 2>/dev/null | grep -v '\.asc$' | head -n1 || true)
+  if { [ "$what" = full ] && [ ! -f "$dsc" ]; } || { [ "$what" = orig ] && [ -z "$orig" ]; }; then
+    only=(); [ "$what" = orig ] && only=(--tar-only)
     # The _apt sandbox user cannot write into a root-owned cache; download as ourselves.
-    (cd "$dl" && run_logged "apps-$name-download" apt-get source --download-only \
+    (cd "$dl" && run_logged "apps-$name-download" apt-get source --download-only "${only[@]}" \
       -o APT::Sandbox::User="$(id -un)" "$pkg=$ver") || {
       fail "apt-get source $pkg=$ver failed: is that version still in the archive? (apt-cache showsrc $pkg), then update APP_*_DEB in setup/versions.env"
       exit 1; }
+    orig=$(ls "$dl/${pkg}_${upstream}".orig.tar.* 2>/dev/null | grep -v '\.asc$' | head -n1 || true)
   fi
   # Unpack one level down: dpkg-source leaves links to the tarballs next to the tree.
   work="$APPS/.tmp-$name"; tmp="$work/src"; rm -rf "$work"; mkdir -p "$work"
-  # Pristine upstream tree; Debian's patches are applied below only where listed.
-  run_logged "apps-$name-unpack" dpkg-source --no-check --skip-patches -x "$dsc" "$tmp"
+  if [ "$what" = full ]; then
+    # Pristine upstream tree; Debian's patches are applied below only where listed.
+    run_logged "apps-$name-unpack" dpkg-source --no-check --skip-patches -x "$dsc" "$tmp"
+  else
+    mkdir -p "$work/x"
+    run_logged "apps-$name-unpack" tar -xf "$orig" -C "$work/x"
+    mv "$work/x"/* "$tmp"   # the tarball's single top-level folder
+  fi
   ours="$WASMLAB_ROOT/setup/apps/$name"
   if [ -f "$ours/debian-patches" ]; then
     while read -r p; do

@@ -70,7 +70,9 @@ export async function launch(req: LaunchRequest): Promise<LaunchResult> {
   try {
     j = JSON.parse(line) as Record<string, unknown>;
   } catch {
-    if (cancelled) return emptyResult({ cancelled: true });
+    // Killed by a signal before it could report (e.g. an interrupt sent to our whole process
+    // group): the run was stopped from outside, which is a cancellation, not a harness error.
+    if (cancelled || r.signal || r.exitCode === 130) return emptyResult({ cancelled: true });
     throw new Error(`wl-launch gave no result (exit ${r.exitCode}): ${r.stderr || r.stdout}`);
   }
   if (typeof j.error === 'string') {

@@ -1,5 +1,6 @@
 /**
- * wasmi (setup: `cargo install wasmi_cli`), an interpreter in Rust. One mode, run with
+ * wasmi (setup/steps/wasmi.sh: crates.io wasmi_cli with its 1000-call recursion limit raised,
+ * setup/wasmi/recursion-limit.patch), an interpreter in Rust. One mode, run with
  * `--compilation-mode eager`: wasmi translates Wasm to its own bytecode, by default lazily on a
  * function's first call — inside the program's kernel timer. Eager translation does it all at
  * startup, so kernel_s is execution only and translation lands in startup_s, as for the

@@ -1,5 +1,6 @@
 /**
- * wazero (setup: `go install github.com/tetratelabs/wazero/cmd/wazero`), pure Go. Modes:
+ * wazero (setup/steps/wazero.sh: the Go module built with its interpreter's 2000-call limit
+ * raised, setup/wazero/call-stack-ceiling.patch), pure Go. Modes:
  * `compiler` (its optimizing compiler to native code, the default) and `interpreter`. No
  * separate AOT step: the CLI compiles at startup (its -cachedir is deliberately not used, so
  * every run compiles afresh, like the other JITs).

@@ -1,9 +1,10 @@
 """Interrupt a running %bench through jupyter_client, as the stop button does, and report.
 
-usage: interrupt.py [--after N] [--cwd DIR]
+usage: interrupt.py [--after N] [--cwd DIR] [--sigint]
 
 Starts the wasmlab kernel, runs a long sweep bound to `df`, sends the interrupt once the
-progress bar shows N finished runs, then asks the kernel how many rows `df` holds. Prints JSON:
+progress bar shows N finished runs (as Jupyter's stop button does: an interrupt_request
+message, or with --sigint a SIGINT to the kernel process alone, as from a terminal), then asks the kernel how many rows `df` holds. Prints JSON:
 the reply status, seconds from interrupt to reply, runs done when interrupted, rows kept,
 the kernel's stderr lines, and any processes still running under the kernel.
 """
@@ -11,6 +12,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import time
 
 from jupyter_client import KernelManager
@@ -54,14 +56,21 @@ def run(kc, code, timeout=120):
             (out if m["content"]["name"] == "stdout" else err).append(m["content"]["text"])
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
             break
-    reply = kc.get_shell_msg(timeout=timeout)
-    return reply["content"], "".join(out), "".join(err)
+    return shell_reply(kc, msg_id, timeout), "".join(out), "".join(err)
+
+
+def shell_reply(kc, msg_id, timeout):
+    while True:
+        m = kc.get_shell_msg(timeout=timeout)
+        if m["parent_header"].get("msg_id") == msg_id:
+            return m["content"]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--after", type=int, default=3)
     ap.add_argument("--cwd", default=os.getcwd())
+    ap.add_argument("--sigint", action="store_true")
     a = ap.parse_args()
     km = KernelManager(kernel_name="wasmlab")
     km.start_kernel(cwd=a.cwd)
@@ -87,12 +96,15 @@ def main() -> int:
                 p = re.search(r"\] (\d+)/(\d+) ", bar)
                 if p and t_int is None and int(p.group(1)) >= a.after:
                     done_at, total = int(p.group(1)), int(p.group(2))
-                    km.interrupt_kernel()
+                    if a.sigint:
+                        os.kill(km.provisioner.process.pid, signal.SIGINT)
+                    else:
+                        km.interrupt_kernel()
                     t_int = time.time()
             if t == "status" and m["content"]["execution_state"] == "idle":
                 t_idle = time.time()
                 break
-        reply = kc.get_shell_msg(timeout=60)["content"]
+        reply = shell_reply(kc, msg_id, 60)
         time.sleep(0.5)  # let killed children be reaped
         left = descendants(km.provisioner.process.pid)
         rows, out, err = run(kc, "df.shape[0]")
