@@ -4,7 +4,7 @@
  * Default: the three foundation benchmarks plus a few PolyBench kernels at `small`, -O2.
  */
 import { bench } from '../src/api.js';
-import { geomean, slowdowns } from '../src/analysis/slowdown.js';
+import { geomean, slowdown } from '../src/analysis/slowdown.js';
 import { renderTable } from '../src/export/table.js';
 
 const size = process.argv[2] ?? 'small';
@@ -14,7 +14,7 @@ const rows = await bench({
 });
 const failed = rows.filter((r) => r.status !== 'ok');
 for (const col of ['wall_s', 'kernel_s'] as const) {
-  const s = slowdowns(rows, col);
+  const s = slowdown(rows, { metric: col });
   const targets = [...new Set(s.map((x) => x.target))].sort();
   const table = benchmarks.map((b) => {
     const id = rows.find((r) => r.benchmark === b || r.benchmark.endsWith(`/${b}`))?.benchmark ?? b;

@@ -4,7 +4,7 @@
  *   wasm3 [--stack-size=BYTES] module.wasm [args...]
  *
  * Runs a WASI command module: parse, load, link the WASI layer (m3_api_wasi.c, adapted by
- * wasi-0.5.0.patch), call `_start`. The guest sees argv = module path + args, the process's
+ * wasi-0.5.0.patch, then our wasi_extra.c on top), call `_start`. The guest sees argv = module path + args, the process's
  * stdin/stdout/stderr, and the current directory preopened as "./" — so run it with the
  * benchmark's folder as cwd.
  * Exit status: the code the guest passed to proc_exit (0 when `_start` returns), 1 after a
@@ -16,6 +16,10 @@
 
 #include "wasm3.h"
 #include "m3_api_wasi.h"
+
+/* wasi_extra.c: the preview1 functions the layer lacks, and its fd_seek fixed. Linked after
+   m3_LinkWASI, so that its fd_seek replaces the layer's (the last link of an import wins). */
+M3Result wasmlab_LinkWasiExtra(IM3Module module);
 
 /* wasm3's value stack (locals + operands of all active frames): it bounds the recursion depth.
    The wasm3 CLI's 64 KiB is too small for recursive benchmarks; untouched pages cost nothing. */
@@ -115,6 +119,7 @@ int main(int argc, char **argv) {
     m3_wasi_argc = argc - i;
     m3_wasi_argv = (const char **)(argv + i);
     if ((r = m3_LinkWASI(mod))) return fail(rt, "link WASI", r);
+    if ((r = wasmlab_LinkWasiExtra(mod))) return fail(rt, "link WASI (wasi_extra.c)", r);
 
     IM3Function start;
     if ((r = m3_FindFunction(&start, rt, "_start"))) return fail(rt, "find _start", r);

@@ -1,53 +1,72 @@
 /**
- * Slowdown over native: per (benchmark, opt, target), the median of a time column over its ok
- * rows divided by native's median for the same benchmark and opt; summarized by the geometric
- * mean over benchmarks (the mean for ratios: Fleming & Wallace, "How not to lie with
- * statistics: the correct way to summarize benchmark results", CACM 1986).
+ * Slowdown over native: for each benchmark (and size, opt) the median of a time column over a
+ * target's successful reps, divided by native's median. The median, not the mean or the min,
+ * so one noisy rep on a shared machine moves the ratio little. Summaries over benchmarks use
+ * the geometric mean, the mean for ratios (Fleming & Wallace, "How not to lie with statistics:
+ * the correct way to summarize benchmark results", CACM 1986).
  */
+import type { Cell } from '../frame/table.js';
 import type { RunRecord } from '../record.js';
+import { aggregate } from './aggregate.js';
 
-export type TimeColumn = 'wall_s' | 'kernel_s';
+/** A run record, or a row of a frame made from run records. */
+type Row = Record<string, Cell>;
 
-export interface Slowdown {
+export interface SlowdownOptions {
+  /** Which time: the program's own kernel timer (default) or the whole process. */
+  metric?: 'kernel_s' | 'wall_s';
+  /** The baseline runtime; default "native". */
+  baseline?: string;
+}
+
+export interface SlowdownRow {
   benchmark: string;
+  size: string;
   opt: string;
-  target: string; // "wasmtime:cranelift", "+aot" suffixed when precompiled
+  target: string; // "wasmtime:cranelift", "+aot" when precompiled
   median_s: number;
-  native_s: number;
+  baseline_s: number;
   slowdown: number;
+  reps: number;
 }
 
-export function targetLabel(r: Pick<RunRecord, 'runtime' | 'mode' | 'aot'>): string {
-  return `${r.mode === 'default' ? r.runtime : `${r.runtime}:${r.mode}`}${r.aot ? '+aot' : ''}`;
+function target(r: Row): string {
+  return `${r.runtime}:${r.mode}${r.aot === true ? '+aot' : ''}`;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-}
-
-export function slowdowns(rows: RunRecord[], column: TimeColumn = 'wall_s'): Slowdown[] {
-  const groups = new Map<string, { b: string; opt: string; target: string; xs: number[] }>();
+export function slowdown(records: readonly Row[] | readonly RunRecord[], o: SlowdownOptions = {}): SlowdownRow[] {
+  // RunRecords and frame rows have the same columns; only their static types differ.
+  const rows = records as readonly Row[];
+  const metric = o.metric ?? 'kernel_s';
+  const baseline = o.baseline ?? 'native';
+  const groups = new Map<string, { r: Row; vals: number[] }>();
   for (const r of rows) {
-    const v = r[column];
-    if (r.status !== 'ok' || v === null) continue;
-    const target = targetLabel(r);
-    const k = `${r.benchmark}\0${r.opt}\0${target}`;
-    (groups.get(k) ?? groups.set(k, { b: r.benchmark, opt: r.opt, target, xs: [] }).get(k)!).xs.push(v);
+    const v = r[metric];
+    if (r.status !== 'ok' || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const k = JSON.stringify([r.benchmark, r.size, r.opt, target(r)]);
+    const g = groups.get(k) ?? { r, vals: [] };
+    g.vals.push(v);
+    groups.set(k, g);
   }
-  const out: Slowdown[] = [];
-  for (const g of groups.values()) {
-    if (g.target === 'native') continue;
-    const nat = groups.get(`${g.b}\0${g.opt}\0native`);
-    if (!nat) continue;
-    const native_s = median(nat.xs);
-    const median_s = median(g.xs);
-    out.push({ benchmark: g.b, opt: g.opt, target: g.target, median_s, native_s, slowdown: median_s / native_s });
+  const base = new Map<string, number>();
+  for (const { r, vals } of groups.values()) {
+    if (r.runtime === baseline) base.set(JSON.stringify([r.benchmark, r.size, r.opt]), aggregate(vals, 'median')!);
+  }
+  const out: SlowdownRow[] = [];
+  for (const { r, vals } of groups.values()) {
+    if (r.runtime === baseline) continue;
+    const b = base.get(JSON.stringify([r.benchmark, r.size, r.opt]));
+    const m = aggregate(vals, 'median')!;
+    if (b === undefined || b <= 0) continue;
+    out.push({
+      benchmark: String(r.benchmark), size: String(r.size), opt: String(r.opt), target: target(r),
+      median_s: m, baseline_s: b, slowdown: m / b, reps: vals.length,
+    });
   }
   return out;
 }
 
+/** Geometric mean of positive ratios. */
 export function geomean(xs: number[]): number {
   return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 }

@@ -3,6 +3,7 @@
  * the plotly MIME bundle; the CLI can write the same object as JSON or HTML.
  */
 import type { Cell } from '../frame/table.js';
+import { aggregate, type Agg } from '../analysis/aggregate.js';
 
 export type Row = Record<string, Cell>;
 
@@ -19,28 +20,6 @@ export class Figure {
 
 export function isFigure(v: unknown): v is Figure {
   return typeof v === 'object' && v !== null && (v as { wasmlabFigure?: unknown }).wasmlabFigure === true;
-}
-
-export type Agg = 'median' | 'mean' | 'min' | 'max' | 'sum' | 'count';
-
-export function aggregate(values: number[], how: Agg): number | null {
-  if (how === 'count') return values.length;
-  if (values.length === 0) return null;
-  switch (how) {
-    case 'sum':
-      return values.reduce((a, b) => a + b, 0);
-    case 'mean':
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    case 'min':
-      return Math.min(...values);
-    case 'max':
-      return Math.max(...values);
-    case 'median': {
-      const s = [...values].sort((a, b) => a - b);
-      const m = s.length >> 1;
-      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
-  }
 }
 
 export interface BarOptions {

@@ -1,61 +1,8 @@
-/**
- * Slowdown over native: for each benchmark (and size, opt) the median of a time column over a
- * target's successful reps, divided by native's median. The median, not the mean or the min,
- * so one noisy rep on a shared machine moves the ratio little.
- */
-import { aggregate, bar, type Figure, type Row } from './figure.js';
+/** The slowdown plot: grouped bars over benchmarks, one bar per target, log scale. */
+import { slowdown, type SlowdownOptions } from '../analysis/slowdown.js';
+import { bar, type Figure, type Row } from './figure.js';
 
-export interface SlowdownOptions {
-  /** Which time: the program's own kernel timer (default) or the whole process. */
-  metric?: 'kernel_s' | 'wall_s';
-  /** The baseline runtime; default "native". */
-  baseline?: string;
-}
-
-export interface SlowdownRow {
-  benchmark: string;
-  size: string;
-  opt: string;
-  target: string; // "wasmtime:cranelift", "+aot" when precompiled
-  median_s: number;
-  baseline_s: number;
-  slowdown: number;
-  reps: number;
-}
-
-function target(r: Row): string {
-  return `${r.runtime}:${r.mode}${r.aot === true ? '+aot' : ''}`;
-}
-
-export function slowdown(rows: readonly Row[], o: SlowdownOptions = {}): SlowdownRow[] {
-  const metric = o.metric ?? 'kernel_s';
-  const baseline = o.baseline ?? 'native';
-  const groups = new Map<string, { r: Row; vals: number[] }>();
-  for (const r of rows) {
-    const v = r[metric];
-    if (r.status !== 'ok' || typeof v !== 'number' || !Number.isFinite(v)) continue;
-    const k = JSON.stringify([r.benchmark, r.size, r.opt, target(r)]);
-    const g = groups.get(k) ?? { r, vals: [] };
-    g.vals.push(v);
-    groups.set(k, g);
-  }
-  const base = new Map<string, number>();
-  for (const { r, vals } of groups.values()) {
-    if (r.runtime === baseline) base.set(JSON.stringify([r.benchmark, r.size, r.opt]), aggregate(vals, 'median')!);
-  }
-  const out: SlowdownRow[] = [];
-  for (const { r, vals } of groups.values()) {
-    if (r.runtime === baseline) continue;
-    const b = base.get(JSON.stringify([r.benchmark, r.size, r.opt]));
-    const m = aggregate(vals, 'median')!;
-    if (b === undefined || b <= 0) continue;
-    out.push({
-      benchmark: String(r.benchmark), size: String(r.size), opt: String(r.opt), target: target(r),
-      median_s: m, baseline_s: b, slowdown: m / b, reps: vals.length,
-    });
-  }
-  return out;
-}
+export { slowdown, type SlowdownOptions, type SlowdownRow } from '../analysis/slowdown.js';
 
 /** Grouped bars: one group per benchmark, one bar per target, log scale, a line at 1×. */
 export function slowdownFigure(rows: readonly Row[], o: SlowdownOptions = {}): Figure {

@@ -83,6 +83,7 @@ export function compileArgs(b: Benchmark, target: BuildTarget, opt: string, sour
     ...sources,
     ...(b.ldflags ?? []),
     ...((target === 'native' ? b.native_ldflags : b.wasm_ldflags) ?? []),
+    '-lm', // wasmlab.h's wl_round uses libm; harmless for programs that do not
   ];
 }
 
@@ -129,7 +130,7 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   if (r.exitCode !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     const diag = (r.all ?? '').trim();
-    const first = diag.split('\n').find((l) => /error/.test(l)) ?? diag.split('\n')[0] ?? '';
+    const first = diag.split('\n').find((l) => /error:|undefined (reference|symbol)/.test(l)) ?? diag.split('\n')[0] ?? '';
     throw new BuildError(`${b.id} (${target}, -${opt}) does not compile: ${first}`, diag);
   }
   const sha256 = createHash('sha256').update(readFileSync(join(tmp, name))).digest('hex');

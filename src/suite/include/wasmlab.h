@@ -51,13 +51,15 @@ static inline uint64_t wl_fnv1a(uint64_t h, const void *p, size_t n) {
   for (size_t i = 0; i < n; i++) { h ^= b[i]; h *= 0x100000001b3ull; }
   return h;
 }
-/* Round to 6 significant digits so results that differ in the last bits (contraction, libm)
- * still agree; values that differ for real still differ. */
+/* Round to 20 significant bits (about 6 decimal digits) so results that differ in the last bits
+ * (contraction, libm) still agree; values that differ for real still differ. frexp/ldexp/round
+ * are exact operations, identical in glibc and wasi-libc, and far cheaper than printing and
+ * parsing a string per element. */
 static inline double wl_round(double v) {
   if (v == 0.0 || !isfinite(v)) return v;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%.5e", v);
-  return strtod(buf, NULL);
+  int e;
+  double m = frexp(v, &e);
+  return ldexp(round(m * 1048576.0) / 1048576.0, e);
 }
 /* Print "label: <sum> <hash>" of a double array: the rounded sum and an FNV hash of the
  * rounded elements. */
