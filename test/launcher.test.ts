@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launch } from '../src/measure/launch.js';
+import { launch, LaunchSession } from '../src/measure/launch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmlab-launch-'));
 const io = { cwd: dir, stdout: join(dir, 'out'), stderr: join(dir, 'err') };
@@ -54,4 +54,25 @@ test('abort kills the child within a second', async () => {
   const r = await launch({ ...io, argv: ['sleep', '30'], signal: ac.signal });
   assert.equal(r.cancelled, true);
   assert.ok(Date.now() - t0 < 1800, `took ${Date.now() - t0} ms`);
+});
+
+test('a resident launcher runs many commands, passes env, survives an abort', async () => {
+  const s = new LaunchSession();
+  try {
+    const a = await s.launch({ ...io, argv: ['sh', '-c', 'echo "$WL_X"; exit 4'], env: { WL_X: 'from env' } });
+    assert.equal(a.exit_code, 4);
+    assert.equal(readFileSync(io.stdout, 'utf8'), 'from env\n');
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const t0 = Date.now();
+    const b = await s.launch({ ...io, argv: ['sleep', '30'], signal: ac.signal });
+    assert.equal(b.cancelled, true);
+    assert.ok(Date.now() - t0 < 1800);
+    const c = await s.launch({ ...io, argv: ['true'] });
+    assert.equal(c.exit_code, 0, 'a new launcher takes over after the abort');
+    const missing = await s.launch({ ...io, argv: ['/nonexistent/program'] });
+    assert.match(missing.start_error ?? '', /cannot start/);
+  } finally {
+    s.close();
+  }
 });

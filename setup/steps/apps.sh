@@ -51,7 +51,8 @@ if ! grep -rqs '^Types:.*deb-src' "$srcs" /etc/apt/sources.list.d/ && ! grep -qs
   $SUDO sed -i 's/^Types: deb$/Types: deb deb-src/' "$srcs"
   run_logged apps-apt-update $SUDO apt-get update
 fi
-# dpkg-source unpacks, patch applies ours; tclsh generates SQLite's amalgamation (setup/apps/sqlite/prepare.sh).
+# dpkg-source unpacks, patch applies ours, tclsh generates SQLite's amalgamation
+# (setup/apps/sqlite/prepare.sh).
 need=()
 command -v dpkg-source >/dev/null || need+=(dpkg-dev)
 command -v patch >/dev/null || need+=(patch)

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <stdio.h>      /* renameat */
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from '../runtimes/adapter.js';
 import type { RunStatus } from '../record.js';
-import { launch, type LaunchResult } from './launch.js';
+import { launch, type LaunchResult, type LaunchSession } from './launch.js';
 import { clearOutputs, type RunDir } from './rundir.js';
 
 export interface RunSpec {
@@ -20,6 +20,8 @@ export interface RunSpec {
   perf: boolean;
   pinCpus?: string;
   signal?: AbortSignal;
+  /** The sweep's resident launcher; without one, a launcher is started for this run. */
+  session?: LaunchSession;
 }
 
 export interface Outcome {
@@ -65,10 +67,11 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   const stdout = `${spec.ioPrefix}.stdout`;
   const stderrFile = `${spec.ioPrefix}.stderr`;
   const argv = spec.pinCpus ? ['taskset', '-c', spec.pinCpus, ...spec.cmd.argv] : spec.cmd.argv;
-  const r = await launch({
+  const req = {
     argv, cwd: spec.runDir.dir, stdin: spec.runDir.stdin, stdout, stderr: stderrFile,
     env: spec.cmd.env, timeoutS: spec.timeoutS, perf: spec.perf, signal: spec.signal,
-  });
+  };
+  const r = await (spec.session ? spec.session.launch(req) : launch(req));
   const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : '';
   const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null };
   if (r.start_error) return { ...base, status: 'launch-failed', reason: r.start_error };

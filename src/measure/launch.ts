@@ -3,6 +3,7 @@
  * `wl-launch`) and returns what it measured. Node only starts the launcher and reads its JSON
  * line; all timing happens inside the launcher, so Node's spawn cost is not in the numbers.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { locateTool } from '../runtimes/locate.js';
@@ -51,32 +52,26 @@ export function launcherPath(): string {
   return p;
 }
 
-export async function launch(req: LaunchRequest): Promise<LaunchResult> {
+function launcherArgs(req: LaunchRequest): string[] {
   const args = ['--cwd', req.cwd, '--stdout', req.stdout, '--stderr', req.stderr];
   if (req.stdin) args.push('--stdin', req.stdin);
   if (req.timeoutS) args.push('--timeout', String(req.timeoutS));
   if (req.perf) args.push('--perf');
+  for (const [k, v] of Object.entries(req.env ?? {})) args.push('--env', `${k}=${v}`);
   args.push('--', ...req.argv);
-  const r = await execa(launcherPath(), args, {
-    reject: false,
-    env: req.env,
-    cancelSignal: req.signal,
-    forceKillAfterDelay: 2000,
-    stdin: 'ignore',
-  });
-  const cancelled = Boolean(req.signal?.aborted);
-  const line = r.stdout.trim().split('\n').pop() ?? '';
+  return args;
+}
+
+/** Parse the launcher's result line; null when there is none (the launcher died). */
+function parseResult(line: string, cancelled: boolean): LaunchResult | null {
   let j: Record<string, unknown>;
   try {
     j = JSON.parse(line) as Record<string, unknown>;
   } catch {
-    // Killed by a signal before it could report (e.g. an interrupt sent to our whole process
-    // group): the run was stopped from outside, which is a cancellation, not a harness error.
-    if (cancelled || r.signal || r.exitCode === 130) return emptyResult({ cancelled: true });
-    throw new Error(`wl-launch gave no result (exit ${r.exitCode}): ${r.stderr || r.stdout}`);
+    return null;
   }
   if (typeof j.error === 'string') {
-    return emptyResult({ start_error: `${j.error} ${String(j.program ?? '')}: ${String(j.errno ?? '')}`.trim() });
+    return emptyResult({ start_error: `${j.error} ${String(j.program ?? '')}: ${String(j.errno ?? '')}`.replace(/\s+/g, ' ').trim() });
   }
   const num = (k: string) => (typeof j[k] === 'number' ? (j[k] as number) : null);
   const sig = num('signal');
@@ -93,6 +88,107 @@ export async function launch(req: LaunchRequest): Promise<LaunchResult> {
     counters: (j.counters as LaunchResult['counters']) ?? null,
     counter_error: typeof j.counter_error === 'string' ? j.counter_error : null,
   };
+}
+
+/** One run with a launcher of its own (one-off checks; sweeps use a LaunchSession). */
+export async function launch(req: LaunchRequest): Promise<LaunchResult> {
+  const r = await execa(launcherPath(), launcherArgs(req), {
+    reject: false,
+    cancelSignal: req.signal,
+    forceKillAfterDelay: 2000,
+    stdin: 'ignore',
+  });
+  const cancelled = Boolean(req.signal?.aborted);
+  const result = parseResult(r.stdout.trim().split('\n').pop() ?? '', cancelled);
+  if (result) return result;
+  // Killed by a signal before it could report (e.g. an interrupt sent to our whole process
+  // group): the run was stopped from outside, which is a cancellation, not a harness error.
+  if (cancelled || r.signal || r.exitCode === 130) return emptyResult({ cancelled: true });
+  throw new Error(`wl-launch gave no result (exit ${r.exitCode}): ${r.stderr || r.stdout}`);
+}
+
+/**
+ * A resident launcher (`wl-launch --serve`) for a sweep: one process for all runs, so Node only
+ * writes a request and sleeps on the answer while a run is measured (see launcher.c). Requests
+ * are serialized. An abort kills the launcher, which kills the running child's process group;
+ * the next request starts a new launcher.
+ */
+export class LaunchSession {
+  private server: Server | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  launch(req: LaunchRequest): Promise<LaunchResult> {
+    const run = async (): Promise<LaunchResult> => {
+      if (req.signal?.aborted) return emptyResult({ cancelled: true });
+      const server = (this.server ??= new Server());
+      const onAbort = () => {
+        // Detach first: the next request must not be written to the dying launcher.
+        if (this.server === server) this.server = undefined;
+        server.kill();
+      };
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const got = await server.request(launcherArgs(req));
+      req.signal?.removeEventListener('abort', onAbort);
+      if (got === null && this.server === server) this.server = undefined;
+      const cancelled = Boolean(req.signal?.aborted);
+      const result = got === null ? null : parseResult(got, cancelled);
+      if (result) return result;
+      if (cancelled) return emptyResult({ cancelled: true });
+      throw new Error(`wl-launch --serve ended without a result${got ? `: ${got}` : ''}`);
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => {});
+    return p;
+  }
+
+  close(): void {
+    this.server?.end();
+    this.server = undefined;
+  }
+}
+
+/** One `wl-launch --serve` process: a request out, a line back. */
+class Server {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private pending: ((line: string | null) => void) | undefined;
+  private buffered = '';
+
+  constructor() {
+    this.child = spawn(launcherPath(), ['--serve'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => {
+      this.buffered += chunk;
+      let nl: number;
+      while ((nl = this.buffered.indexOf('\n')) >= 0) {
+        const line = this.buffered.slice(0, nl);
+        this.buffered = this.buffered.slice(nl + 1);
+        this.answer(line);
+      }
+    });
+    this.child.stderr.resume();
+    this.child.stdin.on('error', () => {}); // a dead launcher shows up as a null answer
+    this.child.on('close', () => this.answer(null));
+  }
+
+  private answer(line: string | null): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.(line);
+  }
+
+  request(fields: string[]): Promise<string | null> {
+    const line = new Promise<string | null>((resolve) => { this.pending = resolve; });
+    this.child.stdin.write([String(fields.length), ...fields].map((f) => `${f}\0`).join(''));
+    return line;
+  }
+
+  kill(): void {
+    this.child.kill('SIGTERM'); // the launcher kills the running child's group, then exits
+  }
+
+  end(): void {
+    this.child.stdin.end();
+  }
 }
 
 function emptyResult(over: Partial<LaunchResult>): LaunchResult {

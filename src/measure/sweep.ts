@@ -19,6 +19,7 @@ import { aotCompile } from './aot.js';
 import { countersToColumns } from './counters/derive.js';
 import { parseCachegrind, valgrindPath, VALGRIND_NOTE, wrapWithCachegrind } from './counters/valgrind.js';
 import { executeRun, type Outcome } from './execute.js';
+import { LaunchSession } from './launch.js';
 import { needsMoreRuns, type RepPolicy } from './policy.js';
 import { prepareRunDir, type RunDir } from './rundir.js';
 
@@ -75,6 +76,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
   const progress = { done: 0, total: req.benchmarks.length * req.opts.length * req.targets.length * perTarget };
   const tick = (label: string) => req.onProgress?.({ ...progress, label });
   const valgrind = req.counters === 'valgrind' ? valgrindPath() : undefined;
+  const session = new LaunchSession();
   if (req.counters === 'valgrind' && !valgrind) note('valgrind not found: counters will be empty (install valgrind: bash setup/setup.sh)');
 
   // A row with identity + provenance and nothing measured; callers fill what they have.
@@ -109,7 +111,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
         const timeoutS = req.timeoutS ?? b.timeout_s ?? 600;
         const spec = (cmdArgv: { argv: string[]; env?: Record<string, string> }, io: string, perf = false) => ({
           cmd: cmdArgv, runDir, check: b.check, ioPrefix: join(sweepDir, io), timeoutS, perf,
-          pinCpus: req.pinCpus, signal: req.signal,
+          pinCpus: req.pinCpus, signal: req.signal, session,
         });
 
         // 1. Builds. Native is always built: it is the output reference.
@@ -250,6 +252,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
       }
     }
   } finally {
+    session.close();
     rmSync(sweepDir, { recursive: true, force: true });
   }
 }

@@ -4,15 +4,18 @@
  * be precompiled to a .wasmu artifact.
  *
  * Verified argv (cwd = the run folder; stdin redirected by the launcher):
- *   wasmer run --<singlepass|cranelift|llvm> --dir . <x.wasm> -- <args…>
+ *   wasmer run --<singlepass|cranelift|llvm> --stack-size=8388608 --dir . <x.wasm> -- <args…>
  *   wasmer compile --<singlepass|cranelift|llvm> <x.wasm> -o <x.wasmu>
- *   wasmer run --dir . <x.wasmu> -- <args…>        (the artifact records its compiler)
- * `--dir .` preopens the cwd as "." (relative paths read and write the run folder); "--" keeps
- * program args like "-x" from wasmer's parser; argv[0] is the module's file name.
+ *   wasmer run --stack-size=8388608 --dir . <x.wasmu> -- <args…>   (the artifact knows its compiler)
+ * `--dir .` preopens the cwd as "." (relative paths read and write the run folder) — only with
+ * setup/wasmer/run-dir-mount.patch: the stock 4.4.0 CLI never mounts it, and "data.bin" is then
+ * ENOENT. "--" keeps program args like "-x" from wasmer's parser; argv[0] is the module path.
+ * --stack-size: the default 1 MiB for Wasm code ended a 20000-deep recursion under Singlepass
+ * ("call stack exhausted"); 8 MiB like a native stack.
  * WASMER_CACHE_DIR: `wasmer run` keeps compiled modules in a file cache and would load them on
  * the next run instead of compiling, so a JIT run would not include its compile time; the cache
  * is pointed at a path that cannot be created, so every run compiles afresh.
- * Exit status: the guest's proc_exit code (3 → 3); a trap exits non-zero (see VERIFIED below).
+ * Exit status: the guest's proc_exit code (3 → 3); a trap exits 1.
  */
 import type { Detection, RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
@@ -68,7 +71,8 @@ export const wasmer: RuntimeAdapter = {
     env: ENV,
   }),
   runCommand: (mode, aot, input) => ({
-    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), '--dir', '.', input.program, '--', ...input.args],
+    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`, '--dir', '.',
+      input.program, '--', ...input.args],
     env: ENV,
   }),
 };

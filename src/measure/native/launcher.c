@@ -8,7 +8,14 @@
  * descendants it reaped (ru_maxrss is then the largest of them).
  *
  *   wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] [--timeout SEC] [--runs N]
- *             [--perf] -- PROGRAM ARGS...
+ *             [--env K=V]... [--perf] -- PROGRAM ARGS...
+ *   wl-launch --serve     requests on stdin, one JSON result line each on stdout
+ *
+ * --serve keeps one launcher for a whole sweep: a request is the same arguments as above,
+ * preceded by their count, every field NUL-terminated ("3\0--\0true\0\0"… i.e. count, then
+ * fields). Starting a fresh launcher per run from Node costs milliseconds of Node work that runs
+ * on the other core while the measured child runs; a resident launcher leaves Node asleep on a
+ * pipe read, so consecutive runs see a machine as quiet as hyperfine's loop does.
  *
  * --perf opens hardware counters for the child with perf_event_open (enable_on_exec, inherit, so
  * only the program after exec, with its threads, is counted). The child waits on a pipe until
@@ -99,61 +106,78 @@ static void json_str(const char *s) {
   putchar('"');
 }
 
-static void usage(void) {
-  fprintf(stderr, "usage: wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] "
-                  "[--timeout SEC] [--runs N] [--perf] -- PROGRAM ARGS...\n");
-  exit(2);
+static const char USAGE[] = "usage: wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] "
+                            "[--timeout SEC] [--runs N] [--env K=V]... [--perf] -- PROGRAM ARGS... "
+                            "| wl-launch --serve";
+
+/* A request we cannot carry out: one JSON line saying why (the caller reads only stdout). */
+static int report_error(const char *what, const char *detail, int code) {
+  printf("{\"error\":");
+  json_str(what);
+  printf(",\"errno\":");
+  json_str(detail);
+  printf("}\n");
+  fflush(stdout);
+  return code;
 }
 
-static int open_or_die(const char *path, int flags) {
-  int fd = open(path, flags, 0644);
-  if (fd < 0) {
-    printf("{\"error\":");
-    json_str(path);
-    printf(",\"errno\":");
-    json_str(strerror(errno));
-    printf("}\n");
-    exit(3);
+/* The child's environment: ours with --env overrides replacing or adding variables. */
+static char **child_env(char **overrides, int n) {
+  size_t count = 0;
+  while (environ[count]) count++;
+  char **env = calloc(count + (size_t)n + 1, sizeof *env);
+  size_t k = 0;
+  for (size_t e = 0; e < count; e++) {
+    int replaced = 0;
+    for (int o = 0; o < n && !replaced; o++) {
+      size_t len = strcspn(overrides[o], "=");
+      replaced = !strncmp(environ[e], overrides[o], len) && environ[e][len] == '=';
+    }
+    if (!replaced) env[k++] = environ[e];
   }
-  return fd;
+  for (int o = 0; o < n; o++) env[k++] = overrides[o];
+  env[k] = NULL;
+  return env;
 }
 
-int main(int argc, char **argv) {
+/* One request: parse its arguments, run the command `runs` times, print a JSON line per run.
+ * argv[0] is not looked at (it is the program name in one-shot mode). */
+static int request(int argc, char **argv) {
   const char *cwd = NULL, *in = "/dev/null", *out = "/dev/null", *err = "/dev/null";
   double timeout_s = 0;
   long runs = 1;
-  int use_perf = 0, i = 1;
+  int use_perf = 0, i = 1, nenv = 0;
+  char *envs[64];
   for (; i < argc; i++) {
     if (!strcmp(argv[i], "--")) { i++; break; }
-    if (i + 1 >= argc && strcmp(argv[i], "--perf")) usage();
+    if (!strcmp(argv[i], "--perf")) { use_perf = 1; continue; }
+    if (i + 1 >= argc) return report_error("bad request", USAGE, 2);
     if (!strcmp(argv[i], "--cwd")) cwd = argv[++i];
     else if (!strcmp(argv[i], "--stdin")) in = argv[++i];
     else if (!strcmp(argv[i], "--stdout")) out = argv[++i];
     else if (!strcmp(argv[i], "--stderr")) err = argv[++i];
     else if (!strcmp(argv[i], "--timeout")) timeout_s = atof(argv[++i]);
     else if (!strcmp(argv[i], "--runs")) runs = atol(argv[++i]);
-    else if (!strcmp(argv[i], "--perf")) use_perf = 1;
-    else usage();
+    else if (!strcmp(argv[i], "--env") && nenv < 64 && strchr(argv[i + 1], '=')) envs[nenv++] = argv[++i];
+    else return report_error("bad request", USAGE, 2);
   }
-  if (i >= argc || runs < 1) usage();
+  if (i >= argc || runs < 1) return report_error("bad request", USAGE, 2);
   char **cmd = argv + i;
-
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_alarm; /* no SA_RESTART: wait4 returns EINTR and we loop */
-  sigaction(SIGALRM, &sa, NULL);
-  sa.sa_handler = on_stop;
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
+  char **envp = nenv ? child_env(envs, nenv) : environ;
 
   for (long run = 0; run < runs && !stop_requested; run++) {
-    int fin = open_or_die(in, O_RDONLY | O_CLOEXEC);
-    int fout = open_or_die(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
-    int ferr = open_or_die(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
+    timed_out = 0;
+    int fin = open(in, O_RDONLY | O_CLOEXEC);
+    if (fin < 0) return report_error(in, strerror(errno), 3);
+    int fout = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fout < 0) { close(fin); return report_error(out, strerror(errno), 3); }
+    int ferr = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (ferr < 0) { close(fin); close(fout); return report_error(err, strerror(errno), 3); }
     int exec_pipe[2], go_pipe[2] = {-1, -1};
-    if (pipe2(exec_pipe, O_CLOEXEC) < 0) { perror("pipe2"); return 3; }
-    if (use_perf && pipe2(go_pipe, O_CLOEXEC) < 0) { perror("pipe2"); return 3; }
+    if (pipe2(exec_pipe, O_CLOEXEC) < 0 || (use_perf && pipe2(go_pipe, O_CLOEXEC) < 0)) {
+      close(fin); close(fout); close(ferr);
+      return report_error("pipe2", strerror(errno), 3);
+    }
 
     uint64_t t0 = now_ns();
     pid_t pid;
@@ -173,7 +197,7 @@ int main(int argc, char **argv) {
       posix_spawnattr_setsigdefault(&at, &defaults);
       posix_spawnattr_setpgroup(&at, 0);
       posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
-      int e = posix_spawnp(&pid, cmd[0], &fa, &at, cmd, environ);
+      int e = posix_spawnp(&pid, cmd[0], &fa, &at, cmd, envp);
       posix_spawn_file_actions_destroy(&fa);
       posix_spawnattr_destroy(&at);
       if (e) {
@@ -182,7 +206,7 @@ int main(int argc, char **argv) {
       }
     } else {
       pid = fork();
-      if (pid < 0) { perror("fork"); return 3; }
+      if (pid < 0) return report_error("fork", strerror(errno), 3);
       if (pid == 0) {
         setpgid(0, 0);
         signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL); signal(SIGHUP, SIG_DFL);
@@ -193,13 +217,13 @@ int main(int argc, char **argv) {
         dup2(fin, 0); dup2(fout, 1); dup2(ferr, 2);
         int e = 0;
         if (cwd && chdir(cwd) < 0) e = errno;
-        if (!e) { execvp(cmd[0], cmd); e = errno; }
+        if (!e) { execvpe(cmd[0], cmd, envp); e = errno; }
         if (write(exec_pipe[1], &e, sizeof e) < 0) {}
         _exit(127);
       }
     }
     if (pid < 0) {
-      close(exec_pipe[1]);
+      close(fin); close(fout); close(ferr); close(exec_pipe[1]);
       int e = 0;
       if (read(exec_pipe[0], &e, sizeof e) < 0) {}
       printf("{\"run\":%ld,\"error\":\"cannot start the program\",\"program\":", run);
@@ -207,6 +231,9 @@ int main(int argc, char **argv) {
       printf(",\"errno\":");
       json_str(strerror(e));
       printf("}\n");
+      fflush(stdout);
+      close(exec_pipe[0]);
+      if (envp != environ) free(envp);
       return 4;
     }
     child_pid = pid;
@@ -264,6 +291,7 @@ int main(int argc, char **argv) {
       json_str(strerror(exec_errno));
       printf("}\n");
       fflush(stdout);
+      if (envp != environ) free(envp);
       return 4;
     }
     printf(",\"wall_ns\":%llu,\"user_us\":%lld,\"sys_us\":%lld,\"maxrss_kb\":%ld",
@@ -294,5 +322,43 @@ int main(int argc, char **argv) {
     printf("}\n");
     fflush(stdout);
   }
+  if (envp != environ) free(envp);
   return stop_requested ? 130 : 0;
+}
+
+/* Read one NUL-terminated field; 0 at end of input. */
+static int read_field(char **buf, size_t *cap) {
+  return getdelim(buf, cap, '\0', stdin) > 0;
+}
+
+static int serve(void) {
+  char *field = NULL;
+  size_t cap = 0;
+  while (!stop_requested && read_field(&field, &cap)) {
+    long n = atol(field);
+    if (n < 1 || n > 100000) { report_error("bad request", "field count", 2); continue; }
+    char **args = calloc((size_t)n + 2, sizeof *args);
+    args[0] = "wl-launch";
+    long got = 0;
+    while (got < n && read_field(&field, &cap)) args[1 + got++] = strdup(field);
+    if (got == n) request((int)n + 1, args);
+    for (long k = 0; k < got; k++) free(args[1 + k]);
+    free(args);
+  }
+  free(field);
+  return stop_requested ? 130 : 0;
+}
+
+int main(int argc, char **argv) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_alarm; /* no SA_RESTART: wait4 returns EINTR and we loop */
+  sigaction(SIGALRM, &sa, NULL);
+  sa.sa_handler = on_stop;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  if (argc == 2 && !strcmp(argv[1], "--serve")) return serve();
+  if (argc < 2) { fprintf(stderr, "%s\n", USAGE); return 2; }
+  return request(argc, argv);
 }
