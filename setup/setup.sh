@@ -15,7 +15,7 @@ for a in "$@"; do
 done
 
 started=$(date +%s)
-core_steps=(apt node python launcher)
+core_steps=(apt node python launcher apps)
 runtime_steps=(wasmtime wasmer wasm3 wamr wazero wasmi wavm)
 missing=()
 

@@ -17,8 +17,9 @@
 #include "wasm3.h"
 #include "m3_api_wasi.h"
 
-/* wasi_extra.c: the preview1 functions the layer lacks, and its fd_seek fixed. Linked after
-   m3_LinkWASI, so that its fd_seek replaces the layer's (the last link of an import wins). */
+/* wasi_extra.c: the preview1 functions the layer lacks, and fixed fd_seek/path_open/fd_close.
+   Linked after m3_LinkWASI, so that those replace the layer's (the last link of an import
+   wins: linking sets the function's code pointer). */
 M3Result wasmlab_LinkWasiExtra(IM3Module module);
 
 /* wasm3's value stack (locals + operands of all active frames): it bounds the recursion depth.

@@ -1,7 +1,8 @@
 /*
  * wasmlab's additions to wasm3's WASI layer (m3_api_wasi.c from wasm3-sys, written for the
  * old `wasi_unstable` ABI): the `wasi_snapshot_preview1` functions it leaves out, implemented
- * to the preview1 spec, and its fd_seek, which preview1 modules got wrong.
+ * to the preview1 spec, and three it has that preview1 modules got wrong (fd_seek, path_open,
+ * fd_close; see each).
  *
  * Why each one: the suite's modules import them (apps/bzip2, zstd, lua, espeak: unlink, stat,
  * rename, mkdir, rmdir, readdir…), and wasm3 only reports a missing import when the guest first
@@ -331,7 +332,51 @@ m3ApiRawFunction(wx_fd_readdir) {
     m3ApiReturn(E_SUCCESS);
 }
 
+/* The layer's fd_close returned -1 itself as the errno on failure. */
+m3ApiRawFunction(wx_fd_close) {
+    m3ApiReturnType(uint32_t)
+    m3ApiGetArg(uint32_t, fd)
+    RETURN_RESULT(close((int)fd) == 0);
+}
+
 /* --- path_* -------------------------------------------------------------------------------- */
+
+/* Replaces the layer's path_open, which ignored oflags DIRECTORY (opendir() of a regular file
+   succeeded) and lookupflags (symlinks were always followed). */
+m3ApiRawFunction(wx_path_open) {
+    m3ApiReturnType(uint32_t)
+    m3ApiGetArg(uint32_t, fd)
+    m3ApiGetArg(uint32_t, lookup)
+    m3ApiGetArgMem(const char *, path)
+    m3ApiGetArg(uint32_t, path_len)
+    m3ApiGetArg(uint32_t, oflags)
+    m3ApiGetArg(uint64_t, rights)
+    m3ApiGetArg(uint64_t, rights_inheriting)
+    m3ApiGetArg(uint32_t, fdflags)
+    m3ApiGetArgMem(uint32_t *, opened)
+    (void)rights_inheriting;   /* rights are not enforced: guest fds are plain host fds */
+    GET_PATH(p, path, path_len);
+    CHECK_MEM(opened, 4);
+    enum { O_CREAT_ = 1, O_DIRECTORY_ = 2, O_EXCL_ = 4, O_TRUNC_ = 8 };             /* oflags */
+    enum { F_APPEND = 1, F_DSYNC = 2, F_NONBLOCK = 4, F_RSYNC = 8, F_SYNC = 16 };    /* fdflags */
+    const uint64_t R_FD_READ = 1u << 1, R_FD_WRITE = 1u << 6;                       /* rights */
+    int rd = (rights & R_FD_READ) != 0, wr = (rights & R_FD_WRITE) != 0;
+    int fl = (rd && wr) ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
+    if (oflags & O_DIRECTORY_) fl = O_RDONLY | O_DIRECTORY;   /* a directory opens read-only */
+    if (oflags & O_CREAT_) fl |= O_CREAT;
+    if (oflags & O_EXCL_) fl |= O_EXCL;
+    if (oflags & O_TRUNC_) fl |= O_TRUNC;
+    if (fdflags & F_APPEND) fl |= O_APPEND;
+    if (fdflags & F_DSYNC) fl |= O_DSYNC;
+    if (fdflags & F_NONBLOCK) fl |= O_NONBLOCK;
+    if (fdflags & F_RSYNC) fl |= O_RSYNC;
+    if (fdflags & F_SYNC) fl |= O_SYNC;
+    if (!(lookup & LOOKUP_SYMLINK_FOLLOW)) fl |= O_NOFOLLOW;
+    int host = openat((int)fd, p, fl, 0666);   /* 0666 & ~umask, like a native open() */
+    if (host < 0) RETURN_ERRNO();
+    *opened = (uint32_t)host;
+    m3ApiReturn(E_SUCCESS);
+}
 
 m3ApiRawFunction(wx_path_filestat_get) {
     m3ApiReturnType(uint32_t)
@@ -460,6 +505,8 @@ m3ApiRawFunction(wx_sched_yield) {
 
 static const struct { const char *name, *sig; M3RawCall fn; } extra[] = {
     { "fd_seek",                 "i(iIi*)",      wx_fd_seek },
+    { "fd_close",                "i(i)",         wx_fd_close },
+    { "path_open",               "i(ii*iiIIi*)", wx_path_open },
     { "fd_tell",                 "i(i*)",        wx_fd_tell },
     { "fd_filestat_get",         "i(i*)",        wx_fd_filestat_get },
     { "fd_filestat_set_size",    "i(iI)",        wx_fd_filestat_set_size },

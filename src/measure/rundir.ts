@@ -4,7 +4,7 @@
  * every run so each run's output files are its own.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { benchPath } from '../suite/paths.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { generatedInput } from '../suite/inputs.js';
@@ -28,7 +28,12 @@ export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): Run
   const dir = join(sweepDir, `${b.id.replace(/\//g, '__')}-${size}`);
   mkdirSync(dir, { recursive: true });
   for (const inp of b.inputs ?? []) linkOrCopy(generatedInput(inp, size), join(dir, inp.name));
-  for (const f of b.files ?? []) copyFileSync(benchPath(b, f), join(dir, basename(f)));
+  for (const f of b.files ?? []) {
+    // Same relative path in the run folder (e.g. espeak-data/phontab), parents created.
+    const to = join(dir, f.replace(/^\.\//, ''));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(benchPath(b, f), to);
+  }
   const stdin = b.stdin ? join(dir, b.stdin) : undefined;
   if (stdin && !existsSync(stdin)) throw new Error(`${b.id}: stdin file "${b.stdin}" is neither an input nor a file of the benchmark`);
   return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)) };

@@ -1,7 +1,10 @@
 /**
  * wasm3, the interpreter, through wasmlab's own CLI driver (setup/wasm3/driver.c: the wasm3
  * 0.5.0 core from PyPI's pywasm3 sdist + the WASI layer of crates.io's wasm3-sys, adapted).
- * One mode. No AOT: wasm3 translates each function on its first call.
+ * One mode. No AOT: wasm3 translates each function on its first call. WASI: the wasm3-sys layer
+ * plus setup/wasm3/wasi_extra.c (the preview1 file functions it lacks: stat, unlink, rename,
+ * mkdir/rmdir, readdir, …). Built with d_m3MaxFunctionStackHeight 16384, enough for the
+ * suite's largest -O0 functions (sqlite3VdbeExec needs 8776; wasm3's default is 2000).
  *
  * Verified argv (cwd = the run folder; stdin redirected by the launcher):
  *   wasm3 <x.wasm> <args…>
