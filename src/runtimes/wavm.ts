@@ -20,8 +20,8 @@ import type { Detection, RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 /**
- * Setup writes the real description (crate version, patch count, LLVM version) beside the
- * build, since `wavm version` only says "0.0.0-prerelease". A user-provided wavm has no such
+ * Setup writes the real description (crate version, patch count, LLVM version, build key) beside
+ * the build, since `wavm version` only says "0.0.0-prerelease". A user-provided wavm has no such
  * note and keeps its own version line.
  */
 function describe(d: Detection): Detection {
@@ -47,7 +47,7 @@ export const wavm: RuntimeAdapter = {
         exe: 'wavm',
         envVar: 'WASMLAB_WAVM',
         versionArgs: ['version'],
-        fix: 'bash setup/steps/wavm.sh (builds WAVM from crates.io wavm-sys against Debian LLVM; ~10 min cold)',
+        fix: 'bash setup/steps/wavm.sh (builds WAVM from crates.io wavm-sys against Debian LLVM 13; 4-9 min cold)',
       }),
     ),
   ),
