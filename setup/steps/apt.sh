@@ -5,7 +5,7 @@ source "$(dirname "$0")/../lib.sh"
 pkgs=(
   "clang-$CLANG_MAJOR" "lld-$CLANG_MAJOR" wasi-libc "libclang-rt-$CLANG_MAJOR-dev-wasm32"
   "libc++-$CLANG_MAJOR-dev-wasm32" "libc++abi-$CLANG_MAJOR-dev-wasm32"
-  gcc g++ make cmake ninja-build pkg-config
+  gcc g++ make cmake ninja-build pkg-config patch
   hyperfine valgrind time linux-perf
   "llvm-$WASMER_LLVM-dev" libzstd-dev zlib1g-dev libxml2-dev libffi-dev
   chromium

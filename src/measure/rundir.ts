@@ -3,7 +3,7 @@
  * (for WASI) its preopened ".". One per (benchmark, size) per sweep; outputs are cleared before
  * every run so each run's output files are its own.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchPath } from '../suite/paths.js';
 import type { Benchmark } from '../suite/manifest.js';
@@ -39,6 +39,16 @@ export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): Run
   return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)) };
 }
 
+/**
+ * Before every run, each declared output file is reset to an empty file (not deleted): Wasmer
+ * 4.4 maps the "." preopen into an in-memory filesystem, so a file a guest creates under a bare
+ * name is lost, while writes into an existing file reach the run folder. An empty file is what
+ * fopen(…, "w") makes anyway, so native and the other runtimes see no difference.
+ */
 export function clearOutputs(rd: RunDir): void {
-  for (const o of rd.outputs) rmSync(o, { force: true, recursive: true });
+  for (const o of rd.outputs) {
+    rmSync(o, { force: true, recursive: true });
+    mkdirSync(dirname(o), { recursive: true });
+    writeFileSync(o, '');
+  }
 }

@@ -3,13 +3,17 @@
  * Debian's LLVM 15). Modes: `singlepass` (baseline), `cranelift`, `llvm` (optimizing); each can
  * be precompiled to a .wasmu artifact.
  *
- * Verified argv (cwd = the run folder; stdin redirected by the launcher):
- *   wasmer run --<singlepass|cranelift|llvm> --stack-size=8388608 --dir . <x.wasm> -- <args…>
+ * Verified argv (cwd = the run folder <dir>; stdin redirected by the launcher):
+ *   wasmer run --<singlepass|cranelift|llvm> --stack-size=8388608 --dir . --mapdir /:<dir> <x.wasm> -- <args…>
  *   wasmer compile --<singlepass|cranelift|llvm> <x.wasm> -o <x.wasmu>
- *   wasmer run --stack-size=8388608 --dir . <x.wasmu> -- <args…>   (the artifact knows its compiler)
- * `--dir .` preopens the cwd as "." (relative paths read and write the run folder) — only with
- * setup/wasmer/run-dir-mount.patch: the stock 4.4.0 CLI never mounts it, and "data.bin" is then
- * ENOENT. "--" keeps program args like "-x" from wasmer's parser; argv[0] is the module path.
+ *   wasmer run --stack-size=8388608 --dir . --mapdir /:<dir> <x.wasmu> -- <args…>  (the artifact knows its compiler)
+ * Files: wasmer 4.4's WASI layer has an in-memory root filesystem. `--dir .` alone mounts the
+ * run folder at /home and only "./name" reaches it: wasi-libc resolves a bare "name" through
+ * the "." preopen, which wasmer maps to "/" (so "data.bin" was ENOENT). `--mapdir /:<dir>`
+ * mounts the run folder at "/" too, so "data.bin" reads. LIMITATION (known, not fixable by
+ * flags): a file the guest *creates* under a bare name ("out.bin") lands in the in-memory root
+ * and is lost; "./out.bin", or a file that already exists in the run folder, is written there.
+ * "--" keeps program args like "-x" from wasmer's parser; argv[0] is the module path.
  * --stack-size: the default 1 MiB for Wasm code ended a 20000-deep recursion under Singlepass
  * ("call stack exhausted"); 8 MiB like a native stack.
  * WASMER_CACHE_DIR: `wasmer run` keeps compiled modules in a file cache and would load them on
@@ -71,8 +75,8 @@ export const wasmer: RuntimeAdapter = {
     env: ENV,
   }),
   runCommand: (mode, aot, input) => ({
-    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`, '--dir', '.',
-      input.program, '--', ...input.args],
+    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`,
+      '--dir', '.', '--mapdir', `/:${input.dir}`, input.program, '--', ...input.args],
     env: ENV,
   }),
 };
