@@ -9,7 +9,8 @@
 #          this default iwasm; a WAMR_DISABLE_HW_BOUND_CHECK build would run them unchecked.
 # Our patches (setup/wamr/patches, each says why): 04 padded call_indirect table index (clang 19
 # output), 10 exit status = proc_exit code, 11 WASI without WAMR's in-memory app heap (run with
-# --heap-size=0), 12 run on a thread so the AOT stack guard can be set up.
+# --heap-size=0), 12 run on a thread so the AOT stack guard can be set up, 13 WASI preview1
+# layouts of filestat (64-bit nlink: stat sizes) and poll_oneoff's subscription (sleep).
 # Cold build: ~30-60 s for iwasm, ~1-4 min for wamrc.
 source "$(dirname "$0")/../lib.sh"
 patches=("$WASMLAB_ROOT"/setup/wamr/patches/*.patch)

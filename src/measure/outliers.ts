@@ -11,9 +11,12 @@ function median(xs: number[]): number {
   return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
 }
 
-/** One flag per value; all false when there are fewer than 3 values or MAD is 0. */
+/** Fewer values than this: no flags (with 3 or 4 runs, one slightly slow run looks extreme). */
+export const MIN_VALUES_FOR_OUTLIERS = 5;
+
+/** One flag per value; all false when there are fewer than MIN_VALUES_FOR_OUTLIERS values or MAD is 0. */
 export function outlierFlags(xs: number[]): boolean[] {
-  if (xs.length < 3) return xs.map(() => false);
+  if (xs.length < MIN_VALUES_FOR_OUTLIERS) return xs.map(() => false);
   const m = median(xs);
   const mad = median(xs.map((x) => Math.abs(x - m)));
   if (mad === 0) return xs.map(() => false);
