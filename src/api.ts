@@ -188,7 +188,7 @@ export async function bench(req: BenchRequest): Promise<RunRecord[]> {
 
 /** Like bench, with hardware counters (perf where it works, valgrind's simulation otherwise). */
 export async function profile(req: BenchRequest): Promise<RunRecord[]> {
-  return bench({ reps: 1, ...req, counters: req.counters && req.counters !== 'none' ? req.counters : 'auto' });
+  return bench({ ...req, reps: req.reps ?? 1, counters: req.counters && req.counters !== 'none' ? req.counters : 'auto' });
 }
 
 /** An ad-hoc program (a %%bench cell): its source becomes a one-off benchmark. */

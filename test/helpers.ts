@@ -1,4 +1,5 @@
 /** Shared test helpers: run the real CLI, ask the real doctor, make throwaway C programs. */
+import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,21 @@ export function doctor(): Promise<RuntimeRow[]> {
  */
 export function required(runtime: string): boolean {
   return (process.env.WASMLAB_REQUIRE_RUNTIMES ?? '').split(',').map((s) => s.trim()).includes(runtime);
+}
+
+/**
+ * The ids among `want` (e.g. "wasmtime:cranelift") available here. A missing one fails the test
+ * where CI requires its runtime, and is reported loudly (as a diagnostic) everywhere else.
+ */
+export async function availableTargets(t: { diagnostic: (m: string) => void }, want: string[]): Promise<string[]> {
+  const rows = await doctor();
+  return want.filter((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (row?.available) return true;
+    if (required(id.split(':')[0]!)) assert.fail(`${id} is required here but unavailable: ${row?.reason}`);
+    t.diagnostic(`SKIPPED RUNTIME ${id}: ${row?.reason}`);
+    return false;
+  });
 }
 
 /** Write a one-file benchmark folder (bench.json + main.c) and return its path. */

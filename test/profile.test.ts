@@ -5,18 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { perfAvailability } from '../src/measure/counters/perf.js';
-import { doctor, required, wasmlab } from './helpers.js';
+import { availableTargets, wasmlab } from './helpers.js';
 
 test('profile gives counters for native, wasmtime, wasm3 and wamr', async (t) => {
   const want = ['native', 'wasmtime:cranelift', 'wasm3', 'wamr:interp'];
-  const rt = await doctor();
-  const targets = want.filter((id) => {
-    const row = rt.find((r) => r.id === id);
-    if (row?.available) return true;
-    if (required(id.split(':')[0]!)) assert.fail(`${id} is required but unavailable: ${row?.reason}`);
-    t.diagnostic(`SKIPPED RUNTIME ${id}: ${row?.reason}`);
-    return false;
-  });
+  const targets = await availableTargets(t, want);
   const { stdout } = await wasmlab(['profile', '--bench', 'gemm', '--runtime', targets.join(','), '--format', 'json', '--quiet']);
   const { rows, sweep } = JSON.parse(stdout) as { rows: Record<string, unknown>[]; sweep: { counters?: string; request: { counters: string } } };
   const source = (await perfAvailability()).ok ? 'perf' : 'valgrind';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bench, suite } from '../src/api.js';
-import { doctor, required } from './helpers.js';
+import { availableTargets } from './helpers.js';
 
 test('the suite lists at least 50 benchmarks in the four groups, with metadata', () => {
   const all = suite();
@@ -19,14 +19,7 @@ test('the suite lists at least 50 benchmarks in the four groups, with metadata',
 });
 
 test('every benchmark at mini, -O0 and -O2: native, wasmtime and wasm3 agree', async (t) => {
-  const rt = await doctor();
-  const targets = ['native', 'wasmtime:cranelift', 'wasm3'].filter((id) => {
-    const row = rt.find((r) => r.id === id);
-    if (row?.available) return true;
-    if (required(id.split(':')[0]!)) assert.fail(`${id} is required but unavailable: ${row?.reason}`);
-    t.diagnostic(`SKIPPED RUNTIME ${id}: ${row?.reason}`);
-    return false;
-  });
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
   const ids = suite().map((b) => b.id);
   const rows = await bench({ benchmarks: ids, runtimes: targets, opt: ['O0', 'O2'], reps: 1, warmup: 0, timeout: 300 });
   const bad = rows.filter((r) => r.status !== 'ok' || r.output_ok !== true);

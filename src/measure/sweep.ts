@@ -72,7 +72,8 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
   const host = hostname();
   const note = (m: string) => req.onNote?.(m);
   const aborted = () => Boolean(req.signal?.aborted);
-  const perTarget = req.policy.maxRuns === Infinity ? req.policy.minRuns : Math.max(req.policy.minRuns, 1);
+  // Progress counts the runs the policy promises; adaptive targets may add more.
+  const perTarget = Math.max(req.policy.minRuns, 1);
   const progress = { done: 0, total: req.benchmarks.length * req.opts.length * req.targets.length * perTarget };
   const tick = (label: string) => req.onProgress?.({ ...progress, label });
   const valgrind = req.counters === 'valgrind' ? valgrindPath() : undefined;
