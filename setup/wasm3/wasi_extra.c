@@ -229,6 +229,20 @@ static uint32_t host_iovs(IM3Runtime runtime, void *_mem, const uint32_t *iovs, 
 
 #define MAX_IOVS 1024   /* IOV_MAX on Linux; keeps the host array on the stack bounded */
 
+/* fd_pread and fd_pwrite: the same scatter/gather at an offset, one direction each. */
+static uint32_t positioned_io(IM3Runtime runtime, void *_mem, uint32_t fd, const uint32_t *iovs, uint32_t n,
+                              uint64_t offset, uint32_t *done, int writing) {
+    if (n > MAX_IOVS) return E_INVAL;
+    if (!in_memory(runtime, _mem, done, 4)) return E_FAULT;
+    struct iovec host[MAX_IOVS];
+    uint32_t e = host_iovs(runtime, _mem, iovs, n, host);
+    if (e) return e;
+    ssize_t r = writing ? pwritev((int)fd, host, (int)n, (off_t)offset) : preadv((int)fd, host, (int)n, (off_t)offset);
+    if (r < 0) return wasi_errno(errno);
+    *done = (uint32_t)r;
+    return E_SUCCESS;
+}
+
 m3ApiRawFunction(wx_fd_pread) {
     m3ApiReturnType(uint32_t)
     m3ApiGetArg(uint32_t, fd)
@@ -236,15 +250,7 @@ m3ApiRawFunction(wx_fd_pread) {
     m3ApiGetArg(uint32_t, n)
     m3ApiGetArg(uint64_t, offset)
     m3ApiGetArgMem(uint32_t *, nread)
-    if (n > MAX_IOVS) m3ApiReturn(E_INVAL);
-    CHECK_MEM(nread, 4);
-    struct iovec host[MAX_IOVS];
-    uint32_t e = host_iovs(runtime, _mem, iovs, n, host);
-    if (e) m3ApiReturn(e);
-    ssize_t r = preadv((int)fd, host, (int)n, (off_t)offset);
-    if (r < 0) RETURN_ERRNO();
-    *nread = (uint32_t)r;
-    m3ApiReturn(E_SUCCESS);
+    m3ApiReturn(positioned_io(runtime, _mem, fd, iovs, n, offset, nread, 0));
 }
 
 m3ApiRawFunction(wx_fd_pwrite) {
@@ -254,15 +260,7 @@ m3ApiRawFunction(wx_fd_pwrite) {
     m3ApiGetArg(uint32_t, n)
     m3ApiGetArg(uint64_t, offset)
     m3ApiGetArgMem(uint32_t *, nwritten)
-    if (n > MAX_IOVS) m3ApiReturn(E_INVAL);
-    CHECK_MEM(nwritten, 4);
-    struct iovec host[MAX_IOVS];
-    uint32_t e = host_iovs(runtime, _mem, iovs, n, host);
-    if (e) m3ApiReturn(e);
-    ssize_t r = pwritev((int)fd, host, (int)n, (off_t)offset);
-    if (r < 0) RETURN_ERRNO();
-    *nwritten = (uint32_t)r;
-    m3ApiReturn(E_SUCCESS);
+    m3ApiReturn(positioned_io(runtime, _mem, fd, iovs, n, offset, nwritten, 1));
 }
 
 /* Guest fds are host fds, so renumbering is dup2 + close (the spec: `to` is closed first). */
