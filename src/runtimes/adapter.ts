@@ -71,7 +71,3 @@ export interface RuntimeAdapter {
   /** argv that runs `input.program` (a .wasm, or the AOT artifact when `aot`). */
   runCommand(mode: string, aot: boolean, input: RunInput): Command;
 }
-
-export function targetId(t: Target): string {
-  return `${t.runtime}:${t.mode}${t.aot ? '+aot' : ''}`;
-}
