@@ -49,6 +49,9 @@ export interface RunRecord {
   kernel_s: number | null; // the program's own timed region (stderr "@wasmlab kernel_ns=")
   startup_s: number | null; // wall_s - kernel_s: start-up, compile, instantiation, teardown
   aot_compile_s: number | null; // the AOT step's wall time (same for every rep of a target)
+  // JIT rows of modes that have an AOT compiler: the same compiler compiling the module alone
+  // (no instantiation, no run), so JIT compile cost can be told apart from start-up.
+  jit_compile_s: number | null;
   // outcome
   exit_code: number | null;
   signal: string | null;
@@ -82,7 +85,7 @@ export interface RunRecord {
 /** Column order for CSV/table output: exactly the keys of RunRecord, in declaration order. */
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
   'sweep_id', 'benchmark', 'size', 'opt', 'runtime', 'mode', 'aot', 'rep',
-  'wall_s', 'user_s', 'sys_s', 'maxrss_kb', 'kernel_s', 'startup_s', 'aot_compile_s',
+  'wall_s', 'user_s', 'sys_s', 'maxrss_kb', 'kernel_s', 'startup_s', 'aot_compile_s', 'jit_compile_s',
   'exit_code', 'signal', 'status', 'reason', 'output_ok', 'outlier',
   'counter_source', 'counter_note', ...COUNTER_COLUMNS, 'ipc', 'branch_miss_ratio', 'cache_miss_ratio',
   'runtime_version', 'compiler_version', 'cflags', 'argv', 'artifact_sha256', 'artifact_bytes',

@@ -58,6 +58,7 @@ interface Prepared {
   program: string;
   artifact: ArtifactInfo;
   aot_compile_s: number | null;
+  jit_compile_s: number | null;
   times: number[];
   rep: number;
   stopped: boolean;
@@ -83,7 +84,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
   // A row with identity + provenance and nothing measured; callers fill what they have.
   const row = (b: Benchmark, opt: string, t: Target, over: Partial<RunRecord>): RunRecord => ({
     sweep_id: sweepId, benchmark: b.id, size: req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, rep: 0,
-    wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null,
+    wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, jit_compile_s: null,
     exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: false,
     counter_source: 'none', counter_note: '', ...NULL_COUNTERS,
     runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null,
@@ -173,7 +174,20 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
               continue;
             }
           }
-          ready.push({ target: t, adapter, det, program, artifact: art, aot_compile_s, times: [], rep: 0, stopped: false });
+          // A JIT mode with an AOT compiler: time that compiler alone on the module (cached like
+          // AOT artifacts), so the JIT's compile cost can be separated from the rest of start-up.
+          let jit_compile_s: number | null = null;
+          if (!t.aot && adapter.modes.find((m) => m.mode === t.mode)?.aot === 'optional') {
+            try {
+              const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, req.signal);
+              jit_compile_s = a.compile_s;
+              note(`${a.cached ? 'cached' : 'aot   '} ${b.id} -${opt} for ${t.runtime}:${t.mode}, compile only (${a.compile_s.toFixed(2)} s)`);
+            } catch (e) {
+              if (aborted()) return;
+              note(`compile-only measurement of ${b.id} for ${t.runtime}:${t.mode} failed: ${(e as Error).message}`);
+            }
+          }
+          ready.push({ target: t, adapter, det, program, artifact: art, aot_compile_s, jit_compile_s, times: [], rep: 0, stopped: false });
         }
 
         // 4. One measured (or warm-up) run of a prepared target → a row.
@@ -217,7 +231,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
             rep: p.rep, timestamp: new Date(Date.now() - (l.wall_s ?? 0) * 1000).toISOString(),
             wall_s: l.wall_s, user_s: l.user_s, sys_s: l.sys_s, maxrss_kb: l.maxrss_kb,
             kernel_s, startup_s: kernel_s !== null && l.wall_s !== null ? l.wall_s - kernel_s : null,
-            aot_compile_s: p.aot_compile_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
+            aot_compile_s: p.aot_compile_s, jit_compile_s: p.jit_compile_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
             counter_source, counter_note, ...counters,
             runtime_version: p.det.version ?? '', compiler_version: p.artifact.compiler_version, cflags: p.artifact.cflags,
             argv: JSON.stringify(cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes,
