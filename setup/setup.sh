@@ -19,13 +19,18 @@ core_steps=(apt node python launcher apps)
 runtime_steps=(wasmtime wasmer wasm3 wamr wazero wasmi wavm)
 missing=()
 
+timed() {  # timed STEP: run a step and say how long it took
+  local t0=$SECONDS
+  bash "$WASMLAB_ROOT/setup/steps/$1.sh" || return 1
+  info "($1: $((SECONDS - t0)) s)"
+}
 for s in "${core_steps[@]}"; do
   step "$s"
-  bash "$WASMLAB_ROOT/setup/steps/$s.sh"
+  timed "$s"
 done
 for s in "${runtime_steps[@]}"; do
   step "runtime: $s"
-  if ! bash "$WASMLAB_ROOT/setup/steps/$s.sh"; then
+  if ! timed "$s"; then
     missing+=("$s")
     warn "$s is not available; see the reason above (wasmlab doctor says it again)"
   fi
