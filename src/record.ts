@@ -91,3 +91,9 @@ export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
   'runtime_version', 'compiler_version', 'cflags', 'argv', 'artifact_sha256', 'artifact_bytes',
   'timestamp', 'host',
 ];
+
+/** How people name a target: "native", "wasmtime:cranelift", "wasmer:llvm+aot", "wamr:aot". */
+export function targetLabel(r: { runtime?: unknown; mode?: unknown; aot?: unknown }): string {
+  const base = r.mode === 'default' ? String(r.runtime) : `${String(r.runtime)}:${String(r.mode)}`;
+  return r.aot === true && r.mode !== 'aot' ? `${base}+aot` : base;
+}

@@ -6,7 +6,7 @@
  * the correct way to summarize benchmark results", CACM 1986).
  */
 import type { Cell } from '../frame/table.js';
-import type { RunRecord } from '../record.js';
+import { targetLabel, type RunRecord } from '../record.js';
 import { aggregate } from './aggregate.js';
 
 /** A run record, or a row of a frame made from run records. */
@@ -30,9 +30,6 @@ export interface SlowdownRow {
   reps: number;
 }
 
-function target(r: Row): string {
-  return `${r.runtime}:${r.mode}${r.aot === true ? '+aot' : ''}`;
-}
 
 export function slowdown(records: readonly Row[] | readonly RunRecord[], o: SlowdownOptions = {}): SlowdownRow[] {
   // RunRecords and frame rows have the same columns; only their static types differ.
@@ -43,7 +40,7 @@ export function slowdown(records: readonly Row[] | readonly RunRecord[], o: Slow
   for (const r of rows) {
     const v = r[metric];
     if (r.status !== 'ok' || typeof v !== 'number' || !Number.isFinite(v)) continue;
-    const k = JSON.stringify([r.benchmark, r.size, r.opt, target(r)]);
+    const k = JSON.stringify([r.benchmark, r.size, r.opt, targetLabel(r)]);
     const g = groups.get(k) ?? { r, vals: [] };
     g.vals.push(v);
     groups.set(k, g);
@@ -59,7 +56,7 @@ export function slowdown(records: readonly Row[] | readonly RunRecord[], o: Slow
     const m = aggregate(vals, 'median')!;
     if (b === undefined || b <= 0) continue;
     out.push({
-      benchmark: String(r.benchmark), size: String(r.size), opt: String(r.opt), target: target(r),
+      benchmark: String(r.benchmark), size: String(r.size), opt: String(r.opt), target: targetLabel(r),
       median_s: m, baseline_s: b, slowdown: m / b, reps: vals.length,
     });
   }

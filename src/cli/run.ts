@@ -4,13 +4,14 @@ import { bench, UsageError, type RunRecord, type SweepInfo } from '../api.js';
 import { toCsv } from '../export/csv.js';
 import { toJson } from '../export/json.js';
 import { renderTable, type Column } from '../export/table.js';
+import { targetLabel } from '../record.js';
 import { parseSweepArgs, sweepRequest, SWEEP_USAGE } from './args.js';
 import { ProgressView } from './progress.js';
 
 const RUN_COLUMNS: Column<RunRecord>[] = [
   { title: 'benchmark', get: (r) => r.benchmark },
   { title: 'opt', get: (r) => r.opt },
-  { title: 'runtime', get: (r) => (r.mode === 'default' ? r.runtime : `${r.runtime}:${r.mode}`) + (r.aot ? '+aot' : '') },
+  { title: 'runtime', get: targetLabel },
   { title: 'rep', get: (r) => r.rep },
   { title: 'wall_s', get: (r) => r.wall_s },
   { title: 'kernel_s', get: (r) => r.kernel_s },

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunRecord, CounterSource } from '../record.js';
+import { targetLabel, type RunRecord, type CounterSource } from '../record.js';
 import type { Detection, RuntimeAdapter, Target } from '../runtimes/adapter.js';
 import { adapterFor, detectMode } from '../runtimes/registry.js';
 import type { Benchmark } from '../suite/manifest.js';
@@ -193,7 +193,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
         // 4. One measured (or warm-up) run of a prepared target → a row.
         const measure = async (p: Prepared, warm: boolean): Promise<RunRecord | null> => {
           const cmd = p.adapter.runCommand(p.target.mode, p.target.aot, { program: p.program, args, dir: runDir.dir });
-          const label = `${b.id} -${opt} ${p.target.runtime}:${p.target.mode}${p.target.aot ? '+aot' : ''}`;
+          const label = `${b.id} -${opt} ${targetLabel(p.target)}`;
           tick(`${label} ${warm ? 'warm-up' : `rep ${p.rep + 1}`}`);
           const o: Outcome = await executeRun(spec(cmd, 'run', req.counters === 'perf'));
           if (o.status === 'cancelled') return null;

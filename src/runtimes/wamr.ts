@@ -40,7 +40,8 @@ function describe(exe: string): string {
   } catch {
     /* keep "unknown build" */
   }
-  return `WAMR iwasm (${build})`;
+  const m = /^(.+)-llvm(\d+)-([0-9a-f]+)$/.exec(build);
+  return m ? `WAMR 2020 snapshot from wamr-sys ${m[1]} (wamrc on LLVM ${m[2]}, build ${m[3]})` : `WAMR iwasm (${build})`;
 }
 
 const detectIwasm = once(async (): Promise<Detection> => {
