@@ -12,7 +12,7 @@ fi
 command -v cargo >/dev/null || { fail "cargo is not installed (rustup or apt-get install cargo)"; exit 1; }
 crate=$(crate_src wasmi_cli "$WASMI_CRATE")
 src="$WASMLAB_CACHE/wasmi/src-$key"
-rm -rf "$src"; cp -r "$crate" "$src"   # the registry's copy is shared: patch a copy
+rm -rf "$src"; mkdir -p "$(dirname "$src")"; cp -r "$crate" "$src"   # the registry's copy is shared: patch a copy
 patch -d "$src" -p1 -s < "$patch_file" || { fail "recursion-limit.patch does not apply to wasmi_cli $WASMI_CRATE"; exit 1; }
 info "building wasmi_cli $WASMI_CRATE — about 6-10 min cold; log: $WASMLAB_CACHE/logs/wasmi.log"
 # A target dir of our own (deleted afterwards) so a shared CARGO_TARGET_DIR is not polluted.

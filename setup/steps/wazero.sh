@@ -17,7 +17,7 @@ run_logged wazero go mod download "$mod@$WAZERO_MODULE"
 dir=$(go mod download -json "$mod@$WAZERO_MODULE" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 [ -d "$dir" ] || { fail "go mod download did not give a source folder for $mod@$WAZERO_MODULE"; exit 1; }
 src="$WASMLAB_CACHE/wazero/src-$key"
-rm -rf "$src"; cp -r "$dir" "$src"; chmod -R u+w "$src"   # the module cache is read-only
+rm -rf "$src"; mkdir -p "$(dirname "$src")"; cp -r "$dir" "$src"; chmod -R u+w "$src"   # the module cache is read-only
 patch -d "$src" -p1 -s < "$patch_file" || { fail "call-stack-ceiling.patch does not apply to wazero $WAZERO_MODULE"; exit 1; }
 mkdir -p "$gobin"
 (cd "$src" && run_logged wazero go build -p 2 -trimpath \
