@@ -93,22 +93,28 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
 
   try {
     for (const b of req.benchmarks) {
+      // The run folder depends on the benchmark and size only: prepared once for all -O levels.
+      let prepared: RunDir | undefined;
+      let unusable = '';
+      let unusableStatus: RunRecord['status'] = 'unavailable';
+      if (!b.sizes[req.size]) {
+        unusable = `${b.id} has no size "${req.size}" (sizes: ${Object.keys(b.sizes).join(', ')})`;
+      } else {
+        try {
+          prepared = prepareRunDir(b, req.size, sweepDir);
+        } catch (e) {
+          unusable = (e as Error).message;
+          unusableStatus = 'launch-failed';
+        }
+      }
       for (const opt of req.opts) {
         if (aborted()) return;
-        if (!b.sizes[req.size]) {
-          for (const t of req.targets) {
-            yield row(b, opt, t, { status: 'unavailable', reason: `${b.id} has no size "${req.size}" (sizes: ${Object.keys(b.sizes).join(', ')})` });
-          }
+        if (!prepared) {
+          for (const t of req.targets) yield row(b, opt, t, { status: unusableStatus, reason: unusable });
           progress.done += req.targets.length * perTarget;
           continue;
         }
-        let runDir: RunDir;
-        try {
-          runDir = prepareRunDir(b, req.size, sweepDir);
-        } catch (e) {
-          for (const t of req.targets) yield row(b, opt, t, { status: 'launch-failed', reason: (e as Error).message });
-          continue;
-        }
+        const runDir = prepared;
         const args = b.sizes[req.size]!;
         const timeoutS = req.timeoutS ?? b.timeout_s ?? 600;
         const spec = (cmdArgv: { argv: string[]; env?: Record<string, string> }, io: string, perf = false) => ({
