@@ -8,7 +8,7 @@ import { renderTable } from '../src/export/table.js';
 
 const filter = process.argv[2];
 const ids = suite(filter).filter((b) => b.sizes.includes('large')).map((b) => b.id);
-const rows = await bench({ benchmarks: ids, runtimes: ['native'], size: 'large', reps: 3, warmup: 0, onNote: () => {} });
+const rows = await bench({ benchmarks: ids, runtimes: ['native'], size: 'large', reps: 3, warmup: 0 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const table = ids.map((id) => {
   const mine = rows.filter((r) => r.benchmark === id);

@@ -10,7 +10,7 @@ import { renderTable } from '../src/export/table.js';
 const size = process.argv[2] ?? 'small';
 const benchmarks = (process.argv[3] ?? 'gemm,crc32,quicksort,2mm,atax,jacobi-2d,floyd-warshall,seidel-2d').split(',');
 const rows = await bench({
-  benchmarks, runtimes: ['native', 'wavm', 'wasmtime:cranelift'], aot: true, size, reps: 3, warmup: 1, onNote: () => {},
+  benchmarks, runtimes: ['native', 'wavm', 'wasmtime:cranelift'], aot: true, size, reps: 3, warmup: 1,
 });
 const failed = rows.filter((r) => r.status !== 'ok');
 for (const col of ['wall_s', 'kernel_s'] as const) {

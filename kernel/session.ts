@@ -12,7 +12,7 @@ export interface SessionConfig {
   warmup: number;
   opt: string[];
   counters: 'none' | 'auto' | 'perf' | 'valgrind';
-  /** Where results are stored (used once the core has a store; kept for the session). */
+  /** The results store (a DuckDB file, relative to the notebook's folder), or "none". */
   store: string;
   /** Rows and columns a frame shows before it is truncated. */
   max_rows: number;
@@ -28,7 +28,7 @@ export const DEFAULT_CONFIG: SessionConfig = {
   warmup: 1,
   opt: ['O2'],
   counters: 'none',
-  store: '',
+  store: process.env.WASMLAB_STORE || 'wasmlab.duckdb',
   max_rows: 20,
   max_cols: 20,
   plotly_js: 'every',
@@ -60,3 +60,9 @@ class Session {
 }
 
 export const session = new Session();
+
+/** The store path %config names (resolved against the notebook's folder), or null for none. */
+export function storePath(): string | null {
+  const s = session.config.store.trim();
+  return s === '' || s === 'none' ? null : s;
+}

@@ -7,7 +7,7 @@
 import type { DataFrame } from 'danfojs-node';
 import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
-import { session } from './session.js';
+import { session, storePath } from './session.js';
 import * as magic from './magics/run.js';
 import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
 import type { Cell } from '../src/frame/table.js';
@@ -40,7 +40,7 @@ async function abortable<T>(req: { signal?: AbortSignal }, f: (signal: AbortSign
 export type BenchArgs<T> = Partial<Omit<T, 'benchmarks'>> & { benchmarks: string[] };
 function withDefaults<T extends object>(req: T): T & Omit<BenchRequest, 'benchmarks'> {
   const c = session.config;
-  return { runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, counters: c.counters, ...req };
+  return { runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, counters: c.counters, store: storePath(), ...req };
 }
 
 export const wl = {
@@ -80,6 +80,25 @@ export const wl = {
     return (await loadCore()).compile(req);
   },
 
+  /** Stored runs as a DataFrame: `wl.load({ where: "runtime = 'wasm3'" })`; the store of %config unless given. */
+  async load(o: { store?: string; where?: string; sweep?: string } = {}): Promise<DataFrame> {
+    const core = await loadCore();
+    return toFrame(await core.load({ ...o, store: o.store ?? storePath() ?? undefined }), RECORD_COLUMNS);
+  },
+  /** An SQL query on the store as a DataFrame (BigInts as numbers). Tables: runs, sweeps, hosts. */
+  async sql(query: string, o: { store?: string } = {}): Promise<DataFrame> {
+    const core = await loadCore();
+    const store = o.store ?? storePath();
+    if (!store) throw new core.UsageError('no store (%config store=none): give one, wl.sql(q, { store: "x.duckdb" })');
+    const r = await core.sql(store, query);
+    return toFrame(r.rows, r.columns);
+  },
+  /** The sweeps of the store, one row each. */
+  async sweeps(o: { store?: string } = {}): Promise<DataFrame> {
+    const core = await loadCore();
+    const r = await core.sweeps(o.store ?? storePath() ?? undefined);
+    return toFrame(r.rows, r.columns);
+  },
   /** Rows as a DataFrame; run records get the record's column order. */
   async frame(rows: readonly object[], columns?: readonly string[]): Promise<DataFrame> {
     const isRun = rows.length > 0 && RECORD_COLUMNS.every((c) => c in (rows[0] as object));

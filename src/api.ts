@@ -13,12 +13,18 @@ import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from '.
 import { ADAPTERS, detectMode, modeId, resolveTargets, UnknownRuntimeError } from './runtimes/registry.js';
 import { buildBenchmark, BuildError, OPT_LEVELS, type ArtifactInfo } from './toolchain/build.js';
 import { adaptivePolicy, fixedPolicy, type RepPolicy } from './measure/policy.js';
-import { runSweep, newSweepId, type SweepProgress } from './measure/sweep.js';
+import { runSweep, newSweepId } from './sweep/sweep.js';
+import { describe, type SweepEvent } from './sweep/events.js';
+import { Store } from './store/store.js';
+import { planId } from './store/keys.js';
+import { targetLabel } from './record.js';
 import { collectSweepInfo, type SweepInfo } from './measure/provenance.js';
 import { perfAvailability } from './measure/counters/perf.js';
 import { flagOutliers } from './measure/flag.js';
 
 export type { RunRecord } from './record.js';
+export type { SweepEvent } from './sweep/events.js';
+export { Store } from './store/store.js';
 export type { SweepInfo } from './measure/provenance.js';
 
 /** Bad user input. The message is one line that names the fix. */
@@ -51,8 +57,13 @@ export interface BenchRequest {
   pin?: string;
   signal?: AbortSignal;
   onRecord?: (r: RunRecord) => void;
-  onProgress?: (p: SweepProgress) => void;
-  onNote?: (msg: string) => void;
+  /** A results store (a DuckDB file): stored runs are reused, new ones kept as measured. */
+  store?: string | Store | null;
+  /** Measure again even what the store has (a new sweep; the old rows are kept, superseded). */
+  fresh?: boolean;
+  /** Seconds to wait for a store another process is writing (default 300). */
+  storeWait?: number;
+  onEvent?: (e: SweepEvent) => void;
   onSweep?: (info: SweepInfo) => void;
 }
 
@@ -139,27 +150,55 @@ async function countersOf(req: BenchRequest): Promise<CounterSource> {
   return (await perfAvailability()).ok ? 'perf' : 'valgrind';
 }
 
-async function sweepOver(benchmarks: Benchmark[], req: BenchRequest): Promise<AsyncGenerator<RunRecord>> {
-  const skipped: string[] = [];
+/** The store a request names (a path or an open Store), or none. */
+export function storeOf(req: Pick<BenchRequest, 'store' | 'storeWait' | 'onEvent'>): Store | null {
+  if (!req.store) return null;
+  if (req.store instanceof Store) return req.store;
+  return new Store(req.store, { waitS: req.storeWait, onBusy: (holder) => req.onEvent?.({ kind: 'store-busy', holder }) });
+}
+
+async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGenerator<RunRecord> {
+  const skipped: { id: string; reason: string }[] = [];
   const targets = await resolveTargets(req.runtimes.length ? req.runtimes : ['all'], {
-    aot: req.aot, onSkip: (id, why) => skipped.push(`${id} (${why})`),
+    aot: req.aot, onSkip: (id, reason) => skipped.push({ id, reason }),
   }).catch((e) => { throw e instanceof UnknownRuntimeError ? new UsageError(e.message) : e; });
-  if (skipped.length) req.onNote?.(`not available here, skipped: ${skipped.join('; ')}`);
+  if (skipped.length) req.onEvent?.({ kind: 'skipped-targets', targets: skipped });
   if (!targets.length) throw new UsageError('no runtime to run: `wasmlab doctor` shows what is installed');
   const size = req.size ?? 'mini';
   if (!benchmarks.some((b) => b.sizes[size])) throw new UsageError(`no benchmark has size "${size}" (sizes: ${[...new Set(benchmarks.flatMap((b) => Object.keys(b.sizes)))].join(', ')})`);
   const sweepId = newSweepId();
   const counters = await countersOf(req);
-  req.onSweep?.(collectSweepInfo(sweepId, {
-    benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: req.opt ?? ['O2'], size, reps: req.reps ?? 3,
-    ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null,
-  }));
-  return runSweep({
-    benchmarks, targets, opts: checkOpts(req.opt ?? ['O2']), size, policy: policyOf(req), counters,
-    timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, sweepId,
-    onProgress: req.onProgress, onNote: req.onNote,
-  });
+  const opts = checkOpts(req.opt ?? ['O2']);
+  const policy = policyOf(req);
+  const request = {
+    benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
+    ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
+  };
+  const info = collectSweepInfo(sweepId, request);
+  req.onSweep?.(info);
+  const plan = planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters });
+  const store = storeOf(req);
+  store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
+  const tally = { reused: 0, measured: 0 };
+  const onEvent = (e: SweepEvent) => {
+    if (e.kind === 'progress') { tally.reused = e.reused; tally.measured = e.measured; }
+    req.onEvent?.(e);
+  };
+  let status: 'done' | 'interrupted' | 'failed' = 'failed';
+  try {
+    yield* runSweep({
+      benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal,
+      sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,
+    });
+    status = req.signal?.aborted ? 'interrupted' : 'done';
+  } finally {
+    if (req.signal?.aborted) status = 'interrupted';
+    await store?.endSweep(status, tally);
+  }
 }
+
+/** One line per event, for fronts that print notes (undefined for events that are only counted). */
+export const describeEvent = describe;
 
 async function* tapped(gen: AsyncIterable<RunRecord>, onRecord?: (r: RunRecord) => void): AsyncGenerator<RunRecord> {
   for await (const r of gen) {
@@ -172,7 +211,7 @@ async function* tapped(gen: AsyncIterable<RunRecord>, onRecord?: (r: RunRecord) 
 export async function* sweep(req: BenchRequest): AsyncGenerator<RunRecord> {
   const benchmarks = asUsage(() => resolveBenchmarkList(req.benchmarks));
   if (!benchmarks.length) throw new UsageError('no benchmark given (e.g. -b gemm,crc32)');
-  yield* tapped(await sweepOver(benchmarks, req), req.onRecord);
+  yield* tapped(sweepOver(benchmarks, req), req.onRecord);
 }
 
 async function collect(gen: AsyncIterable<RunRecord>): Promise<RunRecord[]> {
@@ -242,5 +281,51 @@ export async function benchSource(
       throw new CompileError(`the cell does not compile (${t}): ${diag.split('\n').find((l) => /error/.test(l)) ?? e.message}`, diag);
     }
   }
-  return collect(tapped(await sweepOver([b], { ...req, benchmarks: [], size: 'mini' }), req.onRecord));
+  return collect(tapped(sweepOver([b], { ...req, benchmarks: [], size: 'mini' }), req.onRecord));
+}
+
+// ---- the results store
+
+/** Store errors a person can act on (busy, bad SQL, a file of the wrong shape) as one-line UsageErrors. */
+async function storeCall<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    const name = (e as Error)?.constructor?.name ?? '';
+    if (['StoreBusyError', 'StoreOpenError', 'SchemaError', 'FileShapeError'].includes(name)) throw new UsageError((e as Error).message);
+    // DuckDB's own errors (a bad query): their first line says what is wrong.
+    if (e instanceof Error && /^(Parser|Binder|Catalog|Conversion|Invalid Input|IO|Constraint) Error/.test(e.message)) {
+      throw new UsageError(e.message.split('\n')[0]!);
+    }
+    throw e;
+  }
+}
+
+function needStore(store: string | Store | null | undefined): Store {
+  const s = storeOf({ store: store ?? process.env.WASMLAB_STORE });
+  if (!s) throw new UsageError('no store: pass --store FILE (or set WASMLAB_STORE)');
+  return s;
+}
+
+/** An SQL query on a store: its columns and rows (BigInts as numbers). Tables: runs, sweeps, hosts. */
+export async function sql(store: string | Store, query: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  return storeCall(() => needStore(store).query(query));
+}
+
+/** The stored runs (current measurements; `where` is an SQL condition on runs' columns), outliers flagged. */
+export async function load(o: { store?: string | Store; where?: string; sweep?: string } = {}): Promise<RunRecord[]> {
+  return flagOutliers(await storeCall(() => needStore(o.store).runs(o)));
+}
+
+/** One line per sweep of a store. */
+export async function sweeps(store?: string | Store) {
+  return storeCall(() => needStore(store).sweeps());
+}
+
+export async function exportRuns(o: { store?: string | Store; file: string; format?: string; where?: string }): Promise<number> {
+  return storeCall(() => needStore(o.store).export(o.file, o));
+}
+
+export async function importRuns(o: { store?: string | Store; file: string; format?: string }) {
+  return storeCall(() => needStore(o.store).import(o.file, o));
 }

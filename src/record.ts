@@ -58,7 +58,9 @@ export interface RunRecord {
   status: RunStatus;
   reason: string;
   output_ok: boolean | null;
-  outlier: boolean; // flagged by modified z-score within its (benchmark,size,opt,target) group
+  // Flagged by modified z-score within its (benchmark,size,opt,target) group; null where not
+  // evaluated (fewer than 5 ok runs in the group, or rows as stored: flags are computed on read).
+  outlier: boolean | null;
   // hardware counters (or simulated by valgrind); null when not measured or not available
   counter_source: CounterSource;
   counter_note: string;
@@ -80,17 +82,34 @@ export interface RunRecord {
   artifact_bytes: number | null;
   timestamp: string; // ISO 8601, start of the run
   host: string;
+  // identity of the measurement (src/store/keys.ts): what "measure once" compares
+  run_key: string; // hash of benchmark, size, opt, target, versions, artifact, argv, counters, host_id, rep
+  plan_id: string; // hash of the request's plan (benchmarks × opts × targets × policy)
+  host_id: string; // fingerprint of CPU model, cores, memory, kernel and OS
 }
 
-/** Column order for CSV/table output: exactly the keys of RunRecord, in declaration order. */
-export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
-  'sweep_id', 'benchmark', 'size', 'opt', 'runtime', 'mode', 'aot', 'rep',
-  'wall_s', 'user_s', 'sys_s', 'maxrss_kb', 'kernel_s', 'startup_s', 'aot_compile_s', 'jit_compile_s',
-  'exit_code', 'signal', 'status', 'reason', 'output_ok', 'outlier',
-  'counter_source', 'counter_note', ...COUNTER_COLUMNS, 'ipc', 'branch_miss_ratio', 'cache_miss_ratio',
-  'runtime_version', 'compiler_version', 'cflags', 'argv', 'artifact_sha256', 'artifact_bytes',
-  'timestamp', 'host',
+/** Column types, as the store and the file formats keep them. */
+export type ColumnType = 'text' | 'real' | 'int' | 'bool';
+
+/**
+ * Every column of RunRecord in declaration order, with its type: the one definition that CSV,
+ * tables, frames, the store's schema and imports all follow.
+ */
+export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] = [
+  ['sweep_id', 'text'], ['benchmark', 'text'], ['size', 'text'], ['opt', 'text'], ['runtime', 'text'], ['mode', 'text'],
+  ['aot', 'bool'], ['rep', 'int'],
+  ['wall_s', 'real'], ['user_s', 'real'], ['sys_s', 'real'], ['maxrss_kb', 'real'], ['kernel_s', 'real'], ['startup_s', 'real'],
+  ['aot_compile_s', 'real'], ['jit_compile_s', 'real'],
+  ['exit_code', 'int'], ['signal', 'text'], ['status', 'text'], ['reason', 'text'], ['output_ok', 'bool'], ['outlier', 'bool'],
+  ['counter_source', 'text'], ['counter_note', 'text'], ...COUNTER_COLUMNS.map((c) => [c, 'real'] as const),
+  ['ipc', 'real'], ['branch_miss_ratio', 'real'], ['cache_miss_ratio', 'real'],
+  ['runtime_version', 'text'], ['compiler_version', 'text'], ['cflags', 'text'], ['argv', 'text'], ['artifact_sha256', 'text'],
+  ['artifact_bytes', 'real'], ['timestamp', 'text'], ['host', 'text'],
+  ['run_key', 'text'], ['plan_id', 'text'], ['host_id', 'text'],
 ];
+
+/** Column order for CSV/table output: exactly the keys of RunRecord, in declaration order. */
+export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = RECORD_SCHEMA.map(([c]) => c);
 
 /** How people name a target: "native", "wasmtime:cranelift", "wasmer:llvm+aot", "wamr:aot". */
 export function targetLabel(r: { runtime?: unknown; mode?: unknown; aot?: unknown }): string {

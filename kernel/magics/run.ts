@@ -10,7 +10,8 @@ import type { DataFrame } from 'danfojs-node';
 import { loadCore, type BenchRequest } from '../core.js';
 import { publish, show } from '../display.js';
 import { ProgressBar } from '../progress.js';
-import { session, DEFAULT_CONFIG, type SessionConfig } from '../session.js';
+import { session, storePath, DEFAULT_CONFIG, type SessionConfig } from '../session.js';
+import { describe, isRoutine, SweepTally } from '../../src/sweep/events.js';
 import { toFrame } from '../../src/frame/frame.js';
 import { RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
 import { MagicError } from './errors.js';
@@ -21,16 +22,12 @@ interface Common {
   quiet: boolean;
 }
 
-type RunOpts = Common & Partial<Pick<BenchRequest, 'runtimes' | 'opt' | 'size' | 'reps' | 'warmup' | 'aot' | 'counters'>>;
+type RunOpts = Common & Partial<Pick<BenchRequest, 'runtimes' | 'opt' | 'size' | 'reps' | 'warmup' | 'aot' | 'counters' | 'fresh'>>;
 
 function text(s: string): void {
   publish({ 'text/plain': s });
 }
 
-/** Notes of the core (builds, skipped runtimes) as plain output; cache hits are not news. */
-function note(s: string): void {
-  if (!s.startsWith('cached ')) process.stdout.write(`${s}\n`);
-}
 
 /** Something the user should notice (stderr shows highlighted in JupyterLab). */
 function warn(s: string): void {
@@ -53,6 +50,8 @@ function request(o: RunOpts): Omit<BenchRequest, 'benchmarks'> {
     warmup: o.warmup ?? c.warmup,
     aot: o.aot ?? false,
     counters: o.counters ?? c.counters,
+    store: storePath(),
+    fresh: o.fresh ?? false,
   };
 }
 
@@ -61,9 +60,20 @@ async function sweep(title: string, out: string | null, run: (r: Partial<BenchRe
   const bar = new ProgressBar(title);
   const op = session.begin();
   const seen: RunRecord[] = [];
+  const tally = new SweepTally();
   let rows: RunRecord[];
   try {
-    rows = await run({ signal: op.signal, onProgress: (p) => bar.update(p), onNote: note, onRecord: (r) => seen.push(r) });
+    rows = await run({
+      signal: op.signal,
+      onEvent: (e) => {
+        tally.add(e);
+        if (e.kind === 'progress') bar.update({ ...e, label: e.reused ? `${e.label} (${e.reused} reused)` : e.label });
+        // Builds and skipped runtimes are news; cache hits and reuse are counted at the end.
+        else if (e.kind === 'store-busy' || e.kind === 'warning') warn(describe(e)!);
+        else if (!isRoutine(e)) process.stdout.write(`${describe(e)}\n`);
+      },
+      onRecord: (r) => seen.push(r),
+    });
   } catch (e) {
     if (!op.signal.aborted) {
       bar.abandon('stopped by an error');
@@ -76,11 +86,13 @@ async function sweep(title: string, out: string | null, run: (r: Partial<BenchRe
     op.end();
   }
   const failed = rows.filter((r) => r.status !== 'ok').length;
+  const store = storePath();
+  const how = store ? ` (${tally.runs()})` : '';
   if (op.signal.aborted) {
-    bar.finish(`interrupted after ${rows.length} runs`);
-    warn(`interrupted: kept the ${rows.length} rows measured${out ? ` in ${out}` : ''}`);
+    bar.finish(`interrupted after ${rows.length} runs${how}`);
+    warn(`interrupted: kept the ${rows.length} rows measured${out ? ` in ${out}` : ''}${store ? ` (and in the store ${store}: re-run the cell to measure only what is missing)` : ''}`);
   } else {
-    bar.finish(`${rows.length} runs${failed ? `, ${failed} not ok (see status, reason)` : ''}`);
+    bar.finish(`${rows.length} runs${how}${failed ? `, ${failed} not ok (see status, reason)` : ''}`);
   }
   return toFrame(rows, RECORD_COLUMNS);
 }
@@ -153,6 +165,21 @@ export async function benchCell(o: RunOpts & { source: string; language?: 'c' | 
     }
     throw e;
   }
+}
+
+/** %sql / %%sql: a query on the session's store, as a frame. */
+export async function sql(o: Common & { query: string }): Promise<DataFrame> {
+  const core = await loadCore();
+  const store = storePath();
+  if (!store) throw new MagicError('%sql: no store (%config store=none); set one: %config store=wasmlab.duckdb');
+  let r;
+  try {
+    r = await core.sql(store, o.query);
+  } catch (e) {
+    if (e instanceof core.UsageError) throw new MagicError(`%sql: ${e.message}`);
+    throw e;
+  }
+  return finish(await toFrame(r.rows, r.columns), o);
 }
 
 export async function lsmagic(_o?: object): Promise<void> {

@@ -16,6 +16,8 @@ export interface Magic {
   args: ArgSpec;
   /** Extra lines for %help. */
   details?: string[];
+  /** The argument text is not split into words (SQL): leading -o VAR / -q only, then the rest as the body. */
+  raw?: boolean;
   /** The runtime method (kernel/magics/run.ts) and its options. */
   build(p: Parsed, body: string): { call: string; options: Record<string, unknown> };
 }
@@ -34,6 +36,10 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'aot', kind: 'bool', help: 'add precompiled (ahead-of-time) variants' },
 ];
 const BENCH_FLAG: FlagSpec = { long: 'bench', short: 'b', kind: 'list', metavar: 'BENCHES', help: 'benchmark ids or short names, comma-separated (see %suite)' };
+const STORE_FLAGS: FlagSpec[] = [
+  { long: 'fresh', kind: 'bool', help: 'measure again even what the store has (a new sweep; old rows kept, superseded)' },
+  { long: 'resume', kind: 'bool', help: 'reuse stored runs and measure only the missing ones (the default)' },
+];
 const COUNTERS_FLAG: FlagSpec = { long: 'counters', short: 'c', kind: 'string', choices: COUNTERS, metavar: 'SOURCE', help: 'hardware counters: none, auto, perf, valgrind (simulated)' };
 
 function common(p: Parsed): Record<string, unknown> {
@@ -49,6 +55,8 @@ function runOptions(p: Parsed): Record<string, unknown> {
   if (p.flags.warmup !== undefined) o.warmup = p.flags.warmup;
   if (p.flags.aot) o.aot = true;
   if (p.flags.counters) o.counters = p.flags.counters;
+  if (p.flags.fresh && p.flags.resume) throw new MagicError('--fresh and --resume contradict each other');
+  if (p.flags.fresh) o.fresh = true;
   return o;
 }
 
@@ -92,13 +100,14 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, OUT, QUIET], positionals: [] },
-    details: ['Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
+    details: ['Runs the store already has (%config store) are reused, not measured again: --fresh measures them anew.',
+      'Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
     build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
   },
   {
     name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, OUT, QUIET], positionals: [] },
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
     details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated).'],
     build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
   },
@@ -109,7 +118,7 @@ export const MAGICS: readonly Magic[] = [
         ...RUN_FLAGS.filter((f) => f.long !== 'size'),
         { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' },
         { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'arguments for the program (one quoted string)' },
-        OUT, QUIET,
+        ...STORE_FLAGS, OUT, QUIET,
       ],
       positionals: [],
     },
@@ -121,6 +130,19 @@ export const MAGICS: readonly Magic[] = [
       if (p.flags.args !== undefined) o.args = String(p.flags.args).split(/\s+/).filter(Boolean);
       return { call: 'benchCell', options: o };
     },
+  },
+  {
+    name: 'sql', kind: 'line', summary: 'an SQL query on the results store (DuckDB); the answer as a DataFrame',
+    args: { flags: [OUT, QUIET], positionals: [{ name: 'QUERY', required: true, rest: true, help: 'SQL, e.g. SELECT runtime, median(kernel_s) FROM runs GROUP BY ALL' }] },
+    raw: true,
+    details: ['Tables: runs (one row per run), sweeps, hosts. Flags (-o VAR, -q) go before the query.'],
+    build: (p, body) => sqlCall(p, body),
+  },
+  {
+    name: 'sql', kind: 'cell', summary: 'the cell is an SQL query on the results store; the answer as a DataFrame',
+    args: { flags: [OUT, QUIET], positionals: [] },
+    details: ['Tables: runs (one row per run), sweeps, hosts.'],
+    build: (p, body) => sqlCall(p, body),
   },
   {
     name: 'lsmagic', kind: 'line', summary: 'list the magics',
@@ -147,6 +169,25 @@ export const MAGICS: readonly Magic[] = [
     },
   },
 ];
+
+function sqlCall(p: Parsed, body: string): { call: string; options: Record<string, unknown> } {
+  const query = body.trim();
+  if (!query) throw new MagicError('no query (e.g. %sql SELECT count(*) FROM runs)');
+  return { call: 'sql', options: { ...common(p), query } };
+}
+
+/** Split the leading flags of a raw magic's text (`-o df -q SELECT …`) from its body. */
+export function rawFlags(text: string): { flagWords: string[]; body: string } {
+  const flagWords: string[] = [];
+  let rest = text;
+  for (;;) {
+    const m = /^\s*(-q|--quiet|(?:-o|--out)\s+[A-Za-z_$][\w$]*)(?=\s|$)/.exec(rest);
+    if (!m) break;
+    flagWords.push(...m[1]!.split(/\s+/));
+    rest = rest.slice(m[0].length);
+  }
+  return { flagWords, body: rest };
+}
 
 export function findMagic(name: string, kind: 'line' | 'cell'): Magic | undefined {
   return MAGICS.find((m) => m.name === name && m.kind === kind);

@@ -7,7 +7,7 @@
  */
 import { MagicError } from './errors.js';
 import { parseArgs, words } from './parse.js';
-import { findMagic, MAGICS, synopsis, type Magic } from './table.js';
+import { findMagic, MAGICS, rawFlags, synopsis, type Magic } from './table.js';
 
 const LINE_MAGIC = /^(\s*)%(?!%)(\S*)(.*)$/;
 const CELL_MAGIC = /^\s*%%(\S*)(.*)$/;
@@ -27,7 +27,12 @@ function helpRequest(name: string, kind: 'line' | 'cell'): string | null {
 function call(m: Magic, argText: string, body: string): string {
   let spec;
   try {
-    spec = m.build(parseArgs(words(argText), m.args), body);
+    if (m.raw) {
+      const { flagWords, body: rest } = rawFlags(argText);
+      spec = m.build(parseArgs(flagWords, { ...m.args, positionals: [] }), rest);
+    } else {
+      spec = m.build(parseArgs(words(argText), m.args), body);
+    }
   } catch (e) {
     if (e instanceof MagicError) throw new MagicError(`${m.kind === 'cell' ? '%%' : '%'}${m.name}: ${e.message}`, synopsis(m));
     throw e;

@@ -22,6 +22,10 @@ export const SWEEP_FLAGS = {
   timeout: { type: 'string' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  store: { type: 'string' },
+  fresh: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  'store-wait': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -41,6 +45,10 @@ export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [
       --timeout SEC      kill a run after SEC seconds                                               [600]
   -f, --format FMT       table | csv | json                                                         [table]
   -o, --out FILE         write the rows to FILE (and FILE.sweep.json with the provenance)
+      --store FILE       keep every run in this DuckDB store and reuse runs it has ($WASMLAB_STORE)  [none]
+      --fresh            with a store: measure again what it already has (a new sweep)
+      --resume           with a store: reuse stored runs, measure only the missing (the default)
+      --store-wait SEC   wait this long for a store another process is writing                    [300]
   -q, --quiet            no progress or notes on stderr`;
 
 const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -64,6 +72,8 @@ export function parseSweepArgs(argv: string[]): { values: SweepValues; positiona
 }
 
 export function sweepRequest(v: SweepValues): BenchRequest {
+  if (v.fresh && v.resume) throw new UsageError('--fresh and --resume contradict each other: --fresh measures again, --resume (the default) reuses stored runs');
+  if ((v.fresh || v.resume) && !v.store && !process.env.WASMLAB_STORE) throw new UsageError(`--${v.fresh ? 'fresh' : 'resume'} needs a store: add --store FILE (or set WASMLAB_STORE)`);
   const benchmarks = list(v.bench);
   if (!benchmarks.length) throw new UsageError('--bench is required, e.g. --bench gemm,crc32 (wasmlab suite lists them)');
   const counters = v.counters ?? undefined;
@@ -85,5 +95,8 @@ export function sweepRequest(v: SweepValues): BenchRequest {
     counters: counters as BenchRequest['counters'],
     pin: v.pin,
     timeout: num('timeout', v.timeout, false),
+    store: v.store ?? (process.env.WASMLAB_STORE || undefined),
+    fresh: v.fresh,
+    storeWait: num('store-wait', v['store-wait'], false),
   };
 }

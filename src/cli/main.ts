@@ -3,6 +3,7 @@ import { CompileError, UsageError } from '../api.js';
 import { doctorCommand } from './doctor.js';
 import { runCommand } from './run.js';
 import { compileCommand, suiteCommand } from './suite.js';
+import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
 
 const USAGE = `wasmlab — WebAssembly runtimes against native code
 
@@ -13,6 +14,10 @@ usage: wasmlab <command> [options]
   compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
+  sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
+  sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
+  export --out FILE ...        a store's runs to CSV, JSON or Parquet
+  import FILE...               runs from CSV, JSON or Parquet into a store (known runs skipped)
   kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
 
 async function kernelCommand(argv: string[]): Promise<number> {
@@ -32,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'run': return runCommand(rest, false);
     case 'profile': return runCommand(rest, true);
     case 'kernel': return kernelCommand(rest);
+    case 'sql': return sqlCommand(rest);
+    case 'sweeps': return sweepsCommand(rest);
+    case 'export': return exportCommand(rest);
+    case 'import': return importCommand(rest);
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
   }

@@ -3,19 +3,21 @@
  * terminal (a line per update elsewhere would flood logs, so there only notes are printed),
  * and notes (builds, cache hits, skipped runtimes).
  */
-import type { SweepProgress } from '../measure/sweep.js';
+import type { SweepEvent } from '../sweep/events.js';
+
+type Progress = Extract<SweepEvent, { kind: 'progress' }>;
 
 export class ProgressView {
   private shown = false;
   private readonly tty = Boolean(process.stderr.isTTY);
   constructor(private readonly quiet: boolean) {}
 
-  progress(p: SweepProgress): void {
+  progress(p: Progress): void {
     if (this.quiet || !this.tty) return;
     const pct = p.total ? Math.min(100, Math.floor((100 * p.done) / p.total)) : 0;
     const width = 24;
     const bar = '█'.repeat(Math.round((pct / 100) * width)).padEnd(width, '░');
-    const line = `${bar} ${String(pct).padStart(3)}% ${p.done}/${p.total} ${p.label}`;
+    const line = `${bar} ${String(pct).padStart(3)}% ${p.done}/${p.total}${p.reused ? ` (${p.reused} reused)` : ''} ${p.label}`;
     process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 100) - 1)}`);
     this.shown = true;
   }

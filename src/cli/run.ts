@@ -1,6 +1,7 @@
 /** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
 import { writeFileSync } from 'node:fs';
-import { bench, UsageError, type RunRecord, type SweepInfo } from '../api.js';
+import { bench, describeEvent, UsageError, type RunRecord, type SweepInfo } from '../api.js';
+import { SweepTally } from '../sweep/events.js';
 import { toCsv } from '../export/csv.js';
 import { toJson } from '../export/json.js';
 import { renderTable, type Column } from '../export/table.js';
@@ -48,25 +49,23 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let info: SweepInfo | undefined;
-  const tally = { built: 0, cached: 0, aot: 0 };
+  const tally = new SweepTally();
   const rows = await bench({
     ...req,
     signal: controller.signal,
     onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
-    onProgress: (p) => view.progress(p),
-    onNote: (m) => {
-      if (m.startsWith('cached')) tally.cached++;
-      else if (m.startsWith('built')) tally.built++;
-      else if (m.startsWith('aot')) tally.aot++;
-      view.note(m);
+    onEvent: (e) => {
+      tally.add(e);
+      if (e.kind === 'progress') { view.progress(e); return; }
+      const line = describeEvent(e);
+      if (line) view.note(line);
     },
   });
   view.clear();
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  view.note(tally.built || tally.aot
-    ? `builds: ${tally.built} compiled, ${tally.aot} AOT-compiled, ${tally.cached} from cache`
-    : `rebuilt nothing: all ${tally.cached} builds and AOT artifacts came from the cache`);
+  view.note(tally.builds());
+  if (req.store) view.note(`runs: ${tally.runs()} (store ${req.store})`);
 
   const text = format === 'csv' ? toCsv(rows) : format === 'json' ? toJson(rows, info)
     : renderTable(rows, profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS);

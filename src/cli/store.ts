@@ -1,0 +1,78 @@
+/** `wasmlab sql`, `sweeps`, `export`, `import`: the results store from the command line. */
+import { parseArgs } from 'node:util';
+import { exportRuns, importRuns, sql, sweeps, UsageError } from '../api.js';
+import { csvTable } from '../export/csv.js';
+import { renderTable } from '../export/table.js';
+
+const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
+
+type Values = Record<string, string | boolean | undefined>;
+
+function flags(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>, usage: string): { values: Values; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: r.values as Values, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
+  }
+}
+
+function store(v: Values): string {
+  const s = (v.store as string | undefined) ?? process.env.WASMLAB_STORE;
+  if (!s) throw new UsageError(`which store? pass ${STORE_HELP}`);
+  return s;
+}
+
+function print(columns: string[], rows: Record<string, unknown>[], format: string): void {
+  if (format === 'csv') process.stdout.write(csvTable(columns, rows));
+  else if (format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else if (format === 'table') process.stdout.write(renderTable(rows, columns.map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] })), 80));
+  else throw new UsageError(`--format is table, csv or json (got "${format}")`);
+}
+
+export async function sqlCommand(argv: string[]): Promise<number> {
+  const usage = `usage: wasmlab sql [${STORE_HELP}] [--format table|csv|json] "SELECT …"`;
+  const { values, positionals } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
+  if (values.help) { console.log(`${usage}\n  tables: runs (one row per run), sweeps, hosts`); return 0; }
+  if (positionals.length !== 1) throw new UsageError(`give the query as one argument, quoted (${usage})`);
+  const r = await sql(store(values), positionals[0]!);
+  print(r.columns, r.rows, (values.format as string | undefined) ?? 'table');
+  return 0;
+}
+
+export async function sweepsCommand(argv: string[]): Promise<number> {
+  const usage = `usage: wasmlab sweeps [${STORE_HELP}] [--format table|csv|json]`;
+  const { values } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  const r = await sweeps(store(values));
+  // The request is JSON: show what was asked in a few words.
+  const rows = r.rows.map((s) => {
+    const q = JSON.parse(String(s.request ?? '{}')) as { benchmarks?: string[]; runtimes?: string[]; opt?: string[]; size?: string; reps?: unknown };
+    return { ...s, request: `${(q.benchmarks ?? []).join(',')} × ${(q.runtimes ?? []).join(',')} ${(q.opt ?? []).join(',')} ${q.size ?? ''} reps ${q.reps ?? ''}` };
+  });
+  print(r.columns, (values.format ?? 'table') === 'table' ? rows : r.rows, (values.format as string | undefined) ?? 'table');
+  return 0;
+}
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const usage = `usage: wasmlab export [${STORE_HELP}] --out FILE [--format csv|json|parquet] [--where SQL]`;
+  const { values } = flags(argv, { store: { type: 'string' }, out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, where: { type: 'string' } }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  if (!values.out) throw new UsageError(`--out FILE is required (${usage})`);
+  const n = await exportRuns({ store: store(values), file: values.out as string, format: values.format as string | undefined, where: values.where as string | undefined });
+  console.error(`wrote ${n} runs to ${values.out}`);
+  return 0;
+}
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const usage = `usage: wasmlab import [${STORE_HELP}] [--format csv|json|parquet] FILE…`;
+  const { values, positionals } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  if (!positionals.length) throw new UsageError(`name at least one file (${usage})`);
+  const s = store(values);
+  for (const file of positionals) {
+    const r = await importRuns({ store: s, file, format: values.format as string | undefined });
+    console.log(`${file}: ${r.added} runs added, ${r.skipped} already in the store (skipped)`);
+  }
+  return 0;
+}

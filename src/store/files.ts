@@ -1,0 +1,70 @@
+/**
+ * Runs to and from files: CSV, JSON (one object per line) and Parquet, all with RunRecord's
+ * columns (RECORD_SCHEMA) so a file written by one store — or by `wasmlab run --format csv` —
+ * imports into another. DuckDB reads and writes all three; imports are checked column by column
+ * first, so a file of the wrong shape is refused naming the file and the first bad column.
+ */
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RECORD_SCHEMA } from '../record.js';
+import { SQL_TYPE } from './schema.js';
+
+export type FileFormat = 'csv' | 'json' | 'parquet';
+export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'json', 'parquet'];
+
+export class FileShapeError extends Error {}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const COLUMN_TYPES = `{${RECORD_SCHEMA.map(([c, t]) => `${lit(c)}: ${lit(SQL_TYPE[t])}`).join(', ')}}`;
+
+export function formatOf(file: string, given?: string): FileFormat {
+  const f = (given ?? extname(file).slice(1).replace(/^jsonl$|^ndjson$/, 'json')).toLowerCase();
+  if (!(FILE_FORMATS as readonly string[]).includes(f)) {
+    throw new FileShapeError(`${file}: cannot tell the format (use --format ${FILE_FORMATS.join('|')}, or a .csv/.json/.parquet name)`);
+  }
+  return f as FileFormat;
+}
+
+/** A table function reading the file with RunRecord's types. */
+function reader(file: string, format: FileFormat, typed: boolean): string {
+  switch (format) {
+    case 'csv': return `read_csv(${lit(file)}, header = true${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'json': return `read_json(${lit(file)}, format = 'newline_delimited'${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'parquet': return `read_parquet(${lit(file)})`;
+  }
+}
+
+/** COPY the query's rows to a file. */
+export async function writeRows(conn: DuckDBConnection, query: string, file: string, format: FileFormat): Promise<void> {
+  const opts = format === 'csv' ? 'FORMAT csv, HEADER true' : format === 'json' ? 'FORMAT json' : 'FORMAT parquet';
+  await conn.run(`COPY (${query}) TO ${lit(resolve(file))} (${opts})`);
+}
+
+/** Check a file's columns against RunRecord's, then return an SQL source of its rows, typed. */
+export async function readRows(conn: DuckDBConnection, file: string, format: FileFormat): Promise<string> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new FileShapeError(`${file}: no such file`);
+  let names: string[];
+  try {
+    names = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(path, format, false)}`)).getRowsJS().map((r) => String(r[0]));
+  } catch (e) {
+    throw new FileShapeError(`${file}: not a readable ${format} file (${(e as Error).message.split('\n')[0]})`);
+  }
+  const want = RECORD_SCHEMA.map(([c]) => c as string);
+  const missing = want.find((c) => !names.includes(c));
+  if (missing) throw new FileShapeError(`${file}: column "${missing}" is missing (a runs file has ${want.length} columns: ${want.slice(0, 4).join(', ')}, …)`);
+  const extra = names.find((c) => !want.includes(c));
+  if (extra) throw new FileShapeError(`${file}: unexpected column "${extra}" (not a column of runs)`);
+  const cols = RECORD_SCHEMA.map(([c, t]) => `TRY_CAST(${c} AS ${SQL_TYPE[t]}) AS ${c}`).join(', ');
+  const src = `SELECT ${cols} FROM ${reader(path, format, format !== 'parquet')}`;
+  // A value of the wrong type would become NULL silently: name the first such column instead.
+  const counts = RECORD_SCHEMA.map(([c, t]) => `count(*) FILTER (WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${SQL_TYPE[t]}) IS NULL)::INTEGER`);
+  const bad = (await conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${reader(path, format, false)}`)).getRowsJS()[0] ?? [];
+  const i = bad.findIndex((n) => Number(n) > 0);
+  if (i >= 0) {
+    const [c, t] = RECORD_SCHEMA[i]!;
+    throw new FileShapeError(`${file}: column "${c}" has ${bad[i]} value(s) that are not ${SQL_TYPE[t]}`);
+  }
+  return src;
+}

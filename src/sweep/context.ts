@@ -1,0 +1,108 @@
+/**
+ * What every step of a sweep shares: the request, the sweep's identity and scratch folder, the
+ * resident launcher, the progress counts and the event sink, and the blank row the steps fill.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CounterSource, RunRecord } from '../record.js';
+import type { Target } from '../runtimes/adapter.js';
+import type { Benchmark } from '../suite/manifest.js';
+import { countersToColumns } from '../measure/counters/derive.js';
+import { hostFingerprint } from '../measure/host.js';
+import { LaunchSession } from '../measure/launch.js';
+import type { RepPolicy } from '../measure/policy.js';
+import type { EventSink, SweepEvent } from './events.js';
+
+/** Where a sweep keeps its rows and finds rows measured before (src/store implements it). */
+export interface RunStore {
+  /** Rows already stored for these series keys (every rep), by series key. */
+  lookup(series: readonly string[]): Promise<Map<string, RunRecord[]>>;
+  /** Keep one row, durably, as soon as it is measured. */
+  record(row: RunRecord): void;
+}
+
+export interface SweepRequest {
+  benchmarks: Benchmark[];
+  targets: Target[];
+  opts: string[];
+  size: string;
+  policy: RepPolicy;
+  /** Already resolved: "auto" is decided by the caller. */
+  counters: CounterSource;
+  timeoutS?: number;
+  pinCpus?: string;
+  signal?: AbortSignal;
+  sweepId?: string;
+  planId?: string;
+  /** With a store, stored runs are reused and new ones recorded. */
+  store?: RunStore;
+  /** Measure everything again even when the store has it. */
+  fresh?: boolean;
+  onEvent?: EventSink;
+}
+
+export function newSweepId(): string {
+  return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+const NULL_COUNTERS = countersToColumns({});
+
+export class SweepContext {
+  readonly sweepId: string;
+  readonly planId: string;
+  readonly dir: string;
+  readonly host = hostname();
+  readonly hostId = hostFingerprint().host_id;
+  readonly session = new LaunchSession();
+  /** Runs the policy promises (adaptive targets may add more), done so far, and how. */
+  readonly progress = { done: 0, total: 0, reused: 0, measured: 0 };
+  /** Runs promised per target: progress counts these. */
+  readonly perTarget: number;
+
+  constructor(readonly req: SweepRequest) {
+    this.sweepId = req.sweepId ?? newSweepId();
+    this.planId = req.planId ?? '';
+    this.dir = join(tmpdir(), `wasmlab-${this.sweepId}`);
+    mkdirSync(this.dir, { recursive: true });
+    this.perTarget = Math.max(req.policy.minRuns, 1);
+    this.progress.total = req.benchmarks.length * req.opts.length * req.targets.length * this.perTarget;
+  }
+
+  get aborted(): boolean {
+    return Boolean(this.req.signal?.aborted);
+  }
+
+  emit(e: SweepEvent): void {
+    this.req.onEvent?.(e);
+  }
+
+  tick(label: string): void {
+    this.emit({ kind: 'progress', ...this.progress, label });
+  }
+
+  /** Count runs done: measured, reused from the store, or that will not happen (a target that failed before its reps). */
+  count(how: 'measured' | 'reused' | 'skipped', runs: number, label: string): void {
+    this.progress.done += runs;
+    if (how !== 'skipped') this.progress[how] += runs;
+    this.tick(label);
+  }
+
+  /** A row with identity + provenance and nothing measured; steps fill what they have. */
+  row(b: Benchmark, opt: string, t: Target, over: Partial<RunRecord>): RunRecord {
+    return {
+      sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, rep: 0,
+      wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, jit_compile_s: null,
+      exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
+      counter_source: 'none', counter_note: '', ...NULL_COUNTERS,
+      runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null,
+      timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
+    };
+  }
+
+  close(): void {
+    this.session.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Sweep step 5: one run of a prepared target (measured, or a warm-up), turned into a row: the
+ * outcome, the output check against native's, the counters of the chosen source.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CounterSource, RunRecord } from '../record.js';
+import type { Command } from '../runtimes/adapter.js';
+import type { Benchmark } from '../suite/manifest.js';
+import { countersToColumns } from '../measure/counters/derive.js';
+import { parseCachegrind, valgrindPath, VALGRIND_NOTE, wrapWithCachegrind } from '../measure/counters/valgrind.js';
+import { executeRun, type Outcome, type RunSpec } from '../measure/execute.js';
+import type { RunDir } from '../measure/rundir.js';
+import { runKey } from '../store/keys.js';
+import type { SweepContext } from './context.js';
+import type { Prepared } from './prepare.js';
+
+export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, io: string, perf = false): RunSpec {
+  return {
+    cmd, runDir, check: b.check, ioPrefix: join(ctx.dir, io), timeoutS: ctx.req.timeoutS ?? b.timeout_s ?? 600, perf,
+    pinCpus: ctx.req.pinCpus, signal: ctx.req.signal, session: ctx.session,
+  };
+}
+
+const NULL_COUNTERS = countersToColumns({});
+
+/** Counters of one run from valgrind's simulation (a second, slow run under cachegrind). */
+async function valgrindCounters(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command) {
+  const valgrind = valgrindPath();
+  if (!valgrind) return { counters: NULL_COUNTERS, counter_note: 'valgrind not found (install it: bash setup/setup.sh)' };
+  const log = join(ctx.dir, 'cachegrind.log');
+  const vo = await executeRun(runSpec(ctx, b, runDir, { argv: wrapWithCachegrind(valgrind, cmd.argv, log), env: cmd.env }, 'valgrind'));
+  if (vo.status === 'cancelled') return null;
+  try {
+    return { counters: countersToColumns(parseCachegrind(existsSync(log) ? readFileSync(log, 'utf8') : '')), counter_note: VALGRIND_NOTE };
+  } catch (e) {
+    return { counters: NULL_COUNTERS, counter_note: `valgrind failed (${vo.status}${vo.reason ? `: ${vo.reason}` : ''}): ${(e as Error).message}` };
+  }
+}
+
+export async function measureOnce(
+  ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, reference: string | null, warm: boolean,
+): Promise<RunRecord | null> {
+  const counters = ctx.req.counters;
+  ctx.tick(`${b.id} -${opt} ${p.label} ${warm ? 'warm-up' : `rep ${p.rep + 1}`}`);
+  const o: Outcome = await executeRun(runSpec(ctx, b, runDir, p.cmd, 'run', counters === 'perf'));
+  if (o.status === 'cancelled') return null;
+  const l = o.launch;
+  let status = o.status;
+  let reason = o.reason;
+  let output_ok: boolean | null = null;
+  if (status === 'ok' && reference) {
+    output_ok = o.output_hash === reference;
+    if (!output_ok) { status = 'wrong-output'; reason = `output differs from native's (${b.check})`; }
+  } else if (status === 'ok') {
+    reason = 'no native reference output to compare with';
+  }
+  let counter_source: CounterSource = 'none';
+  let counted = { counters: NULL_COUNTERS, counter_note: '' };
+  if (!warm && counters === 'perf') {
+    counter_source = 'perf';
+    if (l.counters) counted.counters = countersToColumns(l.counters);
+    else counted.counter_note = `perf counters failed: ${l.counter_error ?? 'no counts'}`;
+  } else if (!warm && counters === 'valgrind') {
+    counter_source = 'valgrind';
+    const v = await valgrindCounters(ctx, b, runDir, p.cmd);
+    if (!v) return null;
+    counted = v;
+  }
+  const kernel_s = status === 'ok' || status === 'wrong-output' ? o.kernel_s : null;
+  return ctx.row(b, opt, p.target, {
+    rep: p.rep, timestamp: new Date(Date.now() - (l.wall_s ?? 0) * 1000).toISOString(),
+    wall_s: l.wall_s, user_s: l.user_s, sys_s: l.sys_s, maxrss_kb: l.maxrss_kb,
+    kernel_s, startup_s: kernel_s !== null && l.wall_s !== null ? l.wall_s - kernel_s : null,
+    aot_compile_s: p.aot_compile_s, jit_compile_s: p.jit_compile_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
+    counter_source, counter_note: counted.counter_note, ...counted.counters,
+    runtime_version: p.det.version ?? '', compiler_version: p.artifact.compiler_version, cflags: p.artifact.cflags,
+    argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes,
+    run_key: warm ? '' : runKey(p.series, p.rep),
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Sweep step 2: make one target ready to run a benchmark — is the runtime here, which artifact
+ * does it run (compiling AOT when asked), what exact command — or say why it cannot, as a row.
+ * The command fixes the target's series key, which is how the store recognizes its runs.
+ */
+import { cacheDir, repoRoot } from '../paths.js';
+import { targetLabel, type RunRecord } from '../record.js';
+import type { Command, Detection, RuntimeAdapter, Target } from '../runtimes/adapter.js';
+import { adapterFor, detectMode } from '../runtimes/registry.js';
+import type { Benchmark } from '../suite/manifest.js';
+import type { ArtifactInfo } from '../toolchain/build.js';
+import { BuildError } from '../toolchain/build.js';
+import { aotCompile } from '../measure/aot.js';
+import type { RunDir } from '../measure/rundir.js';
+import { relativeArgv, seriesKey } from '../store/keys.js';
+import type { Artifacts } from './build.js';
+import type { SweepContext } from './context.js';
+
+export interface Prepared {
+  target: Target;
+  label: string;
+  adapter: RuntimeAdapter;
+  det: Detection;
+  artifact: ArtifactInfo;
+  aot_compile_s: number | null;
+  jit_compile_s: number | null;
+  cmd: Command;
+  series: string;
+  /** Measured (or reused) values of the policy's metric so far. */
+  times: number[];
+  /** Next rep index. */
+  rep: number;
+  stopped: boolean;
+}
+
+export async function prepareTarget(
+  ctx: SweepContext, b: Benchmark, opt: string, t: Target, artifacts: Artifacts, runDir: RunDir,
+): Promise<Prepared | RunRecord | null> {
+  const adapter = adapterFor(t.runtime);
+  const det = await detectMode(adapter, t.mode);
+  const version = det.version ?? '';
+  if (!det.available) {
+    return ctx.row(b, opt, t, { status: 'unavailable', reason: `${det.reason ?? 'not available'}${det.fix ? ` — fix: ${det.fix}` : ''}` });
+  }
+  const art = artifacts[adapter.kind];
+  if (!art || art instanceof BuildError) {
+    return ctx.row(b, opt, t, { status: 'build-failed', reason: art?.message ?? 'not built', runtime_version: version });
+  }
+  const label = targetLabel(t);
+  let program = art.path;
+  let aot_compile_s: number | null = null;
+  if (t.aot) {
+    try {
+      const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
+      program = a.path;
+      aot_compile_s = a.compile_s;
+      ctx.emit({ kind: 'aot', benchmark: b.id, opt, target: label, cached: a.cached, seconds: a.compile_s, compileOnly: false });
+    } catch (e) {
+      if (ctx.aborted) return null;
+      return ctx.row(b, opt, t, { status: 'aot-failed', reason: (e as Error).message, runtime_version: version });
+    }
+  }
+  // A JIT mode with an AOT compiler: time that compiler alone on the module (cached like AOT
+  // artifacts), so the JIT's compile cost can be separated from the rest of start-up.
+  let jit_compile_s: number | null = null;
+  if (!t.aot && adapter.modes.find((m) => m.mode === t.mode)?.aot === 'optional') {
+    try {
+      const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
+      jit_compile_s = a.compile_s;
+      ctx.emit({ kind: 'aot', benchmark: b.id, opt, target: label, cached: a.cached, seconds: a.compile_s, compileOnly: true });
+    } catch (e) {
+      if (ctx.aborted) return null;
+      ctx.emit({ kind: 'warning', message: `compile-only measurement of ${b.id} for ${label} failed: ${(e as Error).message}` });
+    }
+  }
+  const cmd = adapter.runCommand(t.mode, t.aot, { program, args: b.sizes[ctx.req.size]!, dir: runDir.dir });
+  const series = seriesKey({
+    benchmark: b.id, size: ctx.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, runtime_version: version,
+    artifact_sha256: art.sha256, argv: relativeArgv(cmd.argv, { run: runDir.dir, sweep: ctx.dir, cache: cacheDir, repo: repoRoot }),
+    counters: ctx.req.counters, host_id: ctx.hostId,
+  });
+  return { target: t, label, adapter, det, artifact: art, aot_compile_s, jit_compile_s, cmd, series, times: [], rep: 0, stopped: false };
+}

@@ -1,0 +1,19 @@
+/** Sweep step 3: run native once; its output is what every target's output must equal. */
+import type { Benchmark } from '../suite/manifest.js';
+import { BuildError } from '../toolchain/build.js';
+import { executeRun } from '../measure/execute.js';
+import type { RunDir } from '../measure/rundir.js';
+import type { Artifacts } from './build.js';
+import type { SweepContext } from './context.js';
+import { runSpec } from './measure.js';
+
+/** The hash of native's output, or null (with a warning) when there is none to compare with. */
+export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts: Artifacts, runDir: RunDir): Promise<string | null> {
+  const native = artifacts.native;
+  if (!native || native instanceof BuildError) return null;
+  const o = await executeRun(runSpec(ctx, b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'));
+  if (!o.output_hash && !ctx.aborted) {
+    ctx.emit({ kind: 'warning', message: `native reference run of ${b.id} failed (${o.status}: ${o.reason}): output_ok will be empty` });
+  }
+  return o.output_hash;
+}

@@ -1,0 +1,92 @@
+/**
+ * Sweep step 4–6 for one (benchmark, -O level): reuse what the store already has, then, only if
+ * something is left to measure, run native for the reference output, do the warm-ups, and run
+ * the measured reps interleaved across targets (round robin over the targets that still need
+ * runs), so slow drift of the machine spreads over all targets instead of biasing whichever ran
+ * last.
+ */
+import type { RunRecord, RunStatus } from '../record.js';
+import type { Benchmark } from '../suite/manifest.js';
+import { needsMoreRuns } from '../measure/policy.js';
+import type { RunDir } from '../measure/rundir.js';
+import type { Artifacts } from './build.js';
+import type { SweepContext } from './context.js';
+import { measureOnce } from './measure.js';
+import type { Prepared } from './prepare.js';
+import { runKey } from '../store/keys.js';
+import { referenceOutput } from './reference.js';
+
+/**
+ * Stored rows with these statuses are measured again rather than reused: they say something
+ * about that attempt (the launcher failed, the time limit was too short), not about the program.
+ */
+export const REMEASURED_STATUSES: readonly RunStatus[] = ['launch-failed', 'cancelled', 'timeout'];
+
+const finished = (r: RunRecord) => r.status === 'ok' || r.status === 'wrong-output';
+
+function account(p: Prepared, r: RunRecord): void {
+  p.rep++;
+  if (r.wall_s !== null) p.times.push(r.wall_s);
+  // A failing run would fail again: one row says it, no more reps of this target.
+  if (!finished(r)) p.stopped = true;
+}
+
+/** Yield the stored reps of each target the policy still wants, in rep order. */
+async function* reuse(ctx: SweepContext, b: Benchmark, opt: string, ready: Prepared[]): AsyncGenerator<RunRecord> {
+  const store = ctx.req.store;
+  if (!store || ctx.req.fresh || !ready.length) return;
+  const stored = await store.lookup(ready.map((p) => p.series));
+  for (const p of ready) {
+    const byRep = new Map((stored.get(p.series) ?? []).filter((r) => !REMEASURED_STATUSES.includes(r.status)).map((r) => [r.rep, r]));
+    let n = 0;
+    while (!p.stopped && byRep.has(p.rep) && needsMoreRuns(ctx.req.policy, p.times)) {
+      const r = byRep.get(p.rep)!;
+      account(p, r);
+      ctx.count('reused', 1, `${b.id} -${opt} ${p.label} rep ${r.rep + 1} (stored)`);
+      n++;
+      yield r;
+    }
+    if (n) ctx.emit({ kind: 'reused', benchmark: b.id, opt, target: p.label, runs: n });
+  }
+}
+
+export async function* runTargets(
+  ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, ready: Prepared[], artifacts: Artifacts,
+): AsyncGenerator<RunRecord> {
+  yield* reuse(ctx, b, opt, ready);
+  const policy = ctx.req.policy;
+  let active = ready.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
+  if (!active.length || ctx.aborted) return;
+
+  const reference = await referenceOutput(ctx, b, artifacts, runDir);
+  if (ctx.aborted) return;
+
+  // Warm-ups: a target failing its warm-up is reported once and not repeated.
+  const warm: Prepared[] = [];
+  for (const p of active) {
+    let failed: RunRecord | null = null;
+    for (let w = 0; w < policy.warmup && !failed; w++) {
+      const r = await measureOnce(ctx, b, opt, runDir, p, reference, true);
+      if (ctx.aborted || !r) return;
+      if (!finished(r)) failed = { ...r, run_key: runKey(p.series, p.rep) };
+    }
+    if (failed) {
+      ctx.req.store?.record(failed);
+      ctx.count('skipped', Math.max(ctx.perTarget - p.rep, 0), `${b.id} -${opt} ${p.label} failed its warm-up`);
+      yield failed;
+    } else warm.push(p);
+  }
+
+  active = warm;
+  while (active.length) {
+    for (const p of active) {
+      const r = await measureOnce(ctx, b, opt, runDir, p, reference, false);
+      if (ctx.aborted || !r) return;
+      ctx.req.store?.record(r);
+      account(p, r);
+      ctx.count('measured', 1, `${b.id} -${opt} ${p.label} rep ${r.rep + 1}`);
+      yield r;
+    }
+    active = active.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
+  }
+}
