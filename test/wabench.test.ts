@@ -1,79 +1,116 @@
 /**
- * Import of a WABench-layout tree that the test writes itself: two C benchmarks, one reading
- * stdin and a file from its preopened folder; built by our toolchain and run on native and a
- * wasm runtime with matching output.
+ * WABench import against a tree of our own that mirrors the real layout (test/wabench-tree.ts):
+ * parsing (top-level BenchSuite+= list, per-folder run.sh and Makefile with include), stale
+ * folder names, a missing input, one folder imported alone, and every importable entry run on
+ * native, wasmtime:cranelift and wasm3 with output_ok.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bench } from '../src/api.js';
-import { bashWords, parseMakeVars, parseRunSh } from '../src/suite/wabench.js';
-import { wasmlab } from './helpers.js';
+import { readManifest } from '../src/suite/manifest.js';
+import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript } from '../src/suite/wabench.js';
+import { availableTargets, wasmlab } from './helpers.js';
+import { makeWabenchTree } from './wabench-tree.js';
 
-function makeTree(): string {
-  const root = mkdtempSync(join(tmpdir(), 'wabench-'));
-  const bench = (folder: string, name: string, extra: string, src: string) => {
-    const d = join(root, folder, name);
-    mkdirSync(join(d, 'src'), { recursive: true });
-    writeFileSync(join(d, 'src', `${name}.c`), src);
-    writeFileSync(join(d, 'Makefile'), `Benchmark=${name}\nSRCDIR=src\nSRCSUFFIX=c\nCFLAGS=-Wall \\\n  -DSCALE=3\nCINCLUDE=-I./include\nLDFLAGS=-lm\nOPT=-O3\n${extra}include ../../Makefile.in\n`);
-    mkdirSync(join(d, 'include'), { recursive: true });
-    writeFileSync(join(d, 'include', 'scale.h'), '#define SCALE2 (SCALE * 2)\n');
-    return d;
-  };
-  writeFileSync(join(root, 'Makefile.in'), 'CC=/opt/wasi-sdk/bin/clang\nall:\n\t$(CC) $(OPT) $(CFLAGS) -o $(Benchmark) $(SRCDIR)/*.c\n');
-  bench('compute', 'powers', '', '#include <stdio.h>\n#include <stdlib.h>\n#include <math.h>\n#include "scale.h"\nint main(int c, char **v) { int n = atoi(v[1]); double s = 0; for (int i = 1; i <= n; i++) s += pow(i, 0.5) * SCALE2; printf("%.6f\\n", s); return 0; }\n');
-  const d = bench('io', 'wordcount', '', `#include <stdio.h>
-#include <string.h>
-#include "scale.h"
-int main(int argc, char **argv) {
-  FILE *f = fopen(argv[1], "r"); if (!f) { perror(argv[1]); return 1; }
-  int words = 0, c, in = 0; while ((c = fgetc(f)) != EOF) { if (c == ' ' || c == '\\n') in = 0; else if (!in) { in = 1; words++; } }
-  char line[128]; int lines = 0; while (fgets(line, sizeof line, stdin)) lines++;
-  printf("file words %d, stdin lines %d, scale %d\\n", words, lines, SCALE2); return 0;
-}
-`);
-  writeFileSync(join(d, 'words.txt'), 'the quick brown fox\njumps over the lazy dog\n');
-  writeFileSync(join(d, 'lines.txt'), 'a\nb\nc\n');
-  writeFileSync(join(root, 'run.sh'), `#!/bin/bash
-# benchmark folder, native binary, args, iterations, preopen dir
-benchmarks=(
-  "compute/powers" "./powers" "1000" 5 ""
-  "io/wordcount" "./wordcount" "words.txt < lines.txt" 3 "."
-)
-for ((i=0; i<\${#benchmarks[@]}; i+=5)); do echo "\${benchmarks[i]}"; done
-`);
-  return root;
-}
+const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
-test('bash words, Makefile variables and run.sh entries', () => {
+test('bash words, Makefile variables, BenchSuite+= entries', () => {
   assert.deepEqual(bashWords(`a "b c" 'd e' f\\ g # comment\n h`), ['a', 'b c', 'd e', 'f g', 'h']);
   assert.deepEqual(parseMakeVars('A=1\nB := $(A) 2\nB += 3\nC = x \\\n y\n'), { A: '1', B: '1 2 3', C: 'x   y' });
-  const e = parseRunSh('x=(\n "f/a" "./a" "1 < in" 3 "."\n)\n');
-  assert.deepEqual(e, [{ folder: 'f/a', binary: './a', args: '1 < in', iterations: 3, preopen: '.' }]);
+  const text = 'BenchSize=5\nBenchSuite=()\n# folder bin args iter dir\nBenchSuite+=("f/a" "./a" "1 < in" "3" ".")\n' +
+    'BenchSuite+=("f/b"   "./b" \\\n     "-x out" "1" "")\nOther=(1 2)\n';
+  assert.deepEqual(parseRunSh(text), [
+    { folder: 'f/a', binary: './a', args: '1 < in', iterations: 3, preopen: '.', line: 4 },
+    { folder: 'f/b', binary: './b', args: '-x out', iterations: 1, preopen: '', line: 5 },
+  ]);
+  // One array with every entry (the older style) still works.
+  assert.equal(parseRunSh('x=(\n "f/a" "./a" "" 1 "."\n "f/b" "./b" "" 2 ""\n)\n').length, 2);
+  assert.throws(() => parseRunSh('BenchSize=5\nBenchSuite+=("f/a" "./a" "" "1")\n', 'T/run.sh'), /T\/run\.sh line 2: BenchSuite entry has 4 fields, not a multiple of BenchSize=5/);
+  assert.throws(() => parseRunSh('BenchSuite+=("f/a" "./a" "" "x" "")\n', 'T/run.sh'), /T\/run\.sh line 1: .*iterations "x"/);
 });
 
-test('suite import turns a WABench tree into manifests that run on native and wasm', async () => {
-  const tree = makeTree();
-  const out = mkdtempSync(join(tmpdir(), 'wabench-out-'));
-  const r = await wasmlab(['suite', 'import', tree, '--out', out]);
-  assert.match(r.stdout, /imported 2 benchmarks/);
-  const rows = await bench({ benchmarks: [out], runtimes: ['native', 'wasmtime:cranelift'], reps: 1, warmup: 0 });
-  const ran = rows.filter((x) => x.status !== 'unavailable');
-  assert.ok(ran.some((x) => x.runtime === 'wasmtime'), 'wasmtime must be available for this test (bash setup/setup.sh)');
-  assert.equal(ran.length, 4);
-  for (const x of ran) {
+test('a benchmark folder: its run.sh and Makefile (include followed) are read; errors name the file and field', () => {
+  const { dirs } = makeWabenchTree();
+  const mk = readMakefile(join(dirs.tinymm!, 'Makefile'));
+  assert.equal(mk.files.length, 2, 'Makefile.in is included');
+  assert.equal(mk.vars.Native, 'tinymm', 'variables of the included file see the including one');
+  const f = readBenchFolder(dirs.tinymm!);
+  assert.equal(f.name, 'tinymm');
+  assert.deepEqual(f.sources, ['src/polybench.c', 'src/tinymm.c'], 'polybench.c from SRCDIR is a source');
+  assert.deepEqual(f.cflags, ['-DPOLYBENCH_DUMP_ARRAYS', '-DPOLYBENCH_USE_C99_PROTO', '-I./src'], '${SRCDIR} expanded, no -O');
+  assert.equal(readBenchFolder(dirs.wordfreq!).language, 'c++');
+  assert.deepEqual(readBenchFolder(dirs.xorcrypt!).runs.map((r) => r.script), ['run_d.sh', 'run_e.sh']);
+  assert.deepEqual(readRunScript(join(dirs.rawcodec!, 'run.sh')), { script: 'run.sh', native: './rawcodec', nativeArg: '< small.pcm', iter: 1, wasmDir: '.', checkResult: true });
+
+  writeFileSync(join(dirs.noisy!, 'run.sh'), 'Native=./noisy\nIter=many\n');
+  assert.throws(() => readRunScript(join(dirs.noisy!, 'run.sh')), /noisy\/run\.sh: Iter must be a positive integer, not "many"/);
+  writeFileSync(join(dirs.noisy!, 'Makefile'), 'Benchmark = noisy\nSRCDIR = ./src\nSRCSUFFIX = f90\n');
+  writeFileSync(join(dirs.noisy!, 'run.sh'), 'Native=./noisy\n');
+  assert.throws(() => readBenchFolder(dirs.noisy!), /noisy\/Makefile: SRCSUFFIX "f90" is not c, cc or cpp/);
+});
+
+test('suite import: the tree imports except the entry whose input is missing; stale names and notes are reported', async () => {
+  const { root } = makeWabenchTree();
+  const out = outDir();
+  const r = importWabench(root, out);
+  assert.equal(r.entries, 6);
+  assert.deepEqual(r.imported.map((i) => i.id).sort(), [
+    'wabench/jetstream2/wordfreq', 'wabench/mibench/rawcodec', 'wabench/polybench/tinymm',
+    'wabench/whole-applications/xorcrypt-d', 'wabench/whole-applications/xorcrypt-e',
+  ]);
+  assert.deepEqual(r.skipped, [{ id: 'wabench/mibench/crc', entry: 'MiBench/telecomm/crc (run.sh line 12)', missing: 'large.pcm',
+    reason: 'missing input file large.pcm (named in NativeArg; a checkout without its large files?)' }]);
+  const byId = Object.fromEntries(r.imported.map((i) => [i.id, i]));
+  const xe = byId['wabench/whole-applications/xorcrypt-e']!;
+  assert.match(xe.notes.join('\n'), /run\.sh names Benchmarks\/xorcrypt, which does not exist: matched Whole_Applications\/xorcrypt/);
+  assert.deepEqual(xe.outputs, ['output_x.enc']);
+  assert.equal(xe.check, 'stdout+stderr+files');
+  assert.equal(xe.reps, 10);
+  const raw = byId['wabench/mibench/rawcodec']!;
+  assert.equal(raw.stdin, 'small.pcm');
+  assert.match(raw.notes.join('\n'), /Iter: run\.sh line 11 says 10, run\.sh says 1: 1 is used/);
+  const poly = readManifest(byId['wabench/polybench/tinymm']!.manifest);
+  assert.equal(poly.check, 'stdout+stderr', 'PolyBench dumps its arrays on stderr: stderr is compared');
+  assert.equal(poly.preopen, false, 'WasmDir empty: no preopen');
+  assert.equal(readManifest(raw.manifest).preopen, true);
+  assert.equal(readManifest(byId['wabench/jetstream2/wordfreq']!.manifest).language, 'c++');
+});
+
+test('suite import of one benchmark folder; CheckResult=false is kept and shown; --json; a bad path is one error', async () => {
+  const { root, dirs } = makeWabenchTree();
+  const out = outDir();
+  const r = await wasmlab(['suite', 'import', dirs.noisy!, '--out', out, '--json']);
+  const rows = JSON.parse(r.stdout) as { id: string; status: string; check: string; group: string; language: string; inputs: string[]; reps: number }[];
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.id, 'wabench/mibench/noisy', 'the group comes from the tree the folder sits in');
+  assert.equal(rows[0]!.check, 'none');
+  assert.equal(rows[0]!.reps, 3);
+  const t = await wasmlab(['suite', 'import', root, '--out', out]);
+  assert.match(t.stdout, /wabench\/mibench\/rawcodec +mibench +c +< small\.pcm/);
+  assert.match(t.stdout, /skipped 1:\n {2}wabench\/mibench\/crc: missing input file large\.pcm/);
+  assert.match(t.stdout, /imported 5 benchmarks of 6 run\.sh entries/);
+  const j = JSON.parse((await wasmlab(['suite', 'import', root, '--out', out, '--json'])).stdout) as { id: string; status: string }[];
+  assert.deepEqual(j.filter((x) => x.status === 'skipped').map((x) => x.id), ['wabench/mibench/crc']);
+  const bad = await wasmlab(['suite', 'import', join(tmpdir(), 'nope-not-here')], { reject: false });
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /^wasmlab: .*nope-not-here does not exist/);
+});
+
+test('every importable entry of the tree runs with output_ok on native, wasmtime:cranelift and wasm3', async (t) => {
+  const { root } = makeWabenchTree();
+  const out = outDir();
+  importWabench(root, out);
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, 5 * targets.length);
+  for (const x of rows) {
     assert.equal(x.status, 'ok', `${x.benchmark} ${x.runtime}: ${x.reason}`);
-    assert.equal(x.output_ok, true);
+    assert.equal(x.output_ok, true, `${x.benchmark} ${x.runtime}: output_ok`);
     assert.doesNotMatch(x.cflags, /-O3/, 'their -O level is dropped, ours is used');
   }
-  assert.deepEqual(rows.map((x) => x.benchmark).sort(), ['compute/powers', 'compute/powers', 'io/wordcount', 'io/wordcount']);
-});
-
-test('importing something that is not a WABench tree is one clear error', async () => {
-  const r = await wasmlab(['suite', 'import', tmpdir() + '/nope-not-here'], { reject: false });
-  assert.equal(r.exitCode, 2);
-  assert.match(r.stderr, /^wasmlab: .*has no run\.sh/);
+  // The output file was compared: xorcrypt-d's output is the plain text again.
+  assert.ok(readFileSync(join(out, 'whole-applications', 'xorcrypt-d', 'bench.json'), 'utf8').includes('output_x.txt'));
 });

@@ -4,28 +4,53 @@ import { compile, suite, UsageError } from '../api.js';
 import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../export/table.js';
 import { cacheDir } from '../paths.js';
-import { importWabench, ImportError } from '../suite/wabench.js';
+import { importWabench, ImportError, type Imported, type ImportReport } from '../suite/wabench.js';
 
 function importCommand(argv: string[]): number {
+  const usage = 'wasmlab suite import PATH [--out DIR] [--json]';
   const { values, positionals } = (() => {
     try {
-      return parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' } }, allowPositionals: true, strict: true });
+      return parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab suite import PATH [--out DIR])`);
+      throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
     }
   })();
-  if (positionals.length !== 1) throw new UsageError('usage: wasmlab suite import PATH [--out DIR]');
+  if (positionals.length !== 1) throw new UsageError(`usage: ${usage}`);
   const tree = positionals[0]!;
   const out = resolve(values.out ?? join(cacheDir, 'suites', basename(resolve(tree))));
-  let rows;
+  let r: ImportReport;
   try {
-    rows = importWabench(tree, out);
+    r = importWabench(tree, out);
   } catch (e) {
     if (e instanceof ImportError) throw new UsageError(e.message);
     throw e;
   }
-  process.stdout.write(renderTable(rows, [{ title: 'id', get: (r) => r.id }, { title: 'manifest', get: (r) => r.manifest }], 100));
-  process.stdout.write(`imported ${rows.length} benchmarks into ${out}\nrun them: wasmlab run --bench ${out} --runtime native,wasmtime\n`);
+  if (values.json) {
+    const rows = [
+      ...r.imported.map((i) => ({ id: i.id, status: 'imported', group: i.group, language: i.language, inputs: i.inputs, folder: i.folder, script: i.script,
+        args: i.args, stdin: i.stdin ?? null, outputs: i.outputs, check: i.check, preopen: i.preopen, reps: i.reps ?? null, manifest: i.manifest, notes: i.notes })),
+      ...r.skipped.map((s) => ({ id: s.id ?? null, status: 'skipped', entry: s.entry, reason: s.reason, missing: s.missing ?? null })),
+    ];
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const inputs = (i: Imported) => [i.stdin ? `< ${i.stdin}` : '', ...i.inputs.filter((x) => x !== i.stdin)].filter(Boolean).join(' ') || '-';
+  process.stdout.write(renderTable(r.imported, [
+    { title: 'id', get: (i) => i.id },
+    { title: 'group', get: (i) => i.group },
+    { title: 'lang', get: (i) => i.language },
+    { title: 'inputs', get: inputs },
+    { title: 'check', get: (i) => (i.check === 'none' ? 'none (CheckResult=false)' : i.check) },
+    { title: 'reps', get: (i) => i.reps ?? '' },
+    { title: 'preopen', get: (i) => (i.preopen ? '.' : '-') },
+  ], 60));
+  for (const i of r.imported) for (const n of i.notes) process.stdout.write(`note: ${i.id}: ${n}\n`);
+  if (r.skipped.length) {
+    process.stdout.write(`\nskipped ${r.skipped.length}:\n`);
+    for (const s of r.skipped) process.stdout.write(`  ${s.id ?? s.entry}: ${s.reason}\n`);
+  }
+  const of = r.entries ? ` of ${r.entries} run.sh entries` : '';
+  process.stdout.write(`\nimported ${r.imported.length} benchmarks${of} into ${out}\nrun them: wasmlab run --bench ${out} --runtime native,wasmtime\n`);
   return 0;
 }
 

@@ -9,11 +9,12 @@ import type { Command } from '../runtimes/adapter.js';
 import type { RunStatus } from '../record.js';
 import { launch, type LaunchResult, type LaunchSession } from './launch.js';
 import { clearOutputs, type RunDir } from './rundir.js';
+import { checks, type CheckSpec } from '../suite/manifest.js';
 
 export interface RunSpec {
   cmd: Command;
   runDir: RunDir;
-  check: 'stdout' | 'files' | 'stdout+files';
+  check: CheckSpec;
   /** Where this run's stdout/stderr go (outside the run folder, so the guest never sees them). */
   ioPrefix: string;
   timeoutS: number;
@@ -50,10 +51,13 @@ export function stderrTail(stderr: string, max = 300): string {
   return lines.length > max ? `…${lines.slice(-max)}` : lines;
 }
 
-function outputHash(spec: RunSpec, stdoutFile: string): string {
+function outputHash(spec: RunSpec, stdoutFile: string, stderr: string, exitCode: number | null): string {
   const h = createHash('sha256');
-  if (spec.check !== 'files') h.update('stdout\0').update(readFileSync(stdoutFile));
-  if (spec.check !== 'stdout') {
+  if (spec.runDir.exitStatus === 'compared') h.update(`exit ${exitCode}\0`);
+  if (checks(spec.check, 'stdout')) h.update('stdout\0').update(readFileSync(stdoutFile));
+  // stderr without wasmlab's own kernel-time lines (PolyBench dumps its arrays there).
+  if (checks(spec.check, 'stderr')) h.update('stderr\0').update(stderr.replace(KERNEL_LINE, ''));
+  if (checks(spec.check, 'files')) {
     for (const o of spec.runDir.outputs) {
       h.update(`${o}\0`);
       h.update(existsSync(o) ? readFileSync(o) : Buffer.from('\0missing\0'));
@@ -78,7 +82,7 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   if (r.cancelled) return { ...base, status: 'cancelled', reason: 'sweep interrupted' };
   if (r.timed_out) return { ...base, status: 'timeout', reason: `killed after ${spec.timeoutS} s` };
   if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${stderrTail(stderr) ? `: ${stderrTail(stderr)}` : ''}` };
-  if (r.exit_code !== 0) return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
-  return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, stdout) };
+  if (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
+  return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, stdout, stderr, r.exit_code) };
 }
 

@@ -13,6 +13,8 @@ export interface RunDir {
   dir: string;
   stdin?: string;
   outputs: string[];
+  /** The manifest's exit_status: "compared" makes a non-zero exit part of the output instead of a failure. */
+  exitStatus?: 'zero' | 'compared';
 }
 
 function linkOrCopy(from: string, to: string): void {
@@ -36,7 +38,7 @@ export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): Run
   }
   const stdin = b.stdin ? join(dir, b.stdin) : undefined;
   if (stdin && !existsSync(stdin)) throw new Error(`${b.id}: stdin file "${b.stdin}" is neither an input nor a file of the benchmark`);
-  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)) };
+  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)), ...(b.exit_status ? { exitStatus: b.exit_status } : {}) };
 }
 
 /**

@@ -33,9 +33,28 @@ export interface BenchManifest {
   files?: string[];
   stdin?: string;
   outputs?: string[];
-  check: 'stdout' | 'files' | 'stdout+files';
+  /**
+   * What the output check compares with the reference run: stdout, stderr (minus wasmlab's own
+   * `@wasmlab` lines) and/or the `outputs` files, joined by "+"; "none" turns the check off.
+   */
+  check: CheckSpec;
   timeout_s?: number;
+  /** Whether the run folder is preopened for WASI as "." (default true; WABench's empty WasmDir → false). */
+  preopen?: boolean;
+  /** Default repetition count when the user gives none (WABench's Iter). */
+  reps?: number;
+  /**
+   * "zero" (default): a non-zero exit status is a failed run. "compared": the exit status is part
+   * of the output, compared with the reference's (WABench never looks at it; its blowfish always
+   * ends with exit(1)).
+   */
+  exit_status?: 'zero' | 'compared';
 }
+
+export type CheckSpec = 'stdout' | 'files' | 'stdout+files' | 'stderr' | 'stdout+stderr' | 'stderr+files' | 'stdout+stderr+files' | 'none';
+export const CHECKS: readonly CheckSpec[] = ['stdout', 'files', 'stdout+files', 'stderr', 'stdout+stderr', 'stderr+files', 'stdout+stderr+files', 'none'];
+/** Whether a check compares `part` (stdout, stderr or files). */
+export const checks = (c: CheckSpec, part: 'stdout' | 'stderr' | 'files'): boolean => c.split('+').includes(part);
 
 /** A manifest plus where it was found. */
 export interface Benchmark extends BenchManifest {
@@ -64,8 +83,11 @@ export function validateManifest(m: unknown, where: string): BenchManifest {
   if (typeof sizes !== 'object' || sizes === null) bad('sizes', 'an object of size → argument list');
   for (const [k, v] of Object.entries(sizes as object)) if (!strArray(v)) bad(`sizes.${k}`, 'an array of strings');
   if (!('mini' in (sizes as object))) bad('sizes.mini', 'present (the size tests run)');
-  if (!['stdout', 'files', 'stdout+files'].includes(o.check as string)) bad('check', '"stdout", "files" or "stdout+files"');
-  if (o.check !== 'stdout' && !(strArray(o.outputs) && (o.outputs as string[]).length)) bad('outputs', 'listed when check includes files');
+  if (!(CHECKS as readonly string[]).includes(o.check as string)) bad('check', `one of ${CHECKS.map((c) => `"${c}"`).join(', ')}`);
+  if (checks(o.check as CheckSpec, 'files') && !(strArray(o.outputs) && (o.outputs as string[]).length)) bad('outputs', 'listed when check includes files');
+  if (o.preopen !== undefined && typeof o.preopen !== 'boolean') bad('preopen', 'true or false');
+  if (o.exit_status !== undefined && o.exit_status !== 'zero' && o.exit_status !== 'compared') bad('exit_status', '"zero" or "compared"');
+  if (o.reps !== undefined && !(Number.isInteger(o.reps) && (o.reps as number) >= 1)) bad('reps', 'a positive integer');
   if (o.inputs !== undefined) {
     if (!Array.isArray(o.inputs)) bad('inputs', 'an array');
     (o.inputs as unknown[]).forEach((inp, i) => {

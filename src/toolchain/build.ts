@@ -5,7 +5,7 @@
  * ArtifactInfo (path, size, hash, compile time, cached or not).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { benchIncludeDir, cacheDir } from '../paths.js';
@@ -115,6 +115,15 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
     benchmark: b.id, target, opt, path: out, bytes: statSync(out).size, sha256: meta.sha256,
     compile_s: meta.compile_s, cached, compiler_version: compiler.version, cflags: flags,
   });
+  if (existsSync(metaFile) && !existsSync(out)) {
+    // The same sources and flags under another benchmark id (WABench's blowfish-e and blowfish-d
+    // build one program): the artifact is the same; give it this id's name too.
+    const twin = readdirSync(dir).find((f) => f !== 'meta.json' && statSync(join(dir, f)).isFile());
+    if (twin) {
+      copyFileSync(join(dir, twin), `${out}.tmp-${process.pid}`);
+      renameSync(`${out}.tmp-${process.pid}`, out);
+    }
+  }
   if (existsSync(metaFile) && existsSync(out)) {
     return info(JSON.parse(readFileSync(metaFile, 'utf8')) as CacheMeta, true);
   }
