@@ -1,6 +1,7 @@
 /** The `wasmlab` command line: a thin front that parses flags and prints; the work is in the core. */
 import { CompileError, UsageError } from '../api.js';
 import { doctorCommand } from './doctor.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { compileCommand, suiteCommand } from './suite.js';
 import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
@@ -14,6 +15,7 @@ usage: wasmlab <command> [options]
   compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
+  report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
   export --out FILE ...        a store's runs to CSV, JSON or Parquet
@@ -36,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'compile': return compileCommand(rest);
     case 'run': return runCommand(rest, false);
     case 'profile': return runCommand(rest, true);
+    case 'report': return reportCommand(rest);
     case 'kernel': return kernelCommand(rest);
     case 'sql': return sqlCommand(rest);
     case 'sweeps': return sweepsCommand(rest);

@@ -1,0 +1,111 @@
+/**
+ * Counter and memory derivations per case and target, beside the baseline's:
+ * - IPC = median(instructions) / median(cycles); branch-miss ratio = median(branch_misses) /
+ *   median(branches); cache-miss ratio = median(cache_misses) / median(cache_references) —
+ *   ratios of medians over the reps (a rep's own ratio is in the row already);
+ * - instructions, branch misses and cache misses normalized to the baseline (the paper's
+ *   "1.52×" columns) and the MRSS ratio, each a ratio of medians.
+ * Every row says which counter scope its numbers cover: the rows' `counter_scope` column
+ * (`process`: the whole process, start-up and compilation included; `kernel`: the program's
+ * timed region only), `process` when the column is absent, as every current counter source
+ * counts the whole process. A subject and a baseline of different scopes, or of different
+ * counter sources (perf vs valgrind), get no normalized ratio (null) and a note: the numbers
+ * are not comparable. cachegrind's miss ratios are simulated (FACTS: its branch predictor is
+ * a simple model; interpreters' ratios are not comparable with perf's) and the note says so.
+ */
+import { median } from './aggregate.js';
+import { pairUp, type CompareOptions, type Pair } from './compare.js';
+import { groupIdOf, keyOf, type Row } from './rows.js';
+
+export interface CounterRow {
+  benchmark: string;
+  size: string;
+  opt: string;
+  subject: string;
+  baseline: string;
+  counter_scope: string;
+  counter_source: string;
+  n: number;
+  ipc: number | null;
+  branch_miss_ratio: number | null;
+  cache_miss_ratio: number | null;
+  baseline_ipc: number | null;
+  instructions_x: number | null; // subject / baseline
+  branch_misses_x: number | null;
+  cache_misses_x: number | null;
+  mrss_x: number | null;
+  maxrss_kb: number | null;
+  baseline_maxrss_kb: number | null;
+  note: string;
+}
+
+const COLUMNS = ['cycles', 'instructions', 'branches', 'branch_misses', 'cache_references', 'cache_misses', 'maxrss_kb'] as const;
+type Col = (typeof COLUMNS)[number];
+
+const div = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : a / b);
+
+export function counters(rows: readonly Row[], o: Omit<CompareOptions, 'metric'> = {}): CounterRow[] {
+  // Scope and source of each group (by the same identity analysis groups by).
+  const meta = new Map<string, { scope: Set<string>; source: Set<string> }>();
+  for (const r of rows) {
+    if (r.status !== 'ok') continue;
+    const k = keyOf(groupIdOf(r));
+    const m = meta.get(k) ?? { scope: new Set(), source: new Set() };
+    m.scope.add(r.counter_scope ? String(r.counter_scope) : 'process');
+    if (r.counter_source && r.counter_source !== 'none') m.source.add(String(r.counter_source));
+    meta.set(k, m);
+  }
+  const one = (s: Set<string> | undefined) => (!s || s.size === 0 ? '' : s.size === 1 ? [...s][0]! : 'mixed');
+  const out = new Map<string, { row: CounterRow; sub: Partial<Record<Col, number>>; base: Partial<Record<Col, number>> }>();
+  for (const col of COLUMNS) {
+    let pairs: Pair[];
+    try {
+      pairs = pairUp(rows, { ...o, metric: col }).pairs;
+    } catch (e) {
+      if (col === 'maxrss_kb' || !/not in the rows/.test(String((e as Error).message))) throw e;
+      continue;
+    }
+    for (const p of pairs) {
+      const id = p.subject.id;
+      const k = [id.benchmark, id.size, id.opt, id.host, p.subjectLabel].join('\u0000');
+      let e = out.get(k);
+      if (!e) {
+        const sm = meta.get(keyOf(p.subject.id)), bm = meta.get(keyOf(p.base.id));
+        const scope = one(sm?.scope), bscope = one(bm?.scope), source = one(sm?.source), bsource = one(bm?.source);
+        const notes: string[] = [];
+        if (scope !== bscope) notes.push(`counter scopes differ (${scope} vs ${bscope}): no normalized counts`);
+        if (source && bsource && source !== bsource) notes.push(`counter sources differ (${source} vs ${bsource}): no normalized counts`);
+        if (source === 'valgrind' || bsource === 'valgrind') notes.push('valgrind: simulated caches and branch predictor; interpreters\' miss ratios are not comparable with perf');
+        e = {
+          row: {
+            benchmark: id.benchmark, size: id.size, opt: id.opt, subject: p.subjectLabel, baseline: p.baselineLabel,
+            counter_scope: scope, counter_source: source, n: 0, ipc: null, branch_miss_ratio: null, cache_miss_ratio: null,
+            baseline_ipc: null, instructions_x: null, branch_misses_x: null, cache_misses_x: null, mrss_x: null,
+            maxrss_kb: null, baseline_maxrss_kb: null, note: notes.join('; '),
+          },
+          sub: {}, base: {},
+        };
+        out.set(k, e);
+      }
+      e.sub[col] = median(p.subject.values)!;
+      e.base[col] = median(p.base.values)!;
+      e.row.n = Math.max(e.row.n, p.subject.values.length);
+    }
+  }
+  return [...out.values()].map(({ row, sub, base }) => {
+    const comparable = !/differ/.test(row.note);
+    return {
+      ...row,
+      ipc: div(sub.instructions, sub.cycles),
+      branch_miss_ratio: div(sub.branch_misses, sub.branches),
+      cache_miss_ratio: div(sub.cache_misses, sub.cache_references),
+      baseline_ipc: div(base.instructions, base.cycles),
+      instructions_x: comparable ? div(sub.instructions, base.instructions) : null,
+      branch_misses_x: comparable ? div(sub.branch_misses, base.branch_misses) : null,
+      cache_misses_x: comparable ? div(sub.cache_misses, base.cache_misses) : null,
+      mrss_x: div(sub.maxrss_kb, base.maxrss_kb),
+      maxrss_kb: sub.maxrss_kb ?? null,
+      baseline_maxrss_kb: base.maxrss_kb ?? null,
+    };
+  });
+}

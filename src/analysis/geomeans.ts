@@ -1,0 +1,63 @@
+/**
+ * One line per subject of a comparison: the geomean of its per-benchmark ratios with the
+ * bootstrap CI (bootstrap.ts), how many benchmarks are significantly below or above 1 by their
+ * own CI (compare.ts), the paired Wilcoxon signed-rank test of the per-benchmark log ratios
+ * (tests.ts) and the verdict sentence (verdict.ts).
+ */
+import { geomeanCi, type BootstrapOptions } from './bootstrap.js';
+import { comparePaired, pairUp, type CompareOptions, type Pair, type Paired, type RatioRow } from './compare.js';
+import type { Row } from './rows.js';
+import { wilcoxonSignedRank } from './tests.js';
+import { verdict } from './verdict.js';
+
+export interface GeomeanRow {
+  subject: string;
+  baseline: string;
+  metric: string;
+  benchmarks: number;
+  geomean: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  below: number; // benchmarks whose ratio CI is wholly below 1 (faster, for times)
+  above: number; // wholly above 1
+  no_ci: number; // benchmarks without a ratio CI (under 3 reps)
+  wilcoxon_p: number | null;
+  wilcoxon_method: 'exact' | 'normal' | null;
+  resamples: number;
+  seed: number;
+  verdict: string;
+}
+
+/** Subjects in first-seen order, each with its pairs and ratio rows. */
+function bySubject(p: Paired, rows: readonly RatioRow[]): { subject: string; pairs: Pair[]; rows: RatioRow[] }[] {
+  const m = new Map<string, { subject: string; pairs: Pair[]; rows: RatioRow[] }>();
+  p.pairs.forEach((pair, i) => {
+    const e = m.get(pair.subjectLabel) ?? { subject: pair.subjectLabel, pairs: [], rows: [] };
+    e.pairs.push(pair);
+    e.rows.push(rows[i]!);
+    m.set(pair.subjectLabel, e);
+  });
+  return [...m.values()];
+}
+
+export function geomeansOf(p: Paired, ratios: readonly RatioRow[], o: BootstrapOptions = {}): GeomeanRow[] {
+  return bySubject(p, ratios).map(({ subject, pairs, rows }) => {
+    const g = geomeanCi(pairs, o);
+    const w = wilcoxonSignedRank(rows.map((r) => Math.log(r.ratio)));
+    const base = [...new Set(rows.map((r) => r.baseline))].join(' / ');
+    const out = {
+      subject, baseline: base, metric: p.metric, benchmarks: g.benchmarks, geomean: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high,
+      below: rows.filter((r) => r.ci_high !== null && r.ci_high < 1).length,
+      above: rows.filter((r) => r.ci_low !== null && r.ci_low > 1).length,
+      no_ci: rows.filter((r) => r.ci_low === null).length,
+      wilcoxon_p: w?.p ?? null, wilcoxon_method: w?.method ?? null, resamples: g.resamples, seed: g.seed,
+    };
+    return { ...out, verdict: verdict(out) };
+  });
+}
+
+/** Geomean with CI, counts, Wilcoxon and verdict for every subject against the baseline. */
+export function geomeans(rows: readonly Row[], o: CompareOptions & BootstrapOptions = {}): GeomeanRow[] {
+  const p = pairUp(rows, o);
+  return geomeansOf(p, comparePaired(p).rows, o);
+}

@@ -1,0 +1,121 @@
+/**
+ * `wasmlab report`: the geomean-with-CI table per target, the verdicts, the per-benchmark
+ * ratios and the excluded runs, for rows from a file. The numbers are `report()`'s
+ * (src/analysis/report.ts); --format json prints that object as it is. Rows come from one
+ * function, loadRows(), so a new source (a results store, a query) is one more branch there.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../api.js';
+import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
+import { report, type Report } from '../analysis/report.js';
+import type { Baseline } from '../analysis/compare.js';
+import { rowsFromCsv } from '../export/csv-read.js';
+import { renderTable, type Column } from '../export/table.js';
+import { fmtRatio } from '../analysis/verdict.js';
+import type { GeomeanRow } from '../analysis/geomeans.js';
+
+export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json [--baseline native] [--metric kernel_s|wall_s]
+                      [--format table|json|markdown] [--resamples 2000] [--seed 1]
+  --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
+              against its JIT), O0 (each -O level against O0; any level), or version=X
+  ROWS        what \`wasmlab run --format csv|json --out FILE\` wrote`;
+
+const OPTIONS = {
+  in: { type: 'string' },
+  baseline: { type: 'string' },
+  metric: { type: 'string' },
+  format: { type: 'string' },
+  resamples: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+/** The rows to report on, from the flags. Add sources here. */
+export function loadRows(values: Values): Row[] {
+  if (!values.in) throw new UsageError(`no rows: give --in FILE\n${REPORT_USAGE}`);
+  let text: string;
+  try {
+    text = readFileSync(values.in, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${values.in}: ${(e as Error).message}`);
+  }
+  if (/^\s*[[{]/.test(text)) {
+    const doc = JSON.parse(text) as unknown;
+    const rows = Array.isArray(doc) ? doc : (doc as { rows?: unknown }).rows;
+    if (!Array.isArray(rows)) throw new UsageError(`${values.in}: JSON without a rows array`);
+    return rows as Row[];
+  }
+  return rowsFromCsv(text);
+}
+
+export function parseBaseline(s: string | undefined): Baseline {
+  if (s === undefined) return 'native';
+  if (s === 'no-aot') return { sameTarget: 'no-aot' };
+  if (/^O[0-3sz]$/.test(s)) return { sameTarget: s };
+  if (s.startsWith('version=')) return { version: s.slice('version='.length) };
+  return s;
+}
+
+const ci = (lo: number | null, hi: number | null) => (lo === null || hi === null ? 'no CI' : `${fmtRatio(lo)}–${fmtRatio(hi)}`);
+
+const GEO_COLUMNS: Column<GeomeanRow>[] = [
+  { title: 'target', get: (g) => g.subject },
+  { title: 'geomean ×', get: (g) => fmtRatio(g.geomean) },
+  { title: '95% CI', get: (g) => ci(g.ci_low, g.ci_high) },
+  { title: 'benchmarks', get: (g) => g.benchmarks },
+  { title: 'below 1', get: (g) => g.below },
+  { title: 'above 1', get: (g) => g.above },
+  { title: 'Wilcoxon p', get: (g) => (g.wilcoxon_p === null ? '' : g.wilcoxon_p < 0.001 ? '< 0.001' : g.wilcoxon_p.toPrecision(2)) },
+];
+
+function markdownTable<T>(rows: T[], cols: Column<T>[]): string {
+  const esc = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|');
+  return [`| ${cols.map((c) => c.title).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${cols.map((c) => esc(c.get(r))).join(' | ')} |`)].join('\n') + '\n';
+}
+
+function excludedLine(r: Report): string {
+  const e = r.excluded;
+  const why = e.reasons.slice(0, 5).map((x) => `${x.count}× ${x.reason}`).join('; ');
+  return `excluded: ${e.failed} failed run(s), ${e.invalid} unusable value(s) of ${r.rows} rows${why ? ` (${why}${e.reasons.length > 5 ? '; …' : ''})` : ''}`;
+}
+
+export function renderReport(r: Report, format: 'table' | 'markdown'): string {
+  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a two-stage bootstrap 95% CI (${r.geomeans[0]?.resamples ?? 0} resamples, seed ${r.geomeans[0]?.seed ?? ''})`;
+  const missing = r.missing.length ? `not compared: ${r.missing.length} case(s): ${r.missing.slice(0, 5).map((m) => `${m.subject} on ${m.benchmark} (${m.reason})`).join('; ')}${r.missing.length > 5 ? '; …' : ''}` : '';
+  if (format === 'markdown') {
+    return [`**${head}**`, '', markdownTable(r.geomeans, GEO_COLUMNS), ...r.geomeans.map((g) => `- ${g.verdict}`), '', `_${excludedLine(r)}_`, missing ? `\n_${missing}_` : ''].join('\n') + '\n';
+  }
+  return [head, '', renderTable(r.geomeans, GEO_COLUMNS), ...r.geomeans.map((g) => `  ${g.verdict}`), '', excludedLine(r), missing].filter((x, i, a) => x !== '' || i < a.length - 1).join('\n') + '\n';
+}
+
+export async function reportCommand(argv: string[]): Promise<number> {
+  let values: Values;
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${REPORT_USAGE}`);
+  }
+  if (values.help) { console.log(REPORT_USAGE); return 0; }
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format is table, json or markdown (got "${format}")`);
+  const num = (s: string | undefined, name: string) => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a whole number (got "${s}")`);
+    return n;
+  };
+  const rows = loadRows(values);
+  let r: Report;
+  try {
+    r = report(rows, { baseline: parseBaseline(values.baseline), metric: values.metric ?? 'kernel_s', resamples: num(values.resamples, 'resamples'), seed: num(values.seed, 'seed') });
+  } catch (e) {
+    if (e instanceof AnalysisUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderReport(r, format as 'table' | 'markdown'));
+  return 0;
+}
