@@ -4,6 +4,7 @@
  * unbuilt part, a missing tool), and the first magic says why in one line.
  */
 import type * as Api from '../src/api.js';
+import { isUsageError } from '../src/errors.js';
 
 export type CoreApi = typeof Api;
 export type { RuntimeRow, BenchmarkInfo, BenchRequest } from '../src/api.js';
@@ -21,5 +22,5 @@ export function loadCore(): Promise<CoreApi> {
 /** Errors the core raises for bad input or a cell that does not compile: shown without a stack. */
 export function isUserError(e: unknown): e is Error {
   const name = (e as { constructor?: { name?: string } })?.constructor?.name;
-  return e instanceof Error && (name === 'UsageError' || name === 'CompileError' || name === 'MagicError');
+  return e instanceof Error && (isUsageError(e) || name === 'CompileError' || name === 'MagicError');
 }

@@ -10,6 +10,7 @@ import { cacheDir } from './paths.js';
 import type { RunRecord, CounterSource } from './record.js';
 import { ManifestError, type Benchmark } from './suite/manifest.js';
 import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from './suite/catalog.js';
+import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/prebuilt.js';
 import { ADAPTERS, detectMode, modeId, resolveTargets, UnknownRuntimeError } from './runtimes/registry.js';
 import { buildBenchmark, BuildError, OPT_LEVELS, type ArtifactInfo } from './toolchain/build.js';
 import { adaptivePolicy, fixedPolicy, type RepPolicy } from './measure/policy.js';
@@ -27,8 +28,9 @@ export type { SweepEvent } from './sweep/events.js';
 export { Store } from './store/store.js';
 export type { SweepInfo } from './measure/provenance.js';
 
+import { UsageError } from './errors.js';
 /** Bad user input. The message is one line that names the fix. */
-export class UsageError extends Error {}
+export { UsageError } from './errors.js';
 
 /** A %%bench cell (or a source file) did not compile; `diagnostics` is the compiler's output. */
 export class CompileError extends Error {
@@ -65,6 +67,8 @@ export interface BenchRequest {
   storeWait?: number;
   onEvent?: (e: SweepEvent) => void;
   onSweep?: (info: SweepInfo) => void;
+  /** A module built elsewhere, run instead of `benchmarks` (run --wasm). */
+  wasm?: PrebuiltSpec;
 }
 
 export interface RuntimeRow {
@@ -99,7 +103,7 @@ function asUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof UnknownBenchmarkError || e instanceof UnknownRuntimeError || e instanceof ManifestError) throw new UsageError(e.message);
+    if (e instanceof UnknownBenchmarkError || e instanceof UnknownRuntimeError || e instanceof ManifestError || e instanceof PrebuiltError) throw new UsageError(e.message);
     throw e;
   }
 }
@@ -209,7 +213,7 @@ async function* tapped(gen: AsyncIterable<RunRecord>, onRecord?: (r: RunRecord) 
 
 /** Stream rows as they are measured. */
 export async function* sweep(req: BenchRequest): AsyncGenerator<RunRecord> {
-  const benchmarks = asUsage(() => resolveBenchmarkList(req.benchmarks));
+  const benchmarks = req.wasm ? [asUsage(() => prebuiltBenchmark(req.wasm!))] : asUsage(() => resolveBenchmarkList(req.benchmarks));
   if (!benchmarks.length) throw new UsageError('no benchmark given (e.g. -b gemm,crc32)');
   yield* tapped(sweepOver(benchmarks, req), req.onRecord);
 }
@@ -291,8 +295,7 @@ async function storeCall<T>(f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    const name = (e as Error)?.constructor?.name ?? '';
-    if (['StoreBusyError', 'StoreOpenError', 'SchemaError', 'FileShapeError'].includes(name)) throw new UsageError((e as Error).message);
+    if (e instanceof UsageError) throw e;
     // DuckDB's own errors (a bad query): their first line says what is wrong.
     if (e instanceof Error && /^(Parser|Binder|Catalog|Conversion|Invalid Input|IO|Constraint) Error/.test(e.message)) {
       throw new UsageError(e.message.split('\n')[0]!);

@@ -4,6 +4,7 @@
  * line; all timing happens inside the launcher, so Node's spawn cost is not in the numbers.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { locateTool } from '../runtimes/locate.js';
@@ -90,8 +91,18 @@ function parseResult(line: string, cancelled: boolean): LaunchResult | null {
   };
 }
 
+/**
+ * With WASMLAB_LAUNCH_LOG=FILE, every benchmark process wasmlab starts (compile, AOT, run) is
+ * appended to FILE as a JSON argv line: how a test proves that a reused sweep started nothing.
+ */
+export function logLaunch(argv: readonly string[]): void {
+  const log = process.env.WASMLAB_LAUNCH_LOG;
+  if (log) appendFileSync(log, `${JSON.stringify(argv)}\n`);
+}
+
 /** One run with a launcher of its own (one-off checks; sweeps use a LaunchSession). */
 export async function launch(req: LaunchRequest): Promise<LaunchResult> {
+  logLaunch(req.argv);
   const r = await execa(launcherPath(), launcherArgs(req), {
     reject: false,
     cancelSignal: req.signal,
@@ -120,6 +131,7 @@ export class LaunchSession {
   launch(req: LaunchRequest): Promise<LaunchResult> {
     const run = async (): Promise<LaunchResult> => {
       if (req.signal?.aborted) return emptyResult({ cancelled: true });
+      logLaunch(req.argv);
       const server = (this.server ??= new Server());
       const onAbort = () => {
         // Detach first: the next request must not be written to the dying launcher.

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { UsageError } from '../errors.js';
 import { migrations, SchemaError } from './schema.js';
 
 export interface OpenOptions {
@@ -18,8 +19,9 @@ export interface OpenOptions {
   onBusy?: (holder: string) => void;
 }
 
-export class StoreBusyError extends Error {}
-export class StoreOpenError extends Error {}
+/** The rows measured meanwhile are safe in the journal: the next process that opens the store brings them in. */
+export class StoreBusyError extends UsageError {}
+export class StoreOpenError extends UsageError {}
 
 interface Open {
   instance: DuckDBInstance;

@@ -7,13 +7,14 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { UsageError } from '../errors.js';
 import { RECORD_SCHEMA } from '../record.js';
 import { SQL_TYPE } from './schema.js';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
 export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'json', 'parquet'];
 
-export class FileShapeError extends Error {}
+export class FileShapeError extends UsageError {}
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const COLUMN_TYPES = `{${RECORD_SCHEMA.map(([c, t]) => `${lit(c)}: ${lit(SQL_TYPE[t])}`).join(', ')}}`;
@@ -29,7 +30,7 @@ export function formatOf(file: string, given?: string): FileFormat {
 /** A table function reading the file with RunRecord's types. */
 function reader(file: string, format: FileFormat, typed: boolean): string {
   switch (format) {
-    case 'csv': return `read_csv(${lit(file)}, header = true${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'csv': return `read_csv(${lit(file)}, header = true, allow_quoted_nulls = false${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
     case 'json': return `read_json(${lit(file)}, format = 'newline_delimited'${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
     case 'parquet': return `read_parquet(${lit(file)})`;
   }

@@ -7,6 +7,7 @@
  * Migrations are additive: a store of an older version gets the columns and tables it lacks. A
  * store written by a newer wasmlab is refused with what to do.
  */
+import { UsageError } from '../errors.js';
 import { RECORD_SCHEMA, type ColumnType } from '../record.js';
 
 export const SCHEMA_VERSION = 1;
@@ -35,7 +36,7 @@ export const CREATE_TABLES = [
   `CREATE TABLE IF NOT EXISTS hosts (${cols(HOST_COLUMNS)})`,
 ];
 
-export class SchemaError extends Error {}
+export class SchemaError extends UsageError {}
 
 /** The statements that bring a store at `version` (with these runs columns) to SCHEMA_VERSION. */
 export function migrations(version: number | null, runColumns: readonly string[], path: string): string[] {
