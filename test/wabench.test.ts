@@ -83,17 +83,24 @@ test('suite import of one benchmark folder; CheckResult=false is kept and shown;
   const { root, dirs } = makeWabenchTree();
   const out = outDir();
   const r = await wasmlab(['suite', 'import', dirs.noisy!, '--out', out, '--json']);
-  const rows = JSON.parse(r.stdout) as { id: string; status: string; check: string; group: string; language: string; inputs: string[]; reps: number }[];
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0]!.id, 'wabench/mibench/noisy', 'the group comes from the tree the folder sits in');
-  assert.equal(rows[0]!.check, 'none');
-  assert.equal(rows[0]!.reps, 3);
+  const one = JSON.parse(r.stdout) as { id: string; status: string; check: string; group: string; language: string; inputs: string[]; reps: number }[];
+  assert.equal(one.length, 1);
+  assert.equal(one[0]!.id, 'wabench/mibench/noisy', 'the group comes from the tree the folder sits in');
+  assert.equal(one[0]!.check, 'none');
+  assert.equal(one[0]!.reps, 3);
   const t = await wasmlab(['suite', 'import', root, '--out', out]);
   assert.match(t.stdout, /wabench\/mibench\/rawcodec +mibench +c +< small\.pcm/);
   assert.match(t.stdout, /skipped 1:\n {2}wabench\/mibench\/crc: missing input file large\.pcm/);
   assert.match(t.stdout, /imported 5 benchmarks of 6 run\.sh entries/);
   const j = JSON.parse((await wasmlab(['suite', 'import', root, '--out', out, '--json'])).stdout) as { id: string; status: string }[];
   assert.deepEqual(j.filter((x) => x.status === 'skipped').map((x) => x.id), ['wabench/mibench/crc']);
+  // CheckResult=false: the row says the output was not checked.
+  const rows = await bench({ benchmarks: [out], runtimes: ['native', 'wasmtime:cranelift'], reps: 1, warmup: 0 });
+  for (const x of rows.filter((y) => y.benchmark === 'wabench/mibench/noisy')) {
+    assert.equal(x.status, 'ok', x.reason);
+    assert.equal(x.output_ok, null);
+    assert.match(x.reason, /output not checked \(check: none\)/);
+  }
   const bad = await wasmlab(['suite', 'import', join(tmpdir(), 'nope-not-here')], { reject: false });
   assert.equal(bad.exitCode, 2);
   assert.match(bad.stderr, /^wasmlab: .*nope-not-here does not exist/);
@@ -110,6 +117,10 @@ test('every importable entry of the tree runs with output_ok on native, wasmtime
     assert.equal(x.status, 'ok', `${x.benchmark} ${x.runtime}: ${x.reason}`);
     assert.equal(x.output_ok, true, `${x.benchmark} ${x.runtime}: output_ok`);
     assert.doesNotMatch(x.cflags, /-O3/, 'their -O level is dropped, ours is used');
+    if (x.runtime === 'wasmtime') {
+      const preopened = /"--dir","\."/.test(x.argv);
+      assert.equal(preopened, !/tinymm|wordfreq/.test(x.benchmark), `${x.benchmark}: WasmDir "." preopens, empty does not`);
+    }
   }
   // The output file was compared: xorcrypt-d's output is the plain text again.
   assert.ok(readFileSync(join(out, 'whole-applications', 'xorcrypt-d', 'bench.json'), 'utf8').includes('output_x.txt'));

@@ -28,6 +28,10 @@ export const SWEEP_FLAGS = {
   'store-wait': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  wasm: { type: 'string' },
+  args: { type: 'string' },
+  dir: { type: 'string' },
+  expect: { type: 'string' },
 } as const;
 
 export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [options]
@@ -49,7 +53,10 @@ export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [
       --fresh            with a store: measure again what it already has (a new sweep)
       --resume           with a store: reuse stored runs, measure only the missing (the default)
       --store-wait SEC   wait this long for a store another process is writing                    [300]
-  -q, --quiet            no progress or notes on stderr`;
+  -q, --quiet            no progress or notes on stderr
+      --wasm FILE        run a module built elsewhere instead of --bench (no native build; the output
+                         reference is --expect FILE's stdout, else the first runtime's output)
+      --args "…"         its arguments (shell-quoted)      --dir DIR   files it reads (preopened as ".")`;
 
 const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 
@@ -75,13 +82,17 @@ export function sweepRequest(v: SweepValues): BenchRequest {
   if (v.fresh && v.resume) throw new UsageError('--fresh and --resume contradict each other: --fresh measures again, --resume (the default) reuses stored runs');
   if ((v.fresh || v.resume) && !v.store && !process.env.WASMLAB_STORE) throw new UsageError(`--${v.fresh ? 'fresh' : 'resume'} needs a store: add --store FILE (or set WASMLAB_STORE)`);
   const benchmarks = list(v.bench);
-  if (!benchmarks.length) throw new UsageError('--bench is required, e.g. --bench gemm,crc32 (wasmlab suite lists them)');
+  if (v.wasm !== undefined && benchmarks.length) throw new UsageError('--wasm and --bench exclude each other: one prebuilt module, or benchmarks');
+  const only = (['args', 'dir', 'expect'] as const).find((f) => v[f] !== undefined);
+  if (v.wasm === undefined && only) throw new UsageError(`--${only} goes with --wasm FILE`);
+  if (v.wasm === undefined && !benchmarks.length) throw new UsageError('--bench is required, e.g. --bench gemm,crc32 (wasmlab suite lists them), or --wasm FILE');
   const counters = v.counters ?? undefined;
   if (counters && !['none', 'auto', 'perf', 'valgrind'].includes(counters)) throw new UsageError(`--counters is none, auto, perf or valgrind (got "${counters}")`);
   const reps = v.reps === 'adaptive' ? 'adaptive' : num('reps', v.reps);
   if (reps === 0) throw new UsageError('--reps must be at least 1');
   return {
     benchmarks,
+    ...(v.wasm !== undefined ? { wasm: { wasm: v.wasm, args: v.args, dir: v.dir, expect: v.expect } } : {}),
     runtimes: list(v.runtime).length ? list(v.runtime) : ['all'],
     opt: list(v.opt).length ? list(v.opt).map((o) => o.replace(/^-/, '')) : undefined,
     size: v.size,

@@ -51,6 +51,11 @@ export function stderrTail(stderr: string, max = 300): string {
   return lines.length > max ? `…${lines.slice(-max)}` : lines;
 }
 
+/** The hash a run's output would have if its stdout were `stdout` (for a given expected output, `run --expect`). */
+export function stdoutHash(stdout: Buffer): string {
+  return createHash('sha256').update('stdout\0').update(stdout).digest('hex');
+}
+
 function outputHash(spec: RunSpec, stdoutFile: string, stderr: string, exitCode: number | null): string {
   const h = createHash('sha256');
   if (spec.runDir.exitStatus === 'compared') h.update(`exit ${exitCode}\0`);

@@ -43,7 +43,15 @@ export interface RunInput {
   args: string[];
   /** Host folder preopened for the guest (as `.`) and used as the process's cwd. */
   dir: string;
+  /**
+   * false: preopen nothing (the manifest's `preopen: false`, WABench's empty WasmDir); the folder
+   * stays the cwd. Default true. wasm3's driver always preopens its cwd and cannot honour false.
+   */
+  preopen?: boolean;
 }
+
+/** The argv piece that preopens the run folder, or nothing when the input asks for no preopen. */
+export const preopenFlags = (input: RunInput, flags: string[]): string[] => (input.preopen === false ? [] : flags);
 
 export interface Command {
   argv: string[];

@@ -1,13 +1,16 @@
 // Runs a WASI (preview1) module under Node's V8, for wasmlab's `node` runtime adapter.
-//   node [V8 flags] node-wasi-runner.mjs MODULE.wasm ARGS...
-// The cwd is preopened as "." (the same convention as every other runtime adapter), stdio is
-// the process's, and the module's exit code becomes the process's.
+//   node [V8 flags] node-wasi-runner.mjs [--no-preopen] MODULE.wasm ARGS...
+// The cwd is preopened as "." (the same convention as every other runtime adapter); with
+// --no-preopen nothing is (a manifest's `preopen: false`). stdio is the process's, and
+// the module's exit code becomes the process's.
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
 
-const [file, ...args] = process.argv.slice(2);
+const rest = process.argv.slice(2);
+const preopen = rest[0] !== '--no-preopen';
+const [file, ...args] = preopen ? rest : rest.slice(1);
 // argv[0] must be present: with an empty args list wasi-libc's start-up misbehaves (prints nothing).
-const wasi = new WASI({ version: 'preview1', args: [file, ...args], env: {}, preopens: { '.': process.cwd() }, returnOnExit: true });
+const wasi = new WASI({ version: 'preview1', args: [file, ...args], env: {}, preopens: preopen ? { '.': process.cwd() } : {}, returnOnExit: true });
 const module = await WebAssembly.compile(await readFile(file));
 const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
 process.exitCode = wasi.start(instance);

@@ -27,6 +27,6 @@ export const node: RuntimeAdapter = {
     return { available: true, path, version: `node ${await versionLine(path, ['--version'])} (V8 ${process.versions.v8})` };
   }),
   runCommand: (mode, _aot, input) => ({
-    argv: [process.execPath, '--no-warnings', ...(TIER_FLAGS[mode] ?? []), runner, input.program, ...input.args],
+    argv: [process.execPath, '--no-warnings', ...(TIER_FLAGS[mode] ?? []), runner, ...(input.preopen === false ? ['--no-preopen'] : []), input.program, ...input.args],
   }),
 };

@@ -20,11 +20,11 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Detection, RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
 import { locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wamr.sh (builds iwasm and wamrc from the crates.io wamr-sys sources; wamrc needs llvm-15-dev), or set WASMLAB_IWASM / WASMLAB_WAMRC';
-const RUN_FLAGS = ['--heap-size=0', `--stack-size=${8 * 1024 * 1024}`, '--dir=.'];
+const RUN_FLAGS = ['--heap-size=0', `--stack-size=${8 * 1024 * 1024}`];
 
 const iwasmPath = () => locateTool('iwasm', 'WASMLAB_IWASM');
 const wamrcPath = () => locateTool('wamrc', 'WASMLAB_WAMRC');
@@ -70,6 +70,6 @@ export const wamr: RuntimeAdapter = {
   aotExtension: '.aot',
   aotCommand: (_mode, wasm, out) => ({ argv: [wamrcPath() ?? 'wamrc', '-o', out, wasm] }),
   runCommand: (_mode, _aot, input) => ({
-    argv: [iwasmPath() ?? 'iwasm', ...RUN_FLAGS, input.program, ...input.args],
+    argv: [iwasmPath() ?? 'iwasm', ...RUN_FLAGS, ...preopenFlags(input, ['--dir=.']), input.program, ...input.args],
   }),
 };

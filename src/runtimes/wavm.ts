@@ -16,7 +16,7 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Detection, RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 /**
@@ -55,7 +55,7 @@ export const wavm: RuntimeAdapter = {
   aotCommand: (_mode, wasm, out) => ({ argv: [exe(), 'compile', wasm, out] }),
   runCommand: (_mode, aot, input) => ({
     argv: [
-      exe(), 'run', '--nocache', '--abi=wasi', '--mount-root', input.dir,
+      exe(), 'run', '--nocache', '--abi=wasi', ...preopenFlags(input, ['--mount-root', input.dir]),
       ...(aot ? ['--precompiled'] : []),
       input.program, ...input.args,
     ],

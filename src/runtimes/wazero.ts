@@ -12,7 +12,7 @@
  * like "-x" from being parsed as wazero flags; argv[0] is the module's file name. Exit status:
  * the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import type { RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wazero.sh (go install from the Go module proxy), or set WASMLAB_WAZERO';
@@ -31,6 +31,6 @@ export const wazero: RuntimeAdapter = {
   }),
   runCommand: (mode, _aot, input) => ({
     argv: [locateTool('wazero', 'WASMLAB_WAZERO') ?? 'wazero', 'run', ...(mode === 'interpreter' ? ['-interpreter'] : []),
-      '-mount', '.:/', input.program, '--', ...input.args],
+      ...preopenFlags(input, ['-mount', '.:/']), input.program, '--', ...input.args],
   }),
 };

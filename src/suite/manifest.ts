@@ -49,6 +49,11 @@ export interface BenchManifest {
    * ends with exit(1)).
    */
   exit_status?: 'zero' | 'compared';
+  /**
+   * A module built outside wasmlab (`run --wasm`), never in a bench.json: the toolchain uses this
+   * file as the wasm artifact and has no native build; `expect` holds the expected stdout.
+   */
+  prebuilt?: { wasm: string; expect?: string };
 }
 
 export type CheckSpec = 'stdout' | 'files' | 'stdout+files' | 'stderr' | 'stdout+stderr' | 'stderr+files' | 'stdout+stderr+files' | 'none';

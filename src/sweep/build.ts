@@ -9,7 +9,9 @@ export type Artifacts = Partial<Record<'native' | 'wasm', ArtifactInfo | BuildEr
 export async function buildArtifacts(ctx: SweepContext, b: Benchmark, opt: string): Promise<Artifacts> {
   const out: Artifacts = {};
   const needWasm = ctx.req.targets.some((t) => adapterFor(t.runtime).kind === 'wasm');
+  const needNative = !b.prebuilt || ctx.req.targets.some((t) => adapterFor(t.runtime).kind === 'native');
   for (const kind of needWasm ? (['native', 'wasm'] as const) : (['native'] as const)) {
+    if (kind === 'native' && !needNative) continue; // a prebuilt module (run --wasm) has none
     try {
       const a = await buildBenchmark(b, kind, opt);
       out[kind] = a;

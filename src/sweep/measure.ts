@@ -49,9 +49,14 @@ export async function measureOnce(
   let status = o.status;
   let reason = o.reason;
   let output_ok: boolean | null = null;
-  if (status === 'ok' && reference) {
+  const whose = !b.prebuilt ? "native's" : b.prebuilt.expect ? 'the --expect file' : "the first runtime's";
+  if (status === 'ok' && b.check === 'none') {
+    // Output not compared (WABench's CheckResult=false); a compared exit status still is.
+    if (reference && o.output_hash !== reference) { status = 'wrong-output'; reason = `exit status differs from ${whose}; output not checked (check: none)`; output_ok = false; }
+    else reason = 'output not checked (check: none)';
+  } else if (status === 'ok' && reference) {
     output_ok = o.output_hash === reference;
-    if (!output_ok) { status = 'wrong-output'; reason = `output differs from native's (${b.check})`; }
+    if (!output_ok) { status = 'wrong-output'; reason = `output differs from ${whose} (${b.check})`; }
   } else if (status === 'ok') {
     reason = 'no native reference output to compare with';
   }

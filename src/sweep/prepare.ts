@@ -73,7 +73,7 @@ export async function prepareTarget(
       ctx.emit({ kind: 'warning', message: `compile-only measurement of ${b.id} for ${label} failed: ${(e as Error).message}` });
     }
   }
-  const cmd = adapter.runCommand(t.mode, t.aot, { program, args: b.sizes[ctx.req.size]!, dir: runDir.dir });
+  const cmd = adapter.runCommand(t.mode, t.aot, { program, args: b.sizes[ctx.req.size]!, dir: runDir.dir, preopen: b.preopen !== false });
   const series = seriesKey({
     benchmark: b.id, size: ctx.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, runtime_version: version,
     artifact_sha256: art.sha256, argv: relativeArgv(cmd.argv, { run: runDir.dir, sweep: ctx.dir, cache: cacheDir, repo: repoRoot }),

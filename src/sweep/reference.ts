@@ -1,14 +1,30 @@
 /** Sweep step 3: run native once; its output is what every target's output must equal. */
 import type { Benchmark } from '../suite/manifest.js';
 import { BuildError } from '../toolchain/build.js';
-import { executeRun } from '../measure/execute.js';
+import { readFileSync } from 'node:fs';
+import { executeRun, stdoutHash } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
 import type { Artifacts } from './build.js';
 import type { SweepContext } from './context.js';
 import { runSpec } from './measure.js';
+import type { Prepared } from './prepare.js';
 
-/** The hash of native's output, or null (with a warning) when there is none to compare with. */
-export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts: Artifacts, runDir: RunDir): Promise<string | null> {
+/**
+ * The hash of native's output, or null (with a warning) when there is none to compare with. A
+ * prebuilt module (run --wasm) has no native build: its reference is the --expect file, or else
+ * the output of one run on the first runtime.
+ */
+export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts: Artifacts, runDir: RunDir, targets: Prepared[] = []): Promise<string | null> {
+  if (b.prebuilt) {
+    if (b.prebuilt.expect) return stdoutHash(readFileSync(b.prebuilt.expect));
+    const first = targets[0];
+    if (!first) return null;
+    const o = await executeRun(runSpec(ctx, b, runDir, first.cmd, 'reference'));
+    if (!o.output_hash && !ctx.aborted) {
+      ctx.emit({ kind: 'warning', message: `reference run of ${b.id} on ${first.label} failed (${o.status}: ${o.reason}): output_ok will be empty` });
+    }
+    return o.output_hash;
+  }
   const native = artifacts.native;
   if (!native || native instanceof BuildError) return null;
   const o = await executeRun(runSpec(ctx, b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'));

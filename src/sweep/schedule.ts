@@ -58,7 +58,7 @@ export async function* runTargets(
   let active = ready.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
   if (!active.length || ctx.aborted) return;
 
-  const reference = await referenceOutput(ctx, b, artifacts, runDir);
+  const reference = await referenceOutput(ctx, b, artifacts, runDir, active);
   if (ctx.aborted) return;
 
   // Warm-ups: a target failing its warm-up is reported once and not repeated.

@@ -92,10 +92,22 @@ interface CacheMeta {
   sha256: string;
 }
 
+/** A module built elsewhere (run --wasm): the file itself, hashed; there is no native build of it. */
+function prebuiltArtifact(b: Benchmark, target: BuildTarget, opt: string, wasm: string): ArtifactInfo {
+  if (target !== 'wasm') throw new BuildError(`${b.id} is a prebuilt module: it has no native build`, '');
+  if (!existsSync(wasm)) throw new BuildError(`${b.id}: ${wasm} does not exist`, '');
+  const bytes = readFileSync(wasm);
+  return {
+    benchmark: b.id, target, opt, path: wasm, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+    compile_s: 0, cached: true, compiler_version: 'prebuilt', cflags: '',
+  };
+}
+
 export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: string): Promise<ArtifactInfo> {
   if (!(OPT_LEVELS as readonly string[]).includes(opt)) {
     throw new BuildError(`unknown -O level "${opt}" (use one of ${OPT_LEVELS.join(', ')})`, '');
   }
+  if (b.prebuilt) return prebuiltArtifact(b, target, opt, b.prebuilt.wasm);
   const compiler = await findCompiler();
   const { sources, includes } = resolvePaths(b);
   const exe = b.language === 'c++' ? compiler.cxx : compiler.cc;
