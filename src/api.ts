@@ -192,6 +192,8 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   try {
     yield* runSweep({
       benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal,
+      // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
+      ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,
     });
     status = req.signal?.aborted ? 'interrupted' : 'done';

@@ -79,7 +79,7 @@ test('suite import: the tree imports except the entry whose input is missing; st
   assert.equal(readManifest(byId['wabench/jetstream2/wordfreq']!.manifest).language, 'c++');
 });
 
-test('suite import of one benchmark folder; CheckResult=false is kept and shown; --json; a bad path is one error', async () => {
+test('suite import of one benchmark folder; Iter is its default rep count; CheckResult=false is kept and shown; --json; a bad path is one error', async () => {
   const { root, dirs } = makeWabenchTree();
   const out = outDir();
   const r = await wasmlab(['suite', 'import', dirs.noisy!, '--out', out, '--json']);
@@ -88,6 +88,9 @@ test('suite import of one benchmark folder; CheckResult=false is kept and shown;
   assert.equal(one[0]!.id, 'wabench/mibench/noisy', 'the group comes from the tree the folder sits in');
   assert.equal(one[0]!.check, 'none');
   assert.equal(one[0]!.reps, 3);
+  // Iter is the default repetition count when none is given: noisy's Iter=3 → 3 reps.
+  const iter = await bench({ benchmarks: [out], runtimes: ['native'], warmup: 0 });
+  assert.deepEqual(iter.map((x) => x.rep), [0, 1, 2]);
   const t = await wasmlab(['suite', 'import', root, '--out', out]);
   assert.match(t.stdout, /wabench\/mibench\/rawcodec +mibench +c +< small\.pcm/);
   assert.match(t.stdout, /skipped 1:\n {2}wabench\/mibench\/crc: missing input file large\.pcm/);

@@ -29,6 +29,11 @@ export interface SweepRequest {
   opts: string[];
   size: string;
   policy: RepPolicy;
+  /**
+   * A benchmark's own policy where it differs from `policy`: a manifest's default `reps` (WABench's
+   * Iter) when the user gave none. Unset: `policy` for all.
+   */
+  benchPolicy?: (b: Benchmark) => RepPolicy;
   /** Already resolved: "auto" is decided by the caller. */
   counters: CounterSource;
   timeoutS?: number;
@@ -67,7 +72,17 @@ export class SweepContext {
     this.dir = join(tmpdir(), `wasmlab-${this.sweepId}`);
     mkdirSync(this.dir, { recursive: true });
     this.perTarget = Math.max(req.policy.minRuns, 1);
-    this.progress.total = req.benchmarks.length * req.opts.length * req.targets.length * this.perTarget;
+    this.progress.total = req.benchmarks.reduce((n, b) => n + req.opts.length * req.targets.length * this.perTargetOf(b), 0);
+  }
+
+  /** The repetition policy of one benchmark. */
+  policyOf(b: Benchmark): RepPolicy {
+    return this.req.benchPolicy?.(b) ?? this.req.policy;
+  }
+
+  /** Runs promised per target of one benchmark. */
+  perTargetOf(b: Benchmark | undefined): number {
+    return b ? Math.max(this.policyOf(b).minRuns, 1) : this.perTarget;
   }
 
   get aborted(): boolean {

@@ -39,7 +39,7 @@ async function* reuse(ctx: SweepContext, b: Benchmark, opt: string, ready: Prepa
   for (const p of ready) {
     const byRep = new Map((stored.get(p.series) ?? []).filter((r) => !REMEASURED_STATUSES.includes(r.status)).map((r) => [r.rep, r]));
     let n = 0;
-    while (!p.stopped && byRep.has(p.rep) && needsMoreRuns(ctx.req.policy, p.times)) {
+    while (!p.stopped && byRep.has(p.rep) && needsMoreRuns(ctx.policyOf(b), p.times)) {
       const r = byRep.get(p.rep)!;
       account(p, r);
       ctx.count('reused', 1, `${b.id} -${opt} ${p.label} rep ${r.rep + 1} (stored)`);
@@ -54,7 +54,7 @@ export async function* runTargets(
   ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, ready: Prepared[], artifacts: Artifacts,
 ): AsyncGenerator<RunRecord> {
   yield* reuse(ctx, b, opt, ready);
-  const policy = ctx.req.policy;
+  const policy = ctx.policyOf(b);
   let active = ready.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
   if (!active.length || ctx.aborted) return;
 
@@ -72,7 +72,7 @@ export async function* runTargets(
     }
     if (failed) {
       ctx.req.store?.record(failed);
-      ctx.count('skipped', Math.max(ctx.perTarget - p.rep, 0), `${b.id} -${opt} ${p.label} failed its warm-up`);
+      ctx.count('skipped', Math.max(ctx.perTargetOf(b) - p.rep, 0), `${b.id} -${opt} ${p.label} failed its warm-up`);
       yield failed;
     } else warm.push(p);
   }

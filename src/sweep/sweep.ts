@@ -32,7 +32,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
   const ctx = new SweepContext(req);
   // A row of a target that failed before its reps: kept, counted for all the reps it had.
   const failedRow = (r: RunRecord): RunRecord => {
-    ctx.count('skipped', ctx.perTarget, `${r.benchmark} -${r.opt} ${r.runtime}: ${r.status}`);
+    ctx.count('skipped', ctx.perTargetOf(req.benchmarks.find((b) => b.id === r.benchmark)), `${r.benchmark} -${r.opt} ${r.runtime}: ${r.status}`);
     r.run_key ||= runKey(seriesKey({ ...r, argv: [], counters: req.counters, host_id: ctx.hostId }), 0);
     req.store?.record(r);
     return r;
