@@ -29,9 +29,13 @@ interface Cell {
   outputs: Output[];
 }
 
+let stores = 0;
 async function pyJson<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
+  // Each kernel gets a store of its own: runs of an earlier test (or test run) are not reused.
+  const store = join(work, `store-${stores++}.duckdb`);
   const r = await run(python, [py(script), ...args], {
     cwd: join(repoRoot, 'test', 'notebooks'), timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, WASMLAB_STORE: store },
   });
   return JSON.parse(r.stdout) as T;
 }
