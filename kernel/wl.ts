@@ -14,6 +14,21 @@ import type { Cell } from '../src/frame/table.js';
 import { bar, Figure, type BarOptions, type Row } from '../src/plot/figure.js';
 import { slowdown, slowdownFigure, type SlowdownOptions } from '../src/plot/slowdown.js';
 import { RECORD_COLUMNS, type RunRecord } from '../src/record.js';
+import { summarize, type SummarizeOptions } from '../src/analysis/summarize.js';
+import { compare, type CompareOptions } from '../src/analysis/compare.js';
+import { geomeans } from '../src/analysis/geomeans.js';
+import type { BootstrapOptions } from '../src/analysis/bootstrap.js';
+import { counters } from '../src/analysis/counters.js';
+import { pivot, ranking, type PivotOptions } from '../src/analysis/tables.js';
+import { report, type Report, type ReportOptions } from '../src/analysis/report.js';
+import { geomeanFigure } from '../src/plot/geomean.js';
+import { ratioBarsFigure, tiersFigure } from '../src/plot/grouped.js';
+import { oLevelsFigure, type OLevelsOptions } from '../src/plot/olevels.js';
+import { heatmapFigure } from '../src/plot/heatmap.js';
+import { repsFigure } from '../src/plot/reps.js';
+import { ipcScatterFigure } from '../src/plot/scatter.js';
+import { memoryFigure } from '../src/plot/memory.js';
+import { syntheticRows, type SyntheticOptions } from '../src/analysis/synthetic.js';
 
 type Rows = DataFrame | readonly object[];
 
@@ -112,6 +127,39 @@ export const wl = {
   async slowdown(runs: Rows, o?: SlowdownOptions): Promise<DataFrame> {
     return toFrame(slowdown(rowsOf(runs), o));
   },
+  /** Per group (benchmark, size, opt, target, version, host): median, mean, sd, min, n, the median's 95% CI, failed runs. */
+  async summarize(runs: Rows, o?: SummarizeOptions): Promise<DataFrame> {
+    return toFrame(summarize(rowsOf(runs), o));
+  },
+  /** Per-benchmark ratios over a baseline ('native', 'wasmer:cranelift', {sameTarget: 'no-aot'|'O0'}, {version}) with 95% CIs. */
+  async compare(runs: Rows, o?: CompareOptions): Promise<DataFrame> {
+    return toFrame(compare(rowsOf(runs), o).rows);
+  },
+  /** Geomean ratio per target with its bootstrap 95% CI, Wilcoxon p and the verdict sentence. */
+  async geomeans(runs: Rows, o?: CompareOptions & BootstrapOptions): Promise<DataFrame> {
+    return toFrame(geomeans(rowsOf(runs), o));
+  },
+  /** IPC, miss ratios, misses normalized to the baseline, MRSS ratio (with the counter scope). */
+  async counters(runs: Rows, o?: CompareOptions): Promise<DataFrame> {
+    return toFrame(counters(rowsOf(runs), o));
+  },
+  /** A pivot of any column: benchmarks × targets by default. */
+  async pivot(runs: Rows, o: PivotOptions): Promise<DataFrame> {
+    const p = pivot(rowsOf(runs), o);
+    return toFrame(p.rows, p.columns);
+  },
+  /** Targets ranked by geomean ratio over the baseline. */
+  async ranking(runs: Rows, o?: CompareOptions & BootstrapOptions): Promise<DataFrame> {
+    return toFrame(ranking(geomeans(rowsOf(runs), o)));
+  },
+  /** Synthetic run rows with known ratios (seeded): for trying the analysis and figures without a sweep. */
+  synthetic(o?: SyntheticOptions): Row[] {
+    return syntheticRows(o);
+  },
+  /** What `wasmlab report` prints, as an object (geomeans with verdicts, ratios, missing, excluded). */
+  report(runs: Rows, o?: ReportOptions): Report {
+    return report(rowsOf(runs), o);
+  },
   plot: {
     /** Grouped bars of agg(y) (median by default) per x and color: `wl.plot.bar(df, {x: 'benchmark', y: 'kernel_s', color: 'runtime'})`. */
     bar(data: Rows, o: BarOptions): Figure {
@@ -120,6 +168,38 @@ export const wl = {
     /** Slowdown over native per benchmark, one bar per runtime:mode, log scale. */
     slowdown(runs: Rows, o?: SlowdownOptions): Figure {
       return slowdownFigure(rowsOf(runs), o);
+    },
+    /** Geomean ratio per target with bootstrap 95% CI error bars (log axis). */
+    geomean(runs: Rows, o?: CompareOptions & BootstrapOptions & { title?: string }): Figure {
+      return geomeanFigure(geomeans(rowsOf(runs), o), o);
+    },
+    /** Per-benchmark ratios over a baseline, one bar per target, 95% CI error bars. */
+    ratios(runs: Rows, o?: CompareOptions & { title?: string }): Figure {
+      return ratioBarsFigure(compare(rowsOf(runs), o).rows, { title: o?.title, metric: o?.metric });
+    },
+    /** Grouped bars: geomean per runtime, one series per tier (JIT tiers, +aot). */
+    tiers(runs: Rows, o?: CompareOptions & BootstrapOptions & { title?: string }): Figure {
+      return tiersFigure(geomeans(rowsOf(runs), o), o);
+    },
+    /** Lines over -O levels, relative to the same target at O0. */
+    olevels(runs: Rows, o?: OLevelsOptions): Figure {
+      return oLevelsFigure(rowsOf(runs), o);
+    },
+    /** Heatmap of benchmark × target ratios on a log colour scale. */
+    heatmap(runs: Rows, o?: CompareOptions & { title?: string }): Figure {
+      return heatmapFigure(compare(rowsOf(runs), o).rows, { title: o?.title, metric: o?.metric });
+    },
+    /** Box and points of every rep, per benchmark and target. */
+    reps(runs: Rows, o?: { metric?: string; title?: string }): Figure {
+      return repsFigure(rowsOf(runs), o);
+    },
+    /** Scatter of IPC against the time ratio over the baseline. */
+    ipc(runs: Rows, o?: Parameters<typeof ipcScatterFigure>[1]): Figure {
+      return ipcScatterFigure(rowsOf(runs), o);
+    },
+    /** Peak memory (MRSS) bars; `ratio: true` for the ratio over the baseline. */
+    memory(runs: Rows, o?: Parameters<typeof memoryFigure>[1]): Figure {
+      return memoryFigure(rowsOf(runs), o);
     },
     /** A figure from raw plotly traces and layout. */
     figure(data: Record<string, unknown>[], layout: Record<string, unknown> = {}): Figure {

@@ -16,6 +16,7 @@ import { normalSampler, syntheticRows } from '../src/analysis/synthetic.js';
 import { pairUp } from '../src/analysis/compare.js';
 import { UsageError, type Row } from '../src/analysis/rows.js';
 import { slowdown } from '../src/analysis/slowdown.js';
+import { aggregate } from '../src/analysis/aggregate.js';
 
 const close = (a: number | null, b: number, rel = 1e-6, what = '') =>
   assert.ok(a !== null && Math.abs(a - b) <= rel * Math.abs(b), `${what} ${a} ≉ ${b}`);
@@ -184,6 +185,21 @@ test('bootstrap median of a resample: the order-statistic law (hand-worked)', ()
   assert.ok([...vals].every((v) => v >= 1 && v <= 4 && Number.isInteger(v * 2)));
 });
 
+test('bootstrap: the order-statistic shortcut agrees with resampling the reps one by one', () => {
+  // One benchmark (so only the reps are resampled), 20 reps a side (even n: the coupled middle
+  // pair): percentile CI of the ratio of medians from 20000 naive resamples vs geomeanCi's.
+  const norm = normalSampler(mulberry32(5));
+  const s = Array.from({ length: 20 }, () => 2 * Math.exp(0.3 * norm())), b = Array.from({ length: 20 }, () => Math.exp(0.3 * norm()));
+  const rows = [...reps('wasm3', 'default', s), ...reps('native', 'default', b)];
+  const rnd = mulberry32(99), B = 20000, ratios = new Float64Array(B);
+  const resample = (xs: number[]) => xs.map(() => xs[Math.floor(rnd() * xs.length)]!);
+  for (let i = 0; i < B; i++) ratios[i] = aggregate(resample(s), 'median')! / aggregate(resample(b), 'median')!;
+  ratios.sort();
+  const g = geomeanCi(pairUp(rows).pairs, { resamples: B, seed: 3 });
+  close(g.ci_low, ratios[Math.round(0.025 * B)]!, 0.03, 'low');
+  close(g.ci_high, ratios[Math.round(0.975 * B)]!, 0.03, 'high');
+});
+
 test('bootstrap: the same seed gives the same interval, another seed another', () => {
   const rows = syntheticRows({ benchmarks: 10, reps: 7 });
   const pairs = pairUp(rows).pairs.filter((p) => p.subjectLabel === 'wasm3');
@@ -259,6 +275,7 @@ test('geomeans and report on synthetic rows recover the known ratios', () => {
 
 test('counters: IPC, miss ratios, normalized misses and MRSS ratio, with their scope', () => {
   const c = (runtime: string, mode: string, k: number, extra: Row = {}) => reps(runtime, mode, [k, k, k], {
+    kernel_s: k,
     cycles: 100 * k, instructions: 200, branches: 50, branch_misses: 5 * k, cache_references: 20, cache_misses: 2 * k, maxrss_kb: 1000 * k, counter_source: 'perf', ...extra,
   });
   const rows = [...c('native', 'default', 1), ...c('wasm3', 'default', 4)];
@@ -267,6 +284,7 @@ test('counters: IPC, miss ratios, normalized misses and MRSS ratio, with their s
   assert.equal(x!.counter_scope, 'process', 'default scope');
   assert.deepEqual([x!.ipc, x!.baseline_ipc, x!.branch_miss_ratio, x!.cache_miss_ratio, x!.instructions_x, x!.branch_misses_x, x!.cache_misses_x, x!.mrss_x],
     [0.5, 2, 0.4, 0.4, 1, 4, 4, 4]);
+  assert.equal(x!.time_x, 4, 'kernel_s ratio');
   const mixed = [...c('native', 'default', 1, { counter_scope: 'kernel' }), ...c('wasm3', 'default', 4)];
   const [y] = counters(mixed);
   assert.equal(y!.branch_misses_x, null);

@@ -49,26 +49,37 @@ export function quantileSorted(s: ArrayLike<number>, q: number): number {
   return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
 }
 
-/** CDF over 0-based j of the index of the k-th smallest of n draws (with replacement) from n sorted values. */
-const tables = new Map<string, Float64Array>();
-function orderStatCdf(n: number, k: number): Float64Array {
+/**
+ * The law of the index of the k-th smallest of n draws (with replacement) from n sorted values,
+ * as its CDF over 0-based j plus a guide table (Chen & Asau, "On generating random variates
+ * from an empirical distribution", AIIE Trans. 6, 1974): guide[g] is the first j whose CDF
+ * exceeds g/G, so an inversion starts there and steps only a little — exact, O(1) expected.
+ */
+interface IndexLaw { cdf: Float64Array; guide: Int32Array }
+const laws = new Map<string, IndexLaw>();
+function indexLaw(n: number, k: number): IndexLaw {
   const key = `${n}:${k}`;
-  let t = tables.get(key);
+  let t = laws.get(key);
   if (!t) {
-    t = new Float64Array(n);
-    for (let j = 1; j <= n; j++) t[j - 1] = j === n ? 1 : 1 - binomialCdf(k - 1, n, j / n);
-    tables.set(key, t);
+    const cdf = new Float64Array(n);
+    for (let j = 1; j <= n; j++) cdf[j - 1] = j === n ? 1 : 1 - binomialCdf(k - 1, n, j / n);
+    const G = Math.max(16, 4 * n);
+    const guide = new Int32Array(G);
+    let j = 0;
+    for (let g = 0; g < G; g++) {
+      while (j < n - 1 && cdf[j]! <= g / G) j++;
+      guide[g] = j;
+    }
+    t = { cdf, guide };
+    laws.set(key, t);
   }
   return t;
 }
 
-function search(cdf: Float64Array, u: number): number {
-  let lo = 0, hi = cdf.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid]! > u) hi = mid; else lo = mid + 1;
-  }
-  return lo;
+function draw(law: IndexLaw, u: number): number {
+  let j = law.guide[Math.floor(u * law.guide.length)]!;
+  while (law.cdf[j]! <= u) j++;
+  return j;
 }
 
 /** A function drawing the median of a with-replacement resample of sorted values from one uniform. */
@@ -76,11 +87,47 @@ export function medianSampler(sorted: readonly number[]): (u: number) => number 
   const n = sorted.length;
   if (n === 1) return () => sorted[0]!;
   if (n % 2) {
-    const c = orderStatCdf(n, (n + 1) / 2);
-    return (u) => sorted[search(c, u)]!;
+    const c = indexLaw(n, (n + 1) / 2);
+    return (u) => sorted[draw(c, u)]!;
   }
-  const lo = orderStatCdf(n, n / 2), hi = orderStatCdf(n, n / 2 + 1);
-  return (u) => (sorted[search(lo, u)]! + sorted[search(hi, u)]!) / 2;
+  const lo = indexLaw(n, n / 2), hi = indexLaw(n, n / 2 + 1);
+  return (u) => (sorted[draw(lo, u)]! + sorted[draw(hi, u)]!) / 2;
+}
+
+/**
+ * The law of ln(median of a resample) as one step function of the uniform number: breakpoints
+ * (a CDF), the log median on each step, and a guide table. For even n the two middle order
+ * statistics are functions of the same uniform (the coupling above), so their mean is too: the
+ * steps are the union of both laws' steps.
+ */
+interface LogMedianLaw { cdf: Float64Array; val: Float64Array; guide: Int32Array }
+function logMedianLaw(sorted: readonly number[]): LogMedianLaw {
+  const n = sorted.length;
+  const cdf: number[] = [], val: number[] = [];
+  if (n === 1) { cdf.push(1); val.push(Math.log(sorted[0]!)); }
+  else if (n % 2) {
+    const c = indexLaw(n, (n + 1) / 2).cdf;
+    for (let j = 0; j < n; j++) { cdf.push(c[j]!); val.push(Math.log(sorted[j]!)); }
+  } else {
+    const lo = indexLaw(n, n / 2).cdf, hi = indexLaw(n, n / 2 + 1).cdf;
+    let i = 0, j = 0;
+    while (i < n && j < n) {
+      const end = Math.min(lo[i]!, hi[j]!);
+      cdf.push(end);
+      val.push(Math.log((sorted[i]! + sorted[j]!) / 2));
+      if (lo[i]! === end) i++;
+      if (hi[j]! === end) j++;
+      if (end >= 1) break;
+    }
+  }
+  cdf[cdf.length - 1] = 1;
+  const G = Math.max(16, 4 * cdf.length);
+  const guide = new Int32Array(G);
+  for (let g = 0, k = 0; g < G; g++) {
+    while (k < cdf.length - 1 && cdf[k]! <= g / G) k++;
+    guide[g] = k;
+  }
+  return { cdf: Float64Array.from(cdf), val: Float64Array.from(val), guide };
 }
 
 export interface BootstrapOptions {
@@ -111,17 +158,22 @@ export function geomeanCi(pairs: readonly Pair[], o: BootstrapOptions = {}): Geo
   const level = o.level ?? 0.95;
   const C = pairs.length;
   if (C === 0) throw new RangeError('geomeanCi: no pairs');
-  const point = geomean(pairs.map((p) => median(p.subject.values)! / median(p.base.values)!));
+  const point = geomean(pairs.map((p) => median(p.subject.values, true)! / median(p.base.values, true)!));
   if (B <= 0) return { geomean: point, ci_low: null, ci_high: null, benchmarks: C, resamples: 0, seed };
-  const subj = pairs.map((p) => medianSampler(p.subject.values));
-  const base = pairs.map((p) => medianSampler(p.base.values));
+  const subj = pairs.map((p) => logMedianLaw(p.subject.values));
+  const base = pairs.map((p) => logMedianLaw(p.base.values));
   const rnd = mulberry32(seed);
   const out = new Float64Array(B);
+  const pick = (law: LogMedianLaw, u: number) => {
+    let j = law.guide[Math.floor(u * law.guide.length)]!;
+    while (law.cdf[j]! <= u) j++;
+    return law.val[j]!;
+  };
   for (let r = 0; r < B; r++) {
     let s = 0;
     for (let i = 0; i < C; i++) {
       const c = Math.floor(rnd() * C);
-      s += Math.log(subj[c]!(rnd()) / base[c]!(rnd()));
+      s += pick(subj[c]!, rnd()) - pick(base[c]!, rnd());
     }
     out[r] = Math.exp(s / C);
   }

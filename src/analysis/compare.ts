@@ -100,9 +100,13 @@ function resolveTarget(groups: readonly Group[], label: string): string {
 
 /** Pair every subject group with its baseline group, per case. */
 export function pairUp(rows: readonly Row[], o: CompareOptions = {}): Paired {
+  return pairGroups(collect(rows, o.metric ?? DEFAULT_METRIC), o);
+}
+
+/** pairUp on groups already collected (collect / collectMany) for the metric `o.metric`. */
+export function pairGroups(groups: readonly Group[], o: CompareOptions = {}): Paired {
   const metric = o.metric ?? DEFAULT_METRIC;
   const b: Baseline = o.baseline ?? 'native';
-  const groups = collect(rows, metric);
   let by = [...(o.by ?? DEFAULT_BY)];
   const versionsOf = new Map<string, Set<string>>();
   for (const g of groups) versionsOf.set(g.id.target, (versionsOf.get(g.id.target) ?? new Set()).add(g.id.runtime_version));
@@ -207,7 +211,7 @@ export const Z95 = normalQuantile(0.975);
 
 /** Ratio of medians subject/baseline with Price & Bonett's 95% CI (null with < 3 reps a side). */
 export function ratioCi(subject: readonly number[], base: readonly number[]): { ratio: number; low: number | null; high: number | null } {
-  const ratio = median(subject)! / median(base)!;
+  const ratio = median(subject, true)! / median(base, true)!;
   const v1 = logMedianVariance(subject), v2 = logMedianVariance(base);
   if (v1 === null || v2 === null) return { ratio, low: null, high: null };
   const h = Z95 * Math.sqrt(v1 + v2);
@@ -245,7 +249,7 @@ export function ratioRow(p: Pair): RatioRow {
     benchmark: p.subject.id.benchmark, size: p.subject.id.size, opt: p.subject.id.opt, host: p.subject.id.host,
     subject: p.subjectLabel, baseline: p.baselineLabel, target: p.subject.id.target, runtime_version: p.subject.id.runtime_version,
     n: s.length, baseline_n: b.length, failed: p.subject.exclusions.length, baseline_failed: p.base.exclusions.length,
-    median: median(s)!, baseline_median: median(b)!, ratio: r.ratio, ci_low: r.low, ci_high: r.high,
+    median: median(s, true)!, baseline_median: median(b, true)!, ratio: r.ratio, ci_low: r.low, ci_high: r.high,
     hl_ratio: hl === null ? null : Math.exp(hl), mw_p: mannWhitney(ls, lb)?.p ?? null,
   };
 }

@@ -14,8 +14,9 @@
  * a simple model; interpreters' ratios are not comparable with perf's) and the note says so.
  */
 import { median } from './aggregate.js';
-import { pairUp, type CompareOptions, type Pair } from './compare.js';
-import { groupIdOf, keyOf, type Row } from './rows.js';
+import { pairGroups, type CompareOptions, type Pair } from './compare.js';
+import { collectMany, rowKey } from './summarize.js';
+import { keyOf, type Row } from './rows.js';
 
 export interface CounterRow {
   benchmark: string;
@@ -34,22 +35,25 @@ export interface CounterRow {
   branch_misses_x: number | null;
   cache_misses_x: number | null;
   mrss_x: number | null;
+  time_x: number | null; // median metric (kernel_s by default) / the baseline's
   maxrss_kb: number | null;
   baseline_maxrss_kb: number | null;
   note: string;
 }
 
-const COLUMNS = ['cycles', 'instructions', 'branches', 'branch_misses', 'cache_references', 'cache_misses', 'maxrss_kb'] as const;
-type Col = (typeof COLUMNS)[number];
+const COUNTS = ['cycles', 'instructions', 'branches', 'branch_misses', 'cache_references', 'cache_misses', 'maxrss_kb'] as const;
+type Col = (typeof COUNTS)[number] | 'time';
 
 const div = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : a / b);
 
-export function counters(rows: readonly Row[], o: Omit<CompareOptions, 'metric'> = {}): CounterRow[] {
+/** `o.metric` (default kernel_s) is the time whose ratio `time_x` is, e.g. for an IPC-vs-slowdown plot. */
+export function counters(rows: readonly Row[], o: CompareOptions = {}): CounterRow[] {
+  const COLUMNS = [...COUNTS, o.metric ?? 'kernel_s'];
   // Scope and source of each group (by the same identity analysis groups by).
   const meta = new Map<string, { scope: Set<string>; source: Set<string> }>();
   for (const r of rows) {
     if (r.status !== 'ok') continue;
-    const k = keyOf(groupIdOf(r));
+    const k = rowKey(r);
     const m = meta.get(k) ?? { scope: new Set(), source: new Set() };
     m.scope.add(r.counter_scope ? String(r.counter_scope) : 'process');
     if (r.counter_source && r.counter_source !== 'none') m.source.add(String(r.counter_source));
@@ -57,12 +61,13 @@ export function counters(rows: readonly Row[], o: Omit<CompareOptions, 'metric'>
   }
   const one = (s: Set<string> | undefined) => (!s || s.size === 0 ? '' : s.size === 1 ? [...s][0]! : 'mixed');
   const out = new Map<string, { row: CounterRow; sub: Partial<Record<Col, number>>; base: Partial<Record<Col, number>> }>();
-  for (const col of COLUMNS) {
+  const groups = collectMany(rows, COLUMNS);
+  for (const [ci, col] of COLUMNS.entries()) {
     let pairs: Pair[];
     try {
-      pairs = pairUp(rows, { ...o, metric: col }).pairs;
+      pairs = pairGroups(groups[ci]!, { ...o, metric: col }).pairs;
     } catch (e) {
-      if (col === 'maxrss_kb' || !/not in the rows/.test(String((e as Error).message))) throw e;
+      if (ci >= COUNTS.length - 1 || !/not in the rows/.test(String((e as Error).message))) throw e;
       continue;
     }
     for (const p of pairs) {
@@ -80,15 +85,16 @@ export function counters(rows: readonly Row[], o: Omit<CompareOptions, 'metric'>
           row: {
             benchmark: id.benchmark, size: id.size, opt: id.opt, subject: p.subjectLabel, baseline: p.baselineLabel,
             counter_scope: scope, counter_source: source, n: 0, ipc: null, branch_miss_ratio: null, cache_miss_ratio: null,
-            baseline_ipc: null, instructions_x: null, branch_misses_x: null, cache_misses_x: null, mrss_x: null,
+            baseline_ipc: null, instructions_x: null, branch_misses_x: null, cache_misses_x: null, mrss_x: null, time_x: null,
             maxrss_kb: null, baseline_maxrss_kb: null, note: notes.join('; '),
           },
           sub: {}, base: {},
         };
         out.set(k, e);
       }
-      e.sub[col] = median(p.subject.values)!;
-      e.base[col] = median(p.base.values)!;
+      const c: Col = ci < COUNTS.length ? (col as Col) : 'time';
+      e.sub[c] = median(p.subject.values, true)!;
+      e.base[c] = median(p.base.values, true)!;
       e.row.n = Math.max(e.row.n, p.subject.values.length);
     }
   }
@@ -104,6 +110,7 @@ export function counters(rows: readonly Row[], o: Omit<CompareOptions, 'metric'>
       branch_misses_x: comparable ? div(sub.branch_misses, base.branch_misses) : null,
       cache_misses_x: comparable ? div(sub.cache_misses, base.cache_misses) : null,
       mrss_x: div(sub.maxrss_kb, base.maxrss_kb),
+      time_x: div(sub.time, base.time),
       maxrss_kb: sub.maxrss_kb ?? null,
       baseline_maxrss_kb: base.maxrss_kb ?? null,
     };

@@ -7,6 +7,7 @@
 import { geomeanCi, type BootstrapOptions } from './bootstrap.js';
 import { comparePaired, pairUp, type CompareOptions, type Pair, type Paired, type RatioRow } from './compare.js';
 import type { Row } from './rows.js';
+import { summarize } from './summarize.js';
 import { wilcoxonSignedRank } from './tests.js';
 import { verdict } from './verdict.js';
 
@@ -60,4 +61,38 @@ export function geomeansOf(p: Paired, ratios: readonly RatioRow[], o: BootstrapO
 export function geomeans(rows: readonly Row[], o: CompareOptions & BootstrapOptions = {}): GeomeanRow[] {
   const p = pairUp(rows, o);
   return geomeansOf(p, comparePaired(p).rows, o);
+}
+
+export interface PairwiseRow {
+  a: string;
+  b: string;
+  benchmarks: number;
+  geomean: number; // geomean over benchmarks of median(a) / median(b)
+  wilcoxon_p: number | null;
+}
+
+/**
+ * Every pair of targets: the geomean ratio of medians over the benchmarks both have, and the
+ * paired Wilcoxon signed-rank p of the per-benchmark log ratios (no bootstrap: for tables of
+ * many pairs). Medians come from summarize (one per group).
+ */
+export function pairwiseWilcoxon(rows: readonly Row[], o: { metric?: string } = {}): PairwiseRow[] {
+  const s = summarize(rows, { metric: o.metric });
+  const at = new Map<string, Map<string, number>>();
+  for (const x of s) {
+    if (x.median === null) continue;
+    const m = at.get(x.target) ?? new Map<string, number>();
+    m.set([x.benchmark, x.size, x.opt, x.host].join('\u0000'), x.median);
+    at.set(x.target, m);
+  }
+  const targets = [...at.keys()];
+  const out: PairwiseRow[] = [];
+  for (let i = 0; i < targets.length; i++) for (let j = i + 1; j < targets.length; j++) {
+    const A = at.get(targets[i]!)!, B = at.get(targets[j]!)!;
+    const d: number[] = [];
+    for (const [k, v] of A) { const w = B.get(k); if (w !== undefined) d.push(Math.log(v / w)); }
+    if (!d.length) continue;
+    out.push({ a: targets[i]!, b: targets[j]!, benchmarks: d.length, geomean: Math.exp(d.reduce((x, y) => x + y, 0) / d.length), wilcoxon_p: wilcoxonSignedRank(d)?.p ?? null });
+  }
+  return out;
 }

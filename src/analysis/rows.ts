@@ -47,7 +47,9 @@ export interface GroupId {
   host: string;
 }
 
-const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
+/** A cell as text, '' for null. */
+export const cellText = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
+const str = cellText;
 
 export function groupIdOf(r: Row): GroupId {
   return {

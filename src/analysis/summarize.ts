@@ -13,10 +13,11 @@
  * The median is `aggregate(…, 'median')`, wasmlab's one definition (mean of the two middle
  * values for even n).
  */
-import { aggregate } from './aggregate.js';
+import { aggregate, median } from './aggregate.js';
+import { targetLabel } from '../record.js';
 import { binomialCdf } from './normal.js';
 import {
-  DEFAULT_METRIC, GROUP_KEYS, groupIdOf, keyOf, tally, UsageError, valueOf,
+  cellText, DEFAULT_METRIC, GROUP_KEYS, groupIdOf, tally, UsageError, valueOf,
   type Excluded, type Exclusion, type GroupId, type GroupKey, type Row,
 } from './rows.js';
 
@@ -27,35 +28,68 @@ export interface Group {
   exclusions: Exclusion[];
 }
 
+/** The key of a row's group under the default grouping (all GROUP_KEYS), built without an object per row. */
+export function rowKey(r: Row): string {
+  return `${cellText(r.benchmark)}\u0000${cellText(r.size)}\u0000${cellText(r.opt)}\u0000${targetLabel(r)}\u0000${cellText(r.runtime_version)}\u0000${cellText(r.host)}`;
+}
+
 /** Rows into groups by `by` (default: benchmark, size, opt, target, runtime_version, host). */
 export function collect(rows: readonly Row[], metric: string = DEFAULT_METRIC, by: readonly GroupKey[] = GROUP_KEYS): Group[] {
+  return collectMany(rows, [metric], by)[0]!;
+}
+
+/**
+ * The groups of several metrics in one pass over the rows: one Group[] per metric, in the
+ * same group order (a group without usable values of a metric has values = []).
+ */
+export function collectMany(rows: readonly Row[], metrics: readonly string[], by: readonly GroupKey[] = GROUP_KEYS): Group[][] {
   for (const k of by) if (!(GROUP_KEYS as readonly string[]).includes(k)) throw new UsageError(`cannot group by "${k}" (one of ${GROUP_KEYS.join(', ')})`);
-  const groups = new Map<string, Group>();
+  const index = new Map<string, number>();
+  const out: Group[][] = metrics.map(() => []);
+  const full = GROUP_KEYS.every((k) => by.includes(k));
+ const keyOfRow = full
+    ? rowKey
+    : (r: Row) => by.map((k) => (k === 'target' ? targetLabel(r) : cellText(r[k]))).join('\u0000');
   for (const r of rows) {
-    const id = groupIdOf(r);
-    const key = keyOf(id, by);
-    let g = groups.get(key);
-    if (!g) {
-      g = { id, values: [], exclusions: [] };
-      groups.set(key, g);
-    } else {
+    // The key straight from the row's cells (no object per row): the same fields groupIdOf reads.
+    const key = keyOfRow(r);
+    let gi = index.get(key);
+    if (gi === undefined) {
+      gi = out[0]!.length;
+      index.set(key, gi);
+      const id = groupIdOf(r);
+      for (const gs of out) gs.push({ id: { ...id }, values: [], exclusions: [] });
+    } else if (!full) {
       // A field outside `by` that varies within the group is shown as "*".
-      for (const f of Object.keys(id) as (keyof GroupId)[]) if (f !== 'aot' && g.id[f] !== id[f]) (g.id as unknown as Record<string, unknown>)[f] = '*';
+      const id = groupIdOf(r);
+      for (const gs of out) {
+        const g = gs[gi]!;
+        for (const f of Object.keys(id) as (keyof GroupId)[]) if (f !== 'aot' && g.id[f] !== id[f]) (g.id as unknown as Record<string, unknown>)[f] = '*';
+      }
     }
-    const v = valueOf(r, metric);
-    if ('value' in v) g.values.push(v.value); else g.exclusions.push(v);
+    const ok = r.status === 'ok';
+    for (let m = 0; m < metrics.length; m++) {
+      const g = out[m]![gi]!;
+      const v = ok ? r[metrics[m]!] : undefined;
+      if (typeof v === 'number' && v > 0 && v < Infinity) g.values.push(v);
+      else g.exclusions.push(valueOf(r, metrics[m]!) as Exclusion);
+    }
   }
-  for (const g of groups.values()) g.values.sort((a, b) => a - b);
-  return [...groups.values()];
+  for (const gs of out) for (const g of gs) g.values = Array.from(Float64Array.from(g.values).sort());
+  return out;
 }
 
 /** Lower 1-based index k of the distribution-free 95% CI of the median, and its coverage; null for n < 6. */
+const ciIndexCache = new Map<string, { k: number; coverage: number } | null>();
 export function medianCiIndex(n: number, level = 0.95): { k: number; coverage: number } | null {
+  const key = `${n}:${level}`;
+  if (ciIndexCache.has(key)) return ciIndexCache.get(key)!;
   let best: { k: number; coverage: number } | null = null;
   for (let k = 1; k <= Math.floor((n + 1) / 2); k++) {
     const coverage = 1 - 2 * binomialCdf(k - 1, n, 0.5);
     if (coverage >= level) best = { k, coverage }; else break;
   }
+  ciIndexCache.set(key, best);
   return best;
 }
 
@@ -91,7 +125,7 @@ export function summarizeGroup(g: Group, metric: string): Summary {
     ...g.id, metric, n,
     failed: g.exclusions.filter((e) => e.kind === 'failed').length,
     invalid: g.exclusions.filter((e) => e.kind === 'invalid').length,
-    median: aggregate(v, 'median'), mean, sd, min: n ? v[0]! : null, max: n ? v[n - 1]! : null,
+    median: median(v, true), mean, sd, min: n ? v[0]! : null, max: n ? v[n - 1]! : null,
     ci_low: ci?.low ?? null, ci_high: ci?.high ?? null, ci_level: ci?.level ?? null,
   };
 }

@@ -21,7 +21,7 @@ export function ratioBarsFigure(rows: readonly RatioRow[], o: { title?: string; 
     };
   });
   return new Figure(data, layoutOf({
-    title: o.title ?? `${o.metric ?? 'Time'} ratio over ${baseline} per benchmark (median; 95% CI)`,
+    title: o.title ?? `${o.metric ?? 'kernel_s'} ratio over ${baseline} per benchmark (median; 95% CI)`,
     xTitle: 'benchmark', yTitle: `× ${baseline} (log)`, logY: true, hline: 1, barmode: 'group', legend: 'target',
   }));
 }

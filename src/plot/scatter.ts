@@ -4,20 +4,16 @@
  * (compare.ts), log y. Rows without cycles (valgrind counts none) cannot appear; the title
  * says how many points there are and which counter scope they use.
  */
-import { compare, type Baseline } from '../analysis/compare.js';
+import type { Baseline } from '../analysis/compare.js';
 import { counters } from '../analysis/counters.js';
 import type { Row } from '../analysis/rows.js';
 import { distinct, Figure, hoverOf, layoutOf } from './figure.js';
 
 export function ipcScatterFigure(rows: readonly Row[], o: { baseline?: Baseline; metric?: string; title?: string } = {}): Figure {
   const metric = o.metric ?? 'kernel_s';
-  const ratios = compare(rows, { baseline: o.baseline, metric }).rows;
-  const c = counters(rows, { baseline: o.baseline }).filter((x) => x.ipc !== null);
-  const pts = c.flatMap((x) => {
-    const r = ratios.find((y) => y.benchmark === x.benchmark && y.size === x.size && y.opt === x.opt && y.subject === x.subject);
-    return r ? [{ ...x, ratio: r.ratio, n: r.n }] : [];
-  });
-  const baseline = distinct(ratios.map((r) => r.baseline)).join(' / ') || String(o.baseline ?? 'native');
+  const c = counters(rows, { baseline: o.baseline, metric });
+  const pts = c.flatMap((x) => (x.ipc !== null && x.time_x !== null ? [{ ...x, ratio: x.time_x }] : []));
+  const baseline = distinct(c.map((r) => r.baseline)).join(' / ') || String(o.baseline ?? 'native');
   const scopes = distinct(pts.map((p) => p.counter_scope)).join(', ') || 'none';
   const data = distinct(pts.map((p) => p.subject)).map((s) => {
     const ps = pts.filter((p) => p.subject === s);

@@ -1,4 +1,4 @@
-"""Write test/notebooks/magics.ipynb and notebooks/quickstart.ipynb (unexecuted).
+"""Write test/notebooks/magics.ipynb, test/notebooks/figures.ipynb and notebooks/quickstart.ipynb (unexecuted).
 
 usage: make_notebooks.py CHECKOUT
 
@@ -55,6 +55,24 @@ int main(void) {
     "%bench -b gemm -r nosuchruntime",
 ])
 nbformat.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
+
+# The figures notebook: test/figures-kernel.test.ts asserts on each cell by its position.
+figures = nb([
+    "#md # Figures\n\nEvery figure kind on synthetic rows (a markdown cell: nbconvert must export it too).",
+    "const rows = wl.synthetic({ benchmarks: 5, reps: 5, opts: ['O0', 'O2'] });\nconst o2 = rows.filter((r) => r.opt === 'O2');\nrows.length",
+    "wl.plot.geomean(o2)",
+    "wl.plot.tiers(o2)",
+    "wl.plot.olevels(rows)",
+    "wl.plot.heatmap(o2)",
+    "wl.plot.reps(o2)",
+    "wl.plot.ipc(o2)",
+    "wl.plot.memory(o2)",
+    "wl.plot.ratios(o2, { baseline: { sameTarget: 'no-aot' } })",
+    "const df = await wl.frame(o2);\nwl.plot.geomean(df, { title: 'from a DataFrame' })",
+    "wl.report(o2).geomeans.map((g) => g.verdict).join('\\n')",
+    "wl.plot.geomean(o2, { baseline: 'wasmer' })",
+])
+nbformat.write(figures, sys.argv[1] + "/test/notebooks/figures.ipynb")
 
 quick = nb([
     "#md # wasmlab quickstart\n\nThe kernel is TypeScript (tslab) with magics; `%lsmagic` lists them, `%help bench` (or `%bench?`) explains one. Every magic's result is a DataFrame; `-o NAME` keeps it in a variable for TypeScript cells.",

@@ -1,9 +1,11 @@
 """Export an executed notebook to HTML with nbconvert, open it in headless Chromium, save a PNG.
 
-usage: screenshot.py EXECUTED.ipynb OUT.png [--height PX]
+usage: screenshot.py EXECUTED.ipynb OUT.png [--height PX] [--dom]
 
 Prints JSON: the HTML and PNG paths, the PNG size, and how many pixels have plotly's first
-trace colour (#1f77b4): a rendered bar plot has thousands, a blank or failed one none. The
+trace colour (#1f77b4): a rendered bar plot has thousands, a blank or failed one none. With
+--dom, also the DOM after the page's scripts ran (Chromium's --dump-dom): `rendered_plots`, how
+many figure divs plotly drew into (class js-plotly-plot with an SVG), and `plot_titles`. The
 browser runs without network (its background networking off, a fresh profile), so a plot that
 shows came from the plotly.js inlined in the notebook.
 """
@@ -72,11 +74,30 @@ def count_colour(path, rgb, tol=12):
     return w, h, n
 
 
+def dom_plots(chromium, html):
+    """Plots plotly drew, read from the DOM after the scripts ran."""
+    import re
+    profile = tempfile.mkdtemp(prefix="wasmlab-chromium-")
+    try:
+        r = subprocess.run([
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+            "--virtual-time-budget=15000", "--dump-dom", "file://" + html,
+        ], check=True, capture_output=True, timeout=180, text=True)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    dom = r.stdout
+    drawn = re.findall(r'<div id="wasmlab-plot-[0-9a-f]+"[^>]*class="[^"]*js-plotly-plot', dom)
+    titles = re.findall(r'class="gtitle"[^>]*>(.*?)</text>', dom)
+    return {"rendered_plots": len(drawn), "plot_titles": titles}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("notebook")
     ap.add_argument("png")
     ap.add_argument("--height", type=int, default=2400)
+    ap.add_argument("--dom", action="store_true")
     a = ap.parse_args()
     nb = nbformat.read(a.notebook, as_version=4)
     body, _ = HTMLExporter().from_notebook_node(nb)
@@ -97,7 +118,10 @@ def main() -> int:
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     w, h, n = count_colour(a.png, (0x1F, 0x77, 0xB4))
-    print(json.dumps({"html": html, "png": os.path.abspath(a.png), "width": w, "height": h, "plotly_blue_pixels": n}))
+    out = {"html": html, "png": os.path.abspath(a.png), "width": w, "height": h, "plotly_blue_pixels": n}
+    if a.dom:
+        out.update(dom_plots(chromium, html))
+    print(json.dumps(out))
     return 0
 
 
