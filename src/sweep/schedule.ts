@@ -31,23 +31,28 @@ function account(p: Prepared, r: RunRecord): void {
   if (!finished(r)) p.stopped = true;
 }
 
-/** Yield the stored reps of each target the policy still wants, in rep order. */
+/**
+ * Yield the stored reps the policy still wants, interleaved across targets as they were
+ * measured, so a reused sweep returns its rows in the order of the sweep that measured them.
+ */
 async function* reuse(ctx: SweepContext, b: Benchmark, opt: string, ready: Prepared[]): AsyncGenerator<RunRecord> {
   const store = ctx.req.store;
   if (!store || ctx.req.fresh || !ready.length) return;
   const stored = await store.lookup(ready.map((p) => p.series));
-  for (const p of ready) {
-    const byRep = new Map((stored.get(p.series) ?? []).filter((r) => !REMEASURED_STATUSES.includes(r.status)).map((r) => [r.rep, r]));
-    let n = 0;
-    while (!p.stopped && byRep.has(p.rep) && needsMoreRuns(ctx.policyOf(b), p.times)) {
-      const r = byRep.get(p.rep)!;
+  const reps = new Map(ready.map((p) => [p, new Map((stored.get(p.series) ?? [])
+    .filter((r) => !REMEASURED_STATUSES.includes(r.status)).map((r) => [r.rep, r]))]));
+  const wants = (p: Prepared) => !p.stopped && reps.get(p)!.has(p.rep) && needsMoreRuns(ctx.policyOf(b), p.times);
+  const used = new Map<Prepared, number>();
+  for (let round = ready.filter(wants); round.length; round = round.filter(wants)) {
+    for (const p of round) {
+      const r = reps.get(p)!.get(p.rep)!;
       account(p, r);
+      used.set(p, (used.get(p) ?? 0) + 1);
       ctx.count('reused', 1, `${b.id} -${opt} ${p.label} rep ${r.rep + 1} (stored)`);
-      n++;
       yield r;
     }
-    if (n) ctx.emit({ kind: 'reused', benchmark: b.id, opt, target: p.label, runs: n });
   }
+  for (const [p, runs] of used) ctx.emit({ kind: 'reused', benchmark: b.id, opt, target: p.label, runs });
 }
 
 export async function* runTargets(
