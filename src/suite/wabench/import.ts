@@ -28,6 +28,9 @@
  *   `clean` deletes).
  * - The exit status is compared with native's (`exit_status: "compared"`), not required to be 0:
  *   WABench never looks at it, and its blowfish always ends with exit(1).
+ * - Flags: their CFLAGS and CINCLUDE, minus -O levels; plus what today's toolchain needs to build
+ *   code written for clang 10 and wasi-sdk 10: CLANG10_C_COMPAT (C), OLD_CXX_COMPAT (C++) and
+ *   WASI_EMULATION (wasm).
  * - Every other file of the folder (outside SRCDIR; not Makefile, run*.sh, LICENSE, README,
  *   headers or build products) is copied into the run folder at the same relative path.
  * An entry whose input is missing — a stdin or argument file, a `dir/file` path named in its
@@ -244,7 +247,7 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
     origin: `WABench tree ${root ?? dirname(f.dir)}, ${rel}/${run.script} and Makefile`,
     source_root: f.dir,
     sources: f.sources,
-    cflags: f.language === 'c' ? [...CLANG10_C_COMPAT, ...f.cflags] : f.cflags,
+    cflags: f.language === 'c' ? [...CLANG10_C_COMPAT, ...f.cflags] : [...OLD_CXX_COMPAT, ...f.cflags],
     ldflags: f.ldflags,
     wasm_cflags: WASI_EMULATION.cflags,
     wasm_ldflags: WASI_EMULATION.ldflags,
@@ -289,6 +292,12 @@ const WASI_EMULATION = {
  */
 const CLANG10_C_COMPAT = ['-Wno-error=implicit-function-declaration', '-Wno-error=implicit-int', '-Wno-error=int-conversion',
   '-Wno-error=incompatible-pointer-types', '-Wno-error=return-type'];
+
+/**
+ * C++ headers of 2020 included <limits> from <algorithm>/<memory>; Debian 12's libstdc++ no longer
+ * does, and JetStream2's HashSet.cpp uses std::numeric_limits without including it.
+ */
+const OLD_CXX_COMPAT = ['-include', 'limits'];
 
 const norm = (s: string) => bashWords(s).join(' ');
 
