@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { programsDir } from '../paths.js';
+import { cacheDir, programsDir } from '../paths.js';
 import { readManifest, type Benchmark } from './manifest.js';
 
 export class UnknownBenchmarkError extends Error {}
@@ -61,6 +61,13 @@ export function resolveBenchmarks(name: string): Benchmark[] {
     throw new UnknownBenchmarkError(`${asPath} has no bench.json (see src/suite/FORMAT.md)`);
   }
   if (name === 'all') return all;
+  // Ids of imported suites (`wasmlab suite import` writes to $WASMLAB_CACHE/suites by default):
+  // "wabench/polybench/gemm", or a prefix of ids such as "wabench/polybench".
+  const imported = findManifests(join(cacheDir, 'suites')).map(readManifest);
+  const byId = imported.filter((b) => b.id === name);
+  if (byId.length) return byId.slice(0, 1);
+  const byPrefix = imported.filter((b) => b.id.startsWith(`${name}/`)).sort((a, b) => a.id.localeCompare(b.id));
+  if (byPrefix.length) return [...new Map(byPrefix.map((b) => [b.id, b])).values()];
   const near = all.filter((b) => b.id.includes(name)).slice(0, 5).map((b) => b.id);
   throw new UnknownBenchmarkError(
     `unknown benchmark "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} — \`wasmlab suite\` lists them`,
