@@ -21,6 +21,9 @@ export function journalDir(store: string): string {
   return `${store}.journal`;
 }
 
+/** Journals this process is writing now (others of ours are left over: a failed final flush). */
+const active = new Set<string>();
+
 export class JournalWriter {
   readonly file: string;
   private fd: number;
@@ -31,6 +34,7 @@ export class JournalWriter {
     mkdirSync(journalDir(store), { recursive: true });
     this.file = join(journalDir(store), `${hostname()}.${process.pid}.${tag}.jsonl`);
     this.fd = openSync(this.file, 'a');
+    active.add(this.file);
   }
 
   write(e: JournalEntry): void {
@@ -46,6 +50,7 @@ export class JournalWriter {
   }
 
   close(): void {
+    active.delete(this.file);
     closeSync(this.fd);
     if (!this.pending.length) rmSync(this.file, { force: true });
   }
@@ -60,14 +65,15 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Journals left by writers of this host that are gone (killed, crashed). */
+/** Journals left by writers of this host that are gone (killed, crashed), or by this process's finished sweeps. */
 export function orphanJournals(store: string): string[] {
   const dir = journalDir(store);
   if (!existsSync(dir)) return [];
   const host = hostname();
   return readdirSync(dir).filter((f) => {
     const m = /^(.*)\.(\d+)\.[^.]+\.jsonl$/.exec(f);
-    return m !== null && m[1] === host && Number(m[2]) !== process.pid && !alive(Number(m[2]));
+    if (m === null || m[1] !== host) return false;
+    return Number(m[2]) === process.pid ? !active.has(join(dir, f)) : !alive(Number(m[2]));
   }).map((f) => join(dir, f));
 }
 
