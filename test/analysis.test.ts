@@ -7,7 +7,7 @@ import { medianCi, medianCiIndex, summarize } from '../src/analysis/summarize.js
 import { compare, logMedianVariance, ratioCi } from '../src/analysis/compare.js';
 import { hodgesLehmann, mannWhitney, mannWhitneyCounts, wilcoxonSignedRank } from '../src/analysis/tests.js';
 import { geomean, geomeanCi, medianSampler, mulberry32 } from '../src/analysis/bootstrap.js';
-import { geomeans } from '../src/analysis/geomeans.js';
+import { geomeans, pairwiseWilcoxon } from '../src/analysis/geomeans.js';
 import { verdict } from '../src/analysis/verdict.js';
 import { counters } from '../src/analysis/counters.js';
 import { pivot, ranking } from '../src/analysis/tables.js';
@@ -300,4 +300,15 @@ test('tables: pivot of any metric over benchmarks × targets, ranking', () => {
   assert.deepEqual(p.rows, [{ benchmark: 'b1', native: 2, wasm3: 8 }, { benchmark: 'b2', native: null, wasm3: 5 }], 'missing configuration: null');
   const ratios = pivot(compare(rows).rows, { value: 'ratio' });
   assert.deepEqual(ratios.rows, [{ benchmark: 'b1', wasm3: 4 }]);
+});
+
+test('pairwise Wilcoxon: every pair of targets over their common benchmarks', () => {
+  const rows = syntheticRows({ benchmarks: 8, reps: 3 });
+  const pw = pairwiseWilcoxon(rows);
+  assert.equal(pw.length, (6 * 5) / 2);
+  const w = pw.find((p) => p.a === 'native' && p.b === 'wasm3')!;
+  assert.equal(w.benchmarks, 8);
+  close(w.wilcoxon_p, 2 / 256, 1e-9, 'all 8 faster: exact p = 2·(1/2⁸)');
+  assert.ok(w.geomean < 1 / 20);
+  assert.deepEqual(pairwiseWilcoxon(rows, { summaries: summarize(rows) }), pw, 'from summaries: the same');
 });

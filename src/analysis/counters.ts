@@ -46,9 +46,13 @@ type Col = (typeof COUNTS)[number] | 'time';
 
 const div = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : a / b);
 
-/** `o.metric` (default kernel_s) is the time whose ratio `time_x` is, e.g. for an IPC-vs-slowdown plot. */
-export function counters(rows: readonly Row[], o: CompareOptions = {}): CounterRow[] {
-  const COLUMNS = [...COUNTS, o.metric ?? 'kernel_s'];
+/**
+ * `o.metric` (default kernel_s) is the time whose ratio `time_x` is, e.g. for an IPC-vs-slowdown
+ * plot. `o.only` limits the counts read (the others stay null), e.g. cycles and instructions.
+ */
+export function counters(rows: readonly Row[], o: CompareOptions & { only?: readonly (typeof COUNTS)[number][] } = {}): CounterRow[] {
+  const COLUMNS = [...(o.only ?? COUNTS), o.metric ?? 'kernel_s'];
+  const nCounts = COLUMNS.length - 1;
   // Scope and source of each group (by the same identity analysis groups by).
   const meta = new Map<string, { scope: Set<string>; source: Set<string> }>();
   for (const r of rows) {
@@ -67,7 +71,7 @@ export function counters(rows: readonly Row[], o: CompareOptions = {}): CounterR
     try {
       pairs = pairGroups(groups[ci]!, { ...o, metric: col }).pairs;
     } catch (e) {
-      if (ci >= COUNTS.length - 1 || !/not in the rows/.test(String((e as Error).message))) throw e;
+      if (COLUMNS[ci] === 'maxrss_kb' || ci === nCounts || !/not in the rows/.test(String((e as Error).message))) throw e;
       continue;
     }
     for (const p of pairs) {
@@ -92,7 +96,7 @@ export function counters(rows: readonly Row[], o: CompareOptions = {}): CounterR
         };
         out.set(k, e);
       }
-      const c: Col = ci < COUNTS.length ? (col as Col) : 'time';
+      const c: Col = ci < nCounts ? (col as Col) : 'time';
       e.sub[c] = median(p.subject.values, true)!;
       e.base[c] = median(p.base.values, true)!;
       e.row.n = Math.max(e.row.n, p.subject.values.length);

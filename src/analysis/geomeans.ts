@@ -7,7 +7,7 @@
 import { geomeanCi, type BootstrapOptions } from './bootstrap.js';
 import { comparePaired, pairUp, type CompareOptions, type Pair, type Paired, type RatioRow } from './compare.js';
 import type { Row } from './rows.js';
-import { summarize } from './summarize.js';
+import { summarize, type Summary } from './summarize.js';
 import { wilcoxonSignedRank } from './tests.js';
 import { verdict } from './verdict.js';
 
@@ -76,8 +76,9 @@ export interface PairwiseRow {
  * paired Wilcoxon signed-rank p of the per-benchmark log ratios (no bootstrap: for tables of
  * many pairs). Medians come from summarize (one per group).
  */
-export function pairwiseWilcoxon(rows: readonly Row[], o: { metric?: string } = {}): PairwiseRow[] {
-  const s = summarize(rows, { metric: o.metric });
+export function pairwiseWilcoxon(rows: readonly Row[], o: { metric?: string; summaries?: readonly Summary[] } = {}): PairwiseRow[] {
+  // Summaries already computed for the same rows and metric can be passed in.
+  const s = o.summaries ?? summarize(rows, { metric: o.metric });
   const at = new Map<string, Map<string, number>>();
   for (const x of s) {
     if (x.median === null) continue;

@@ -47,16 +47,33 @@ export function collectMany(rows: readonly Row[], metrics: readonly string[], by
   const index = new Map<string, number>();
   const out: Group[][] = metrics.map(() => []);
   const full = GROUP_KEYS.every((k) => by.includes(k));
- const keyOfRow = full
-    ? rowKey
-    : (r: Row) => by.map((k) => (k === 'target' ? targetLabel(r) : cellText(r[k]))).join('\u0000');
+  const keyOfRow = full ? rowKey : (r: Row) => by.map((k) => (k === 'target' ? targetLabel(r) : cellText(r[k]))).join('\u0000');
+  // Default grouping: a trie over the raw cells (no key string per row; the cells' strings keep
+  // their hashes). A new leaf is resolved once through the string key, so cells that print the
+  // same (null and '') or targets with the same label share a group.
+  const trie = new Map<unknown, unknown>();
+  const TRIE = ['benchmark', 'size', 'opt', 'runtime', 'mode', 'aot', 'runtime_version', 'host'] as const;
   for (const r of rows) {
-    // The key straight from the row's cells (no object per row): the same fields groupIdOf reads.
-    const key = keyOfRow(r);
-    let gi = index.get(key);
+    let gi: number | undefined;
+    let node = trie;
+    if (full) {
+      for (let d = 0; d < TRIE.length - 1; d++) {
+        const v = r[TRIE[d]!] ?? null;
+        let next = node.get(v) as Map<unknown, unknown> | undefined;
+        if (!next) { next = new Map(); node.set(v, next); }
+        node = next;
+      }
+      gi = node.get(r.host ?? null) as number | undefined;
+    }
+    if (gi === undefined) {
+      const key = keyOfRow(r);
+      gi = index.get(key);
+      if (gi !== undefined && full) node.set(r.host ?? null, gi);
+    }
     if (gi === undefined) {
       gi = out[0]!.length;
-      index.set(key, gi);
+      index.set(keyOfRow(r), gi);
+      if (full) node.set(r.host ?? null, gi);
       const id = groupIdOf(r);
       for (const gs of out) gs.push({ id: { ...id }, values: [], exclusions: [] });
     } else if (!full) {

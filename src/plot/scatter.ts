@@ -11,7 +11,7 @@ import { distinct, Figure, hoverOf, layoutOf } from './figure.js';
 
 export function ipcScatterFigure(rows: readonly Row[], o: { baseline?: Baseline; metric?: string; title?: string } = {}): Figure {
   const metric = o.metric ?? 'kernel_s';
-  const c = counters(rows, { baseline: o.baseline, metric });
+  const c = counters(rows, { baseline: o.baseline, metric, only: ['cycles', 'instructions'] });
   const pts = c.flatMap((x) => (x.ipc !== null && x.time_x !== null ? [{ ...x, ratio: x.time_x }] : []));
   const baseline = distinct(c.map((r) => r.baseline)).join(' / ') || String(o.baseline ?? 'native');
   const scopes = distinct(pts.map((p) => p.counter_scope)).join(', ') || 'none';
