@@ -160,20 +160,44 @@ export function geomeanCi(pairs: readonly Pair[], o: BootstrapOptions = {}): Geo
   if (C === 0) throw new RangeError('geomeanCi: no pairs');
   const point = geomean(pairs.map((p) => median(p.subject.values, true)! / median(p.base.values, true)!));
   if (B <= 0) return { geomean: point, ci_low: null, ci_high: null, benchmarks: C, resamples: 0, seed };
-  const subj = pairs.map((p) => logMedianLaw(p.subject.values));
-  const base = pairs.map((p) => logMedianLaw(p.base.values));
+  // Every law in flat arrays (no object loads in the loop); a law shared by several pairs (the
+  // baseline's group) is built once. Guide entries hold absolute indices into cdf/val.
+  const lawIndex = new Map<readonly number[], number>();
+  const laws: LogMedianLaw[] = [];
+  const lawOf = (v: readonly number[]) => {
+    let k = lawIndex.get(v);
+    if (k === undefined) { k = laws.length; laws.push(logMedianLaw(v)); lawIndex.set(v, k); }
+    return k;
+  };
+  const subj = Int32Array.from(pairs, (p) => lawOf(p.subject.values));
+  const base = Int32Array.from(pairs, (p) => lawOf(p.base.values));
+  const gOff = new Int32Array(laws.length), gLen = new Int32Array(laws.length);
+  let nc = 0, ng = 0;
+  for (const [k, l] of laws.entries()) { gOff[k] = ng; gLen[k] = l.guide.length; nc += l.cdf.length; ng += l.guide.length; }
+  const cdf = new Float64Array(nc + 1), val = new Float64Array(nc), guide = new Int32Array(ng);
+  for (let k = 0, c = 0; k < laws.length; k++) {
+    const l = laws[k]!;
+    cdf.set(l.cdf, c);
+    val.set(l.val, c);
+    for (let g = 0; g < l.guide.length; g++) guide[gOff[k]! + g] = l.guide[g]! + c;
+    c += l.cdf.length;
+  }
+  cdf[nc] = 2; // a sentinel past the last law
   const rnd = mulberry32(seed);
   const out = new Float64Array(B);
-  const pick = (law: LogMedianLaw, u: number) => {
-    let j = law.guide[Math.floor(u * law.guide.length)]!;
-    while (law.cdf[j]! <= u) j++;
-    return law.val[j]!;
-  };
   for (let r = 0; r < B; r++) {
     let s = 0;
     for (let i = 0; i < C; i++) {
       const c = Math.floor(rnd() * C);
-      s += pick(subj[c]!, rnd()) - pick(base[c]!, rnd());
+      const ks = subj[c]!, kb = base[c]!;
+      let u = rnd();
+      let j = guide[gOff[ks]! + Math.floor(u * gLen[ks]!)]!;
+      while (cdf[j]! <= u) j++;
+      s += val[j]!;
+      u = rnd();
+      j = guide[gOff[kb]! + Math.floor(u * gLen[kb]!)]!;
+      while (cdf[j]! <= u) j++;
+      s -= val[j]!;
     }
     out[r] = Math.exp(s / C);
   }

@@ -15,8 +15,8 @@
  */
 import { median } from './aggregate.js';
 import { pairGroups, type CompareOptions, type Pair } from './compare.js';
-import { collectMany, rowKey } from './summarize.js';
-import { keyOf, type Row } from './rows.js';
+import { collectMany } from './summarize.js';
+import type { Row } from './rows.js';
 
 export interface CounterRow {
   benchmark: string;
@@ -53,19 +53,9 @@ const div = (a: number | null | undefined, b: number | null | undefined) => (a =
 export function counters(rows: readonly Row[], o: CompareOptions & { only?: readonly (typeof COUNTS)[number][] } = {}): CounterRow[] {
   const COLUMNS = [...(o.only ?? COUNTS), o.metric ?? 'kernel_s'];
   const nCounts = COLUMNS.length - 1;
-  // Scope and source of each group (by the same identity analysis groups by).
-  const meta = new Map<string, { scope: Set<string>; source: Set<string> }>();
-  for (const r of rows) {
-    if (r.status !== 'ok') continue;
-    const k = rowKey(r);
-    const m = meta.get(k) ?? { scope: new Set(), source: new Set() };
-    m.scope.add(r.counter_scope ? String(r.counter_scope) : 'process');
-    if (r.counter_source && r.counter_source !== 'none') m.source.add(String(r.counter_source));
-    meta.set(k, m);
-  }
   const one = (s: Set<string> | undefined) => (!s || s.size === 0 ? '' : s.size === 1 ? [...s][0]! : 'mixed');
   const out = new Map<string, { row: CounterRow; sub: Partial<Record<Col, number>>; base: Partial<Record<Col, number>> }>();
-  const groups = collectMany(rows, COLUMNS);
+  const groups = collectMany(rows, COLUMNS, undefined, ['counter_scope', 'counter_source']);
   for (const [ci, col] of COLUMNS.entries()) {
     let pairs: Pair[];
     try {
@@ -79,8 +69,9 @@ export function counters(rows: readonly Row[], o: CompareOptions & { only?: read
       const k = [id.benchmark, id.size, id.opt, id.host, p.subjectLabel].join('\u0000');
       let e = out.get(k);
       if (!e) {
-        const sm = meta.get(keyOf(p.subject.id)), bm = meta.get(keyOf(p.base.id));
-        const scope = one(sm?.scope), bscope = one(bm?.scope), source = one(sm?.source), bsource = one(bm?.source);
+        const tag = (g: Pair['subject'], c: string) => new Set([...(g.tags?.get(c) ?? [])].map((v) => (c === 'counter_scope' ? v || 'process' : v)).filter((v) => v && v !== 'none'));
+        const scope = one(tag(p.subject, 'counter_scope')), bscope = one(tag(p.base, 'counter_scope'));
+        const source = one(tag(p.subject, 'counter_source')), bsource = one(tag(p.base, 'counter_source'));
         const notes: string[] = [];
         if (scope !== bscope) notes.push(`counter scopes differ (${scope} vs ${bscope}): no normalized counts`);
         if (source && bsource && source !== bsource) notes.push(`counter sources differ (${source} vs ${bsource}): no normalized counts`);

@@ -26,6 +26,8 @@ export interface Group {
   /** The usable values, sorted ascending. */
   values: number[];
   exclusions: Exclusion[];
+  /** Distinct values of the columns asked for with `tags` (ok rows only), e.g. counter_scope. */
+  tags?: Map<string, Set<string>>;
 }
 
 /** The key of a row's group under the default grouping (all GROUP_KEYS), built without an object per row. */
@@ -42,7 +44,7 @@ export function collect(rows: readonly Row[], metric: string = DEFAULT_METRIC, b
  * The groups of several metrics in one pass over the rows: one Group[] per metric, in the
  * same group order (a group without usable values of a metric has values = []).
  */
-export function collectMany(rows: readonly Row[], metrics: readonly string[], by: readonly GroupKey[] = GROUP_KEYS): Group[][] {
+export function collectMany(rows: readonly Row[], metrics: readonly string[], by: readonly GroupKey[] = GROUP_KEYS, tags: readonly string[] = []): Group[][] {
   for (const k of by) if (!(GROUP_KEYS as readonly string[]).includes(k)) throw new UsageError(`cannot group by "${k}" (one of ${GROUP_KEYS.join(', ')})`);
   const index = new Map<string, number>();
   const out: Group[][] = metrics.map(() => []);
@@ -75,7 +77,8 @@ export function collectMany(rows: readonly Row[], metrics: readonly string[], by
       index.set(keyOfRow(r), gi);
       if (full) node.set(r.host ?? null, gi);
       const id = groupIdOf(r);
-      for (const gs of out) gs.push({ id: { ...id }, values: [], exclusions: [] });
+      const t = tags.length ? new Map(tags.map((c) => [c, new Set<string>()])) : undefined;
+      for (const gs of out) gs.push({ id: { ...id }, values: [], exclusions: [], tags: t });
     } else if (!full) {
       // A field outside `by` that varies within the group is shown as "*".
       const id = groupIdOf(r);
@@ -85,6 +88,7 @@ export function collectMany(rows: readonly Row[], metrics: readonly string[], by
       }
     }
     const ok = r.status === 'ok';
+    if (ok && tags.length) { const t = out[0]![gi]!.tags!; for (const c of tags) t.get(c)!.add(cellText(r[c])); }
     for (let m = 0; m < metrics.length; m++) {
       const g = out[m]![gi]!;
       const v = ok ? r[metrics[m]!] : undefined;

@@ -85,13 +85,62 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): TestRes
   return { statistic: u, p: Math.min(1, 2 * normalSf(z)), method: 'normal' };
 }
 
-/** Hodges–Lehmann estimate of the shift of x over y: median of all xᵢ − yⱼ. */
+/**
+ * Hodges–Lehmann estimate of the shift of x over y: the median of all xᵢ − yⱼ (median()'s
+ * convention: the mean of the two middle ones for an even count). Small inputs list the
+ * differences; large sorted ones select the middle differences without listing them.
+ */
 export function hodgesLehmann(x: readonly number[], y: readonly number[]): number | null {
-  if (x.length === 0 || y.length === 0) return null;
-  const d = new Float64Array(x.length * y.length);
+  const m = x.length, n = y.length;
+  if (m === 0 || n === 0) return null;
+  const sorted = (a: readonly number[]) => { for (let i = 1; i < a.length; i++) if (a[i - 1]! > a[i]!) return false; return true; };
+  if (m * n > 1024 && sorted(x) && sorted(y)) {
+    const N = m * n;
+    return N % 2 ? kthDifference(x, y, (N - 1) / 2) : (kthDifference(x, y, N / 2 - 1) + kthDifference(x, y, N / 2)) / 2;
+  }
+  const d = new Float64Array(m * n);
   let k = 0;
   for (const a of x) for (const b of y) d[k++] = a - b;
   return median(d);
+}
+
+/**
+ * The k-th smallest (0-based) of the m·n differences xᵢ − yⱼ of two ascending arrays: bisection
+ * on the value with a two-pointer count of differences ≤ t (O(m + n) each) until about m + n
+ * differences remain between the bounds, then those are listed and sorted. Exact: every test
+ * compares the same computed differences.
+ */
+export function kthDifference(x: readonly number[], y: readonly number[], k: number): number {
+  const m = x.length, n = y.length;
+  const count = (t: number) => {
+    let c = 0, j = 0;
+    for (let i = 0; i < m; i++) {
+      while (j < n && x[i]! - y[j]! > t) j++;
+      c += n - j;
+    }
+    return c;
+  };
+  let lo = x[0]! - y[n - 1]!, hi = x[m - 1]! - y[0]!;
+  let cLo = count(lo);
+  if (cLo >= k + 1) return lo;
+  let cHi = m * n;
+  for (let it = 0; it < 200 && cHi - cLo > m + n; it++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const c = count(mid);
+    if (c >= k + 1) { hi = mid; cHi = c; } else { lo = mid; cLo = c; }
+  }
+  const cand: number[] = [];
+  for (let i = 0, j = 0; i < m; i++) {
+    while (j < n && x[i]! - y[j]! > hi) j++;
+    for (let jj = j; jj < n; jj++) {
+      const d = x[i]! - y[jj]!;
+      if (d <= lo) break;
+      cand.push(d);
+    }
+  }
+  cand.sort((a, b) => a - b);
+  return cand[k - cLo]!;
 }
 
 /**
