@@ -324,3 +324,12 @@ test('pairwise Wilcoxon: every pair of targets over their common benchmarks', ()
   assert.ok(w.geomean < 1 / 20);
   assert.deepEqual(pairwiseWilcoxon(rows, { summaries: summarize(rows) }), pw, 'from summaries: the same');
 });
+
+test('summarize by fewer keys: fields that vary within a group show "*"', () => {
+  const rows = [...reps('native', 'default', [1, 2, 3]), ...reps('native', 'default', [5, 6, 7], { benchmark: 'b2' })];
+  const [s] = summarize(rows, { by: ['target'] });
+  assert.equal(s!.benchmark, '*');
+  assert.equal(s!.target, 'native');
+  assert.deepEqual([s!.n, s!.median, s!.ci_low, s!.ci_high], [6, 4, 1, 7]); // n = 6: [Y(1), Y(6)], 96.9%
+  assert.throws(() => summarize(rows, { by: ['nonsense' as 'target'] }), /cannot group by "nonsense"/);
+});

@@ -76,6 +76,10 @@ test('acceptance 4a: every figure kind renders inline (plotly bundle with an HTM
   await t.test('wl.report gives the verdicts', () => {
     assert.match(text(at(10, 'wl.report(o2)'), 'stdout'), /^wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on 5 of 5 benchmarks/m);
   });
+  await t.test('wl.summarize, compare, geomeans, counters, ranking, pivot return frames', () => {
+    // 5 benchmarks × 6 targets = 30 groups; 5 targets × 5 benchmarks compared; 5 geomeans; a pivot 5 × (1 + 6).
+    assert.match(text(at(12, 'const frames'), 'stdout').trim(), /^30x\d+ 25x\d+ 5x\d+ 25x\d+ 5x\d+ 5x7$/);
+  });
   await t.test('an ambiguous baseline is one UsageError line', () => {
     assert.equal(text(at(11, "wl.plot.geomean(o2, { baseline: 'wasmer' })"), 'stderr').trim(),
       'UsageError: baseline "wasmer" is ambiguous: the rows have wasmer:llvm, wasmer:singlepass; name one of them');

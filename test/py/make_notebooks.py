@@ -71,6 +71,7 @@ figures = nb([
     "const df = await wl.frame(o2);\nwl.plot.geomean(df, { title: 'from a DataFrame' })",
     "wl.report(o2).geomeans.map((g) => g.verdict).join('\\n')",
     "wl.plot.geomean(o2, { baseline: 'wasmer' })",
+    "const frames = [await wl.summarize(o2), await wl.compare(o2), await wl.geomeans(o2), await wl.counters(o2), await wl.ranking(o2), await wl.pivot(o2, { value: 'kernel_s' })];\nframes.map((f) => f.shape.join('x')).join(' ')",
 ])
 nbformat.write(figures, sys.argv[1] + "/test/notebooks/figures.ipynb")
 
