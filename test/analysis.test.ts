@@ -173,8 +173,11 @@ test('compare: same target without AOT, at O0, at another version', () => {
   assert.deepEqual(aot.missing.map((m) => m.subject), ['wamr:aot'], 'WAMR AOT has no JIT form');
   const o0 = compare(rows, { baseline: { sameTarget: 'O0' } });
   assert.deepEqual(o0.rows.map((x) => [x.subject, x.baseline, x.ratio]), [['wasmtime:cranelift -O2', 'wasmtime:cranelift -O0', 2 / 6]]);
-  const vs = [...reps('wasmtime', 'cranelift', [2, 2, 2], { runtime_version: '49' }), ...reps('wasmtime', 'cranelift', [3, 3, 3], { runtime_version: '0.40' })];
-  assert.deepEqual(compare(vs, { baseline: { version: '0.40' } }).rows.map((x) => [x.subject, x.baseline, x.ratio]), [['wasmtime:cranelift 49', 'wasmtime:cranelift 0.40', 2 / 3]]);
+  const vs = [...reps('wasmtime', 'cranelift', [2, 2, 2], { runtime_version: '49' }), ...reps('wasmtime', 'cranelift', [3, 3, 3], { runtime_version: '0.40' }),
+    ...reps('native', 'default', [1, 1, 1], { runtime_version: 'clang-19' })];
+  const v = compare(vs, { baseline: { version: '0.40' } });
+  assert.deepEqual(v.rows.map((x) => [x.subject, x.baseline, x.ratio]), [['wasmtime:cranelift 49', 'wasmtime:cranelift 0.40', 2 / 3]]);
+  assert.deepEqual(v.missing, [], 'native has no 0.40: not a subject');
   assert.throws(() => compare(vs, { baseline: { version: '9' } }), /no rows at runtime_version 9/);
 });
 

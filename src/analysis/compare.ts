@@ -162,7 +162,9 @@ export function pairGroups(groups: readonly Group[], o: CompareOptions = {}): Pa
     const only = b.only;
     if (!groups.some((g) => g.id.runtime_version === v)) throw new UsageError(`no rows at runtime_version ${v} (versions: ${list(groups.map((g) => g.id.runtime_version))})`);
     const target = only === undefined ? undefined : resolveTarget(groups, only);
-    isSubject = (g) => g.id.runtime_version !== v && (target === undefined || g.id.target === target);
+    // Only targets that have rows at version v are compared (native has no Wasmtime version).
+    const atV = new Set(groups.filter((g) => g.id.runtime_version === v).map((g) => g.id.target));
+    isSubject = (g) => g.id.runtime_version !== v && atV.has(g.id.target) && (target === undefined || g.id.target === target);
     isBase = (g) => g.id.runtime_version === v;
     matchKeys = [...by, 'target', 'host'];
     subjectLabel = (g) => `${g.id.target} ${g.id.runtime_version}`;
