@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.js';
-import type { RunRecord, CounterSource } from './record.js';
+import { COUNTER_CHOICES, type CounterChoice, type RunRecord, type CounterSource } from './record.js';
 import { ManifestError, type Benchmark } from './suite/manifest.js';
 import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from './suite/catalog.js';
 import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/prebuilt.js';
@@ -53,7 +53,7 @@ export interface BenchRequest {
   minTime?: number;
   warmup?: number;
   aot?: boolean;
-  counters?: 'none' | 'auto' | CounterSource;
+  counters?: CounterChoice;
   timeout?: number;
   /** CPU list for taskset, e.g. "1". */
   pin?: string;
@@ -135,8 +135,16 @@ function checkOpts(opts: string[]): string[] {
   return opts;
 }
 
+/** More repetitions than this per target is a typo, not a study (adaptive stops at --max-runs). */
+export const MAX_REPS = 10_000;
+
 function policyOf(req: BenchRequest): RepPolicy {
   const warmup = req.warmup ?? 1;
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup > MAX_REPS) throw new UsageError(`--warmup must be a whole number from 0 to ${MAX_REPS} (got ${warmup})`);
+  if (req.reps !== 'adaptive') {
+    const given = (['ci', 'minRuns', 'maxRuns'] as const).find((k) => req[k] !== undefined);
+    if (given) throw new UsageError(`${given} only applies with reps "adaptive" (fixed reps run exactly that many)`);
+  }
   if (req.reps === 'adaptive') {
     return adaptivePolicy(req.ci ?? 2, {
       warmup, ...(req.minRuns ? { minRuns: req.minRuns } : {}), ...(req.maxRuns ? { maxRuns: req.maxRuns } : {}),
@@ -144,12 +152,13 @@ function policyOf(req: BenchRequest): RepPolicy {
     });
   }
   const reps = req.reps ?? 3;
-  if (!Number.isInteger(reps) || reps < 1) throw new UsageError(`--reps must be a positive integer or "adaptive" (got ${reps})`);
+  if (!Number.isInteger(reps) || reps < 1 || reps > MAX_REPS) throw new UsageError(`--reps must be a whole number from 1 to ${MAX_REPS}, or "adaptive" (got ${reps})`);
   return { ...fixedPolicy(reps, warmup), minTimeS: req.minTime ?? 0, maxRuns: req.minTime ? Math.max(reps, 10_000) : reps };
 }
 
 async function countersOf(req: BenchRequest): Promise<CounterSource> {
   const c = req.counters ?? 'none';
+  if (!(COUNTER_CHOICES as readonly string[]).includes(c)) throw new UsageError(`counters is ${COUNTER_CHOICES.join(', ')} (got "${String(c)}")`);
   if (c !== 'auto') return c;
   return (await perfAvailability()).ok ? 'perf' : 'valgrind';
 }
@@ -233,11 +242,17 @@ export async function bench(req: BenchRequest): Promise<RunRecord[]> {
 
 /** Like bench, with hardware counters (perf where it works, valgrind's simulation otherwise). */
 export async function profile(req: BenchRequest): Promise<RunRecord[]> {
-  return bench({ ...req, reps: req.reps ?? 1, counters: req.counters && req.counters !== 'none' ? req.counters : 'auto' });
+  return bench({ ...req, reps: req.reps ?? 1, counters: profileCounters(req.counters) });
+}
+
+/** The counter source of a profile: the one asked for, or auto; "none" contradicts profiling. */
+export function profileCounters(c: BenchRequest['counters']): Exclude<BenchRequest['counters'], 'none' | undefined> {
+  if (c === 'none') throw new UsageError('profile measures counters: --counters none contradicts it (use run for no counters)');
+  return c ?? 'auto';
 }
 
 /** An ad-hoc program (a %%bench cell): its source becomes a one-off benchmark. */
-function adhocBenchmark(source: string, language: 'c' | 'c++', args: string[]): Benchmark {
+function adhocBenchmark(source: string, language: 'c' | 'c++', args: string[], size = 'mini'): Benchmark {
   const key = createHash('sha256').update(`${language}\n${source}`).digest('hex').slice(0, 12);
   const dir = join(cacheDir, 'adhoc', key);
   const file = `cell.${language === 'c++' ? 'cpp' : 'c'}`;
@@ -245,7 +260,7 @@ function adhocBenchmark(source: string, language: 'c' | 'c++', args: string[]): 
   writeFileSync(join(dir, file), source);
   return {
     id: `adhoc/${key}`, group: 'adhoc', category: 'adhoc', language, description: 'ad-hoc source',
-    origin: 'user', sources: [file], ldflags: ['-lm'], sizes: { mini: args }, check: 'stdout', dir,
+    origin: 'user', sources: [file], ldflags: ['-lm'], sizes: { [size]: args }, check: 'stdout', dir,
   };
 }
 
@@ -275,7 +290,9 @@ export async function compile(req: {
 export async function benchSource(
   source: string, req: Omit<BenchRequest, 'benchmarks'> & { args?: string[]; language?: 'c' | 'c++' },
 ): Promise<RunRecord[]> {
-  const b = adhocBenchmark(source, req.language ?? 'c', req.args ?? []);
+  // A cell has no sizes of its own: its arguments are the run, labelled with the size asked for.
+  const size = req.size ?? 'mini';
+  const b = adhocBenchmark(source, req.language ?? 'c', req.args ?? [], size);
   // Compile first, for both targets, so a mistake in the cell is an error with the compiler's
   // lines (pointing into the cell) instead of rows of build failures.
   for (const t of ['native', 'wasm'] as const) {
@@ -287,7 +304,7 @@ export async function benchSource(
       throw new CompileError(`the cell does not compile (${t}): ${diag.split('\n').find((l) => /error/.test(l)) ?? e.message}`, diag);
     }
   }
-  return collect(tapped(sweepOver([b], { ...req, benchmarks: [], size: 'mini' }), req.onRecord));
+  return collect(tapped(sweepOver([b], { ...req, benchmarks: [], size }), req.onRecord));
 }
 
 // ---- the results store

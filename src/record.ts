@@ -21,6 +21,16 @@ export type RunStatus =
 
 export type CounterSource = 'perf' | 'valgrind' | 'none';
 
+/** What `--counters` accepts: a source, or "auto" (perf where it works, else valgrind). The one list. */
+export const COUNTER_CHOICES = ['none', 'auto', 'perf', 'valgrind'] as const;
+export type CounterChoice = (typeof COUNTER_CHOICES)[number];
+
+/**
+ * What the counts cover: `process` — the whole process (start-up, compilation, the kernel,
+ * teardown), as perf and cachegrind count a run; `kernel` — the program's timed region alone.
+ */
+export type CounterScope = 'process' | 'kernel';
+
 export const COUNTER_COLUMNS = [
   'cycles',
   'instructions',
@@ -49,9 +59,10 @@ export interface RunRecord {
   kernel_s: number | null; // the program's own timed region (stderr "@wasmlab kernel_ns=")
   startup_s: number | null; // wall_s - kernel_s: start-up, compile, instantiation, teardown
   aot_compile_s: number | null; // the AOT step's wall time (same for every rep of a target)
-  // JIT rows of modes that have an AOT compiler: the same compiler compiling the module alone
-  // (no instantiation, no run), so JIT compile cost can be told apart from start-up.
-  jit_compile_s: number | null;
+  // JIT rows of modes that have an AOT compiler: the wall time of a separate process running that
+  // compiler on the module alone (no instantiation, no run; cached, so the same on every rep).
+  // Not the JIT's cost inside a run: that is startup_s(JIT) − startup_s(AOT) of the same rep.
+  compile_only_s: number | null;
   // outcome
   exit_code: number | null;
   signal: string | null;
@@ -73,6 +84,7 @@ export interface RunRecord {
   ipc: number | null;
   branch_miss_ratio: number | null;
   cache_miss_ratio: number | null;
+  counter_scope: CounterScope | null; // null when no counters were asked for
   // provenance
   runtime_version: string;
   compiler_version: string;
@@ -99,10 +111,10 @@ export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] 
   ['sweep_id', 'text'], ['benchmark', 'text'], ['size', 'text'], ['opt', 'text'], ['runtime', 'text'], ['mode', 'text'],
   ['aot', 'bool'], ['rep', 'int'],
   ['wall_s', 'real'], ['user_s', 'real'], ['sys_s', 'real'], ['maxrss_kb', 'real'], ['kernel_s', 'real'], ['startup_s', 'real'],
-  ['aot_compile_s', 'real'], ['jit_compile_s', 'real'],
+  ['aot_compile_s', 'real'], ['compile_only_s', 'real'],
   ['exit_code', 'int'], ['signal', 'text'], ['status', 'text'], ['reason', 'text'], ['output_ok', 'bool'], ['outlier', 'bool'],
   ['counter_source', 'text'], ['counter_note', 'text'], ...COUNTER_COLUMNS.map((c) => [c, 'real'] as const),
-  ['ipc', 'real'], ['branch_miss_ratio', 'real'], ['cache_miss_ratio', 'real'],
+  ['ipc', 'real'], ['branch_miss_ratio', 'real'], ['cache_miss_ratio', 'real'], ['counter_scope', 'text'],
   ['runtime_version', 'text'], ['compiler_version', 'text'], ['cflags', 'text'], ['argv', 'text'], ['artifact_sha256', 'text'],
   ['artifact_bytes', 'real'], ['timestamp', 'text'], ['host', 'text'],
   ['run_key', 'text'], ['plan_id', 'text'], ['host_id', 'text'],

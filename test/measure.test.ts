@@ -40,8 +40,8 @@ test('the median CI and the stopping rule', () => {
 
 test('outliers are flagged by modified z-score, not dropped', () => {
   assert.deepEqual(outlierFlags([1, 1.01, 0.99, 1, 5]), [false, false, false, false, true]);
-  assert.deepEqual(outlierFlags([1, 2]), [false, false]);
-  assert.deepEqual(outlierFlags([1.4, 1.41, 1.48]), [false, false, false], 'too few runs to call one an outlier');
+  assert.deepEqual(outlierFlags([1, 2]), [null, null], 'too few runs: not evaluated');
+  assert.deepEqual(outlierFlags([1.4, 1.41, 1.48]), [null, null, null], 'too few runs to call one an outlier: not evaluated');
 });
 
 test('MRSS grows with a program that allocates more', async () => {

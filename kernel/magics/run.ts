@@ -13,7 +13,7 @@ import { ProgressBar } from '../progress.js';
 import { session, storePath, DEFAULT_CONFIG, type SessionConfig } from '../session.js';
 import { describe, isRoutine, SweepTally } from '../../src/sweep/events.js';
 import { toFrame } from '../../src/frame/frame.js';
-import { RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
+import { COUNTER_CHOICES, RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
 
@@ -135,7 +135,10 @@ export async function profile(o: RunOpts & { benchmarks: string[] }): Promise<Da
   const core = await loadCore();
   // Counting runs are slow (valgrind: seconds each) and their counts barely vary: one rep
   // unless asked for more.
-  const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? 'auto' } as const;
+  // The source: -c, else %config counters (its default, none, means "not set" here), else auto.
+  if (o.counters === 'none') throw new MagicError('%profile measures counters: -c none contradicts it (use %bench)');
+  const configured = session.config.counters !== 'none' ? session.config.counters : undefined;
+  const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? configured ?? 'auto' } as const;
   const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks }));
   return finish(df, o);
 }
@@ -199,7 +202,7 @@ export async function help(o: { name: string }): Promise<void> {
 const LIST_KEYS = new Set(['runtimes', 'opt']);
 const INT_KEYS = new Set(['reps', 'warmup', 'max_rows', 'max_cols']);
 const CHOICES: Partial<Record<keyof SessionConfig, readonly string[]>> = {
-  counters: ['none', 'auto', 'perf', 'valgrind'],
+  counters: COUNTER_CHOICES,
   plotly_js: ['every', 'once'],
 };
 

@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { ArgSpec, FlagSpec, Parsed } from './parse.js';
 import { MagicError } from './errors.js';
+import { COUNTER_CHOICES } from '../../src/record.js';
+import { OPT_LEVELS } from '../../src/toolchain/build.js';
 
 export interface Magic {
   name: string;
@@ -24,13 +26,13 @@ export interface Magic {
 
 const OUT: FlagSpec = { long: 'out', short: 'o', kind: 'var', metavar: 'VAR', help: 'bind the result (a DataFrame) to VAR' };
 const QUIET: FlagSpec = { long: 'quiet', short: 'q', kind: 'bool', help: 'do not display the result' };
-const OPTS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
-const COUNTERS = ['none', 'auto', 'perf', 'valgrind'] as const;
+const OPTS = OPT_LEVELS;
+const COUNTERS = COUNTER_CHOICES;
 
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'runtime', short: 'r', kind: 'list', metavar: 'RUNTIMES', help: 'all | native | a runtime (all its modes) | runtime:mode; default from %config' },
   { long: 'opt', kind: 'list', choices: OPTS, metavar: 'O2,O3', help: 'compiler optimisation levels (default O2)' },
-  { long: 'size', short: 's', kind: 'string', metavar: 'SIZE', help: 'problem size (default mini)' },
+  { long: 'size', short: 's', kind: 'string', metavar: 'SIZE', help: 'problem size (default %config size)' },
   { long: 'reps', short: 'n', kind: 'int', metavar: 'N', help: 'measured repetitions (default 3)' },
   { long: 'warmup', short: 'w', kind: 'int', metavar: 'N', help: 'unrecorded warm-up runs (default 1)' },
   { long: 'aot', kind: 'bool', help: 'add precompiled (ahead-of-time) variants' },
@@ -108,14 +110,15 @@ export const MAGICS: readonly Magic[] = [
   {
     name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
     args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
-    details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated).'],
+    details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated); counter_scope what they cover.',
+      'Counters: -c, else %config counters, else auto; none is refused (use %bench).'],
     build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
   },
   {
     name: 'bench', kind: 'cell', summary: 'the cell is a C (or C++) program: compile it for native and wasm, run it on the runtimes',
     args: {
       flags: [
-        ...RUN_FLAGS.filter((f) => f.long !== 'size'),
+        ...RUN_FLAGS.map((f) => (f.long === 'size' ? { ...f, help: 'the size label of its rows (the cell has no sizes: --args is the run; default %config size)' } : f)),
         { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' },
         { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'arguments for the program (one quoted string)' },
         ...STORE_FLAGS, OUT, QUIET,

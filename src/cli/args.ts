@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type BenchRequest } from '../api.js';
+import { COUNTER_CHOICES } from '../record.js';
 
 export const SWEEP_FLAGS = {
   bench: { type: 'string', short: 'b' },
@@ -87,9 +88,11 @@ export function sweepRequest(v: SweepValues): BenchRequest {
   if (v.wasm === undefined && only) throw new UsageError(`--${only} goes with --wasm FILE`);
   if (v.wasm === undefined && !benchmarks.length) throw new UsageError('--bench is required, e.g. --bench gemm,crc32 (wasmlab suite lists them), or --wasm FILE');
   const counters = v.counters ?? undefined;
-  if (counters && !['none', 'auto', 'perf', 'valgrind'].includes(counters)) throw new UsageError(`--counters is none, auto, perf or valgrind (got "${counters}")`);
+  if (counters !== undefined && !(COUNTER_CHOICES as readonly string[]).includes(counters)) throw new UsageError(`--counters is ${COUNTER_CHOICES.join(', ')} (got "${counters}")`);
   const reps = v.reps === 'adaptive' ? 'adaptive' : num('reps', v.reps);
   if (reps === 0) throw new UsageError('--reps must be at least 1');
+  const adaptiveOnly = (['ci', 'min-runs', 'max-runs'] as const).find((f) => v[f] !== undefined);
+  if (adaptiveOnly && reps !== 'adaptive') throw new UsageError(`--${adaptiveOnly} only applies with --reps adaptive (fixed --reps N runs exactly N)`);
   return {
     benchmarks,
     ...(v.wasm !== undefined ? { wasm: { wasm: v.wasm, args: v.args, dir: v.dir, expect: v.expect } } : {}),

@@ -1,6 +1,6 @@
 /** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
 import { writeFileSync } from 'node:fs';
-import { bench, describeEvent, UsageError, type RunRecord, type SweepInfo } from '../api.js';
+import { bench, describeEvent, profileCounters, UsageError, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
 import { toCsv } from '../export/csv.js';
 import { toJson } from '../export/json.js';
@@ -40,7 +40,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   const format = values.format ?? 'table';
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format is table, csv or json (got "${format}")`);
   const req = sweepRequest(values);
-  if (profile) { req.reps ??= 1; if (!req.counters || req.counters === 'none') req.counters = 'auto'; }
+  if (profile) { req.reps ??= 1; req.counters = profileCounters(req.counters); }
 
   const view = new ProgressView(Boolean(values.quiet));
   const controller = new AbortController();

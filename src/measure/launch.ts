@@ -33,13 +33,17 @@ export interface LaunchResult {
   cancelled: boolean;
   /** The program could not be started (missing, not executable…). */
   start_error: string | null;
+  /** Counters read (a counter that could not be read or never ran is absent, never 0). */
   counters: Partial<Record<CounterName, number>> | null;
+  /** Why counters are missing (all, or the ones absent from `counters`). */
   counter_error: string | null;
+  /** Why a time is null (the launcher did not report it); null when all were reported. */
+  note: string | null;
 }
 
-const signalNames = new Map<number, string>(
-  Object.entries(constants.signals).map(([name, num]) => [num as number, name]),
-);
+// The first name of each number (SIGABRT, not its alias SIGIOT, which a Map built in order keeps last).
+const signalNames = new Map<number, string>();
+for (const [name, num] of Object.entries(constants.signals)) if (!signalNames.has(num as number)) signalNames.set(num as number, name);
 
 export class LauncherMissingError extends Error {}
 
@@ -63,8 +67,24 @@ function launcherArgs(req: LaunchRequest): string[] {
   return args;
 }
 
-/** Parse the launcher's result line; null when there is none (the launcher died). */
-function parseResult(line: string, cancelled: boolean): LaunchResult | null {
+/**
+ * The counters of a result line: numbers kept, anything else (null: not read, or never scheduled)
+ * left out and named in the error. A missing count is never a 0.
+ */
+function parseCounters(raw: unknown, error: string | null): Pick<LaunchResult, 'counters' | 'counter_error'> {
+  if (!raw || typeof raw !== 'object') return { counters: null, counter_error: error };
+  const counters: Partial<Record<CounterName, number>> = {};
+  const missing: string[] = [];
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof v === 'number' && Number.isFinite(v)) counters[k as CounterName] = v;
+    else missing.push(k);
+  }
+  const why = missing.length ? `not counted: ${missing.join(', ')}` : null;
+  return { counters: Object.keys(counters).length ? counters : null, counter_error: [error, why].filter(Boolean).join('; ') || null };
+}
+
+/** Parse the launcher's result line; null when there is none (the launcher died). Exported for tests. */
+export function parseResult(line: string, cancelled: boolean): LaunchResult | null {
   let j: Record<string, unknown>;
   try {
     j = JSON.parse(line) as Record<string, unknown>;
@@ -76,18 +96,20 @@ function parseResult(line: string, cancelled: boolean): LaunchResult | null {
   }
   const num = (k: string) => (typeof j[k] === 'number' ? (j[k] as number) : null);
   const sig = num('signal');
+  const scaled = (k: string, unit: number) => { const v = num(k); return v === null ? null : v / unit; };
+  const missing = ['wall_ns', 'user_us', 'sys_us'].filter((k) => num(k) === null);
   return {
-    wall_s: (num('wall_ns') ?? 0) / 1e9,
-    user_s: (num('user_us') ?? 0) / 1e6,
-    sys_s: (num('sys_us') ?? 0) / 1e6,
+    wall_s: scaled('wall_ns', 1e9),
+    user_s: scaled('user_us', 1e6),
+    sys_s: scaled('sys_us', 1e6),
     maxrss_kb: num('maxrss_kb'),
     exit_code: num('exit_code'),
     signal: sig === null ? null : (signalNames.get(sig) ?? `signal ${sig}`),
     timed_out: j.timed_out === true,
     cancelled: cancelled || j.stopped === true,
     start_error: null,
-    counters: (j.counters as LaunchResult['counters']) ?? null,
-    counter_error: typeof j.counter_error === 'string' ? j.counter_error : null,
+    ...parseCounters(j.counters, typeof j.counter_error === 'string' ? j.counter_error : null),
+    note: missing.length ? `the launcher reported no ${missing.join(', ')}: left empty` : null,
   };
 }
 
@@ -206,7 +228,7 @@ class Server {
 function emptyResult(over: Partial<LaunchResult>): LaunchResult {
   return {
     wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, exit_code: null, signal: null,
-    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null,
+    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null, note: null,
     ...over,
   };
 }

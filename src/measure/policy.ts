@@ -9,6 +9,7 @@
  * interval for the median (Conover, "Practical Nonparametric Statistics", 3rd ed., §3.2;
  * Le Boudec, "Performance Evaluation of Computer and Communication Systems", Thm. 2.1).
  */
+import { median as medianOf } from '../analysis/aggregate.js';
 
 export interface RepPolicy {
   warmup: number;
@@ -37,14 +38,19 @@ export function medianCI(xs: readonly number[]): { median: number; lo: number; h
   const half = (1.96 * Math.sqrt(n)) / 2;
   const j = Math.max(0, Math.floor(n / 2 - half) - 1); // 0-based, rounded outward
   const k = Math.min(n - 1, Math.ceil(n / 2 + half));
-  const median = n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  const median = medianOf(s, true)!;
   return { median, lo: s[j]!, hi: s[k]! };
 }
 
-/** Does a target with these measured wall times need another run? */
-export function needsMoreRuns(p: RepPolicy, times: readonly number[]): boolean {
+/**
+ * Does a target need another run? `values` are its runs' primary metric (metric.ts: kernel_s,
+ * or wall_s without a timed region), which the CI is computed on; `spentS` is the wall time its
+ * runs took, which the time bounds (minTimeS, maxTimeS) count (default: the sum of `values`).
+ */
+export function needsMoreRuns(p: RepPolicy, values: readonly number[], spentS?: number): boolean {
+  const times = values;
   const n = times.length;
-  const total = times.reduce((a, b) => a + b, 0);
+  const total = spentS ?? times.reduce((a, b) => a + b, 0);
   if (n < p.minRuns) return true;
   if (n >= p.maxRuns) return false;
   if (total < p.minTimeS) return true;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.js';
+import { PRIMARY_METRIC_RULE } from './metric.js';
 
 export interface SweepInfo {
   sweep_id: string;
@@ -27,6 +28,8 @@ export interface SweepInfo {
   warnings: string[];
   /** The request as the user gave it (flags, runtimes, benchmarks), and env knobs that matter. */
   request: Record<string, unknown>;
+  /** What adaptive stopping and outlier flags look at (metric.ts). */
+  primary_metric: string;
   env: Record<string, string>;
 }
 
@@ -92,6 +95,7 @@ export function collectSweepInfo(sweep_id: string, request: Record<string, unkno
     busy_processes: busy,
     warnings,
     request,
+    primary_metric: PRIMARY_METRIC_RULE,
     env: Object.fromEntries(Object.entries(process.env).filter(([k]) => ENV_KNOBS.test(k)) as [string, string][]),
   };
 }

@@ -108,9 +108,9 @@ export class SweepContext {
   row(b: Benchmark, opt: string, t: Target, over: Partial<RunRecord>): RunRecord {
     return {
       sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, rep: 0,
-      wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, jit_compile_s: null,
+      wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, compile_only_s: null,
       exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
-      counter_source: 'none', counter_note: '', ...NULL_COUNTERS,
+      counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,
       runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null,
       timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
     };

@@ -2,13 +2,13 @@
  * Sweep step 5: one run of a prepared target (measured, or a warm-up), turned into a row: the
  * outcome, the output check against native's, the counters of the chosen source.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CounterSource, RunRecord } from '../record.js';
 import type { Command } from '../runtimes/adapter.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { countersToColumns } from '../measure/counters/derive.js';
-import { parseCachegrind, valgrindPath, VALGRIND_NOTE, wrapWithCachegrind } from '../measure/counters/valgrind.js';
+import { parseCachegrind, valgrindPath, VALGRIND_NOTE, VALGRIND_TIMEOUT_FACTOR, wrapWithCachegrind } from '../measure/counters/valgrind.js';
 import { executeRun, type Outcome, type RunSpec } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
 import { runKey } from '../store/keys.js';
@@ -24,19 +24,35 @@ export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Co
 
 const NULL_COUNTERS = countersToColumns({});
 
-/** Counters of one run from valgrind's simulation (a second, slow run under cachegrind). */
-async function valgrindCounters(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command) {
+let valgrindRuns = 0;
+
+/**
+ * Counters of one run from valgrind's simulation (a second, slow run under cachegrind, with its
+ * own log file and a scaled time limit). Counts are kept only when that run finished like a
+ * normal run with the same output: a program that crashes, times out or prints something else
+ * under valgrind gets null counters and the reason, never the counts of a failed start-up.
+ */
+async function valgrindCounters(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, reference: string | null) {
   const valgrind = valgrindPath();
   if (!valgrind) return { counters: NULL_COUNTERS, counter_note: 'valgrind not found (install it: bash setup/setup.sh)' };
-  const log = join(ctx.dir, 'cachegrind.log');
-  const vo = await executeRun(runSpec(ctx, b, runDir, { argv: wrapWithCachegrind(valgrind, cmd.argv, log), env: cmd.env }, 'valgrind'));
+  const log = join(ctx.dir, `cachegrind-${++valgrindRuns}.log`);
+  rmSync(log, { force: true });
+  const spec = runSpec(ctx, b, runDir, { argv: wrapWithCachegrind(valgrind, cmd.argv, log), env: cmd.env }, 'valgrind');
+  const vo = await executeRun({ ...spec, timeoutS: spec.timeoutS * VALGRIND_TIMEOUT_FACTOR });
   if (vo.status === 'cancelled') return null;
+  const failed = (why: string) => ({ counters: NULL_COUNTERS, counter_note: `valgrind run failed (${why}): no counts` });
+  if (vo.status !== 'ok') return failed(`${vo.status}${vo.reason ? `: ${vo.reason}` : ''}`);
+  if (reference && b.check !== 'none' && vo.output_hash !== reference) return failed('its output under valgrind differs from the reference');
   try {
     return { counters: countersToColumns(parseCachegrind(existsSync(log) ? readFileSync(log, 'utf8') : '')), counter_note: VALGRIND_NOTE };
   } catch (e) {
-    return { counters: NULL_COUNTERS, counter_note: `valgrind failed (${vo.status}${vo.reason ? `: ${vo.reason}` : ''}): ${(e as Error).message}` };
+    return failed((e as Error).message);
+  } finally {
+    rmSync(log, { force: true });
   }
 }
+
+export const PERF_NOTE = 'perf_event_open (whole process: start-up, compilation, the kernel, teardown)';
 
 export async function measureOnce(
   ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, reference: string | null, warm: boolean,
@@ -64,21 +80,23 @@ export async function measureOnce(
   let counted = { counters: NULL_COUNTERS, counter_note: '' };
   if (!warm && counters === 'perf') {
     counter_source = 'perf';
-    if (l.counters) counted.counters = countersToColumns(l.counters);
-    else counted.counter_note = `perf counters failed: ${l.counter_error ?? 'no counts'}`;
+    counted.counters = countersToColumns(l.counters ?? {});
+    counted.counter_note = l.counters ? `${PERF_NOTE}${l.counter_error ? `; ${l.counter_error}` : ''}` : `perf counters failed: ${l.counter_error ?? 'no counts'}`;
   } else if (!warm && counters === 'valgrind') {
     counter_source = 'valgrind';
-    const v = await valgrindCounters(ctx, b, runDir, p.cmd);
+    const v = await valgrindCounters(ctx, b, runDir, p.cmd, reference);
     if (!v) return null;
     counted = v;
   }
   const kernel_s = status === 'ok' || status === 'wrong-output' ? o.kernel_s : null;
+  // A time the launcher could not report is null, and the row says so.
+  if (l.note) reason = reason ? `${reason}; ${l.note}` : l.note;
   return ctx.row(b, opt, p.target, {
     rep: p.rep, timestamp: new Date(Date.now() - (l.wall_s ?? 0) * 1000).toISOString(),
     wall_s: l.wall_s, user_s: l.user_s, sys_s: l.sys_s, maxrss_kb: l.maxrss_kb,
     kernel_s, startup_s: kernel_s !== null && l.wall_s !== null ? l.wall_s - kernel_s : null,
-    aot_compile_s: p.aot_compile_s, jit_compile_s: p.jit_compile_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
-    counter_source, counter_note: counted.counter_note, ...counted.counters,
+    aot_compile_s: p.aot_compile_s, compile_only_s: p.compile_only_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
+    counter_source, counter_note: counted.counter_note, ...counted.counters, counter_scope: counter_source === 'none' ? null : 'process',
     runtime_version: p.det.version ?? '', compiler_version: p.artifact.compiler_version, cflags: p.artifact.cflags,
     argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes,
     run_key: warm ? '' : runKey(p.series, p.rep),

@@ -23,11 +23,11 @@ export interface Prepared {
   det: Detection;
   artifact: ArtifactInfo;
   aot_compile_s: number | null;
-  jit_compile_s: number | null;
+  compile_only_s: number | null;
   cmd: Command;
   series: string;
-  /** Measured (or reused) values of the policy's metric so far. */
-  times: number[];
+  /** Timed runs so far (measured or reused): the policy reads their primary metric (metric.ts). */
+  runs: { kernel_s: number | null; wall_s: number | null }[];
   /** Next rep index. */
   rep: number;
   stopped: boolean;
@@ -60,13 +60,15 @@ export async function prepareTarget(
       return ctx.row(b, opt, t, { status: 'aot-failed', reason: (e as Error).message, runtime_version: version });
     }
   }
-  // A JIT mode with an AOT compiler: time that compiler alone on the module (cached like AOT
-  // artifacts), so the JIT's compile cost can be separated from the rest of start-up.
-  let jit_compile_s: number | null = null;
+  // A JIT mode with an AOT compiler: the wall time of that compiler run alone on the module, as
+  // a separate process (cached like AOT artifacts). It is what the column's name says — a
+  // compile-only process — and not the JIT's cost inside a run: that is startup_s(JIT) −
+  // startup_s(AOT) of the same rep, derived in analysis.
+  let compile_only_s: number | null = null;
   if (!t.aot && adapter.modes.find((m) => m.mode === t.mode)?.aot === 'optional') {
     try {
       const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
-      jit_compile_s = a.compile_s;
+      compile_only_s = a.compile_s;
       ctx.emit({ kind: 'aot', benchmark: b.id, opt, target: label, cached: a.cached, seconds: a.compile_s, compileOnly: true });
     } catch (e) {
       if (ctx.aborted) return null;
@@ -79,5 +81,5 @@ export async function prepareTarget(
     artifact_sha256: art.sha256, argv: relativeArgv(cmd.argv, { run: runDir.dir, sweep: ctx.dir, cache: cacheDir, repo: repoRoot }),
     counters: ctx.req.counters, host_id: ctx.hostId,
   });
-  return { target: t, label, adapter, det, artifact: art, aot_compile_s, jit_compile_s, cmd, series, times: [], rep: 0, stopped: false };
+  return { target: t, label, adapter, det, artifact: art, aot_compile_s, compile_only_s, cmd, series, runs: [], rep: 0, stopped: false };
 }

@@ -7,7 +7,8 @@
  */
 import type { RunRecord, RunStatus } from '../record.js';
 import type { Benchmark } from '../suite/manifest.js';
-import { needsMoreRuns } from '../measure/policy.js';
+import { needsMoreRuns, type RepPolicy } from '../measure/policy.js';
+import { primaryMetric } from '../measure/metric.js';
 import type { RunDir } from '../measure/rundir.js';
 import type { Artifacts } from './build.js';
 import type { SweepContext } from './context.js';
@@ -24,9 +25,15 @@ export const REMEASURED_STATUSES: readonly RunStatus[] = ['launch-failed', 'canc
 
 const finished = (r: RunRecord) => r.status === 'ok' || r.status === 'wrong-output';
 
+/** Does a target need another run: the policy on its runs' primary metric and the wall time they took. */
+function more(policy: RepPolicy, p: Prepared): boolean {
+  const metric = primaryMetric(p.runs);
+  return needsMoreRuns(policy, p.runs.map((r) => r[metric]!), p.runs.reduce((a, r) => a + r.wall_s!, 0));
+}
+
 function account(p: Prepared, r: RunRecord): void {
   p.rep++;
-  if (r.wall_s !== null) p.times.push(r.wall_s);
+  if (r.wall_s !== null && finished(r)) p.runs.push({ kernel_s: r.kernel_s, wall_s: r.wall_s });
   // A failing run would fail again: one row says it, no more reps of this target.
   if (!finished(r)) p.stopped = true;
 }
@@ -41,7 +48,7 @@ async function* reuse(ctx: SweepContext, b: Benchmark, opt: string, ready: Prepa
   const stored = await store.lookup(ready.map((p) => p.series));
   const reps = new Map(ready.map((p) => [p, new Map((stored.get(p.series) ?? [])
     .filter((r) => !REMEASURED_STATUSES.includes(r.status)).map((r) => [r.rep, r]))]));
-  const wants = (p: Prepared) => !p.stopped && reps.get(p)!.has(p.rep) && needsMoreRuns(ctx.policyOf(b), p.times);
+  const wants = (p: Prepared) => !p.stopped && reps.get(p)!.has(p.rep) && more(ctx.policyOf(b), p);
   const used = new Map<Prepared, number>();
   for (let round = ready.filter(wants); round.length; round = round.filter(wants)) {
     for (const p of round) {
@@ -60,7 +67,7 @@ export async function* runTargets(
 ): AsyncGenerator<RunRecord> {
   yield* reuse(ctx, b, opt, ready);
   const policy = ctx.policyOf(b);
-  let active = ready.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
+  let active = ready.filter((p) => !p.stopped && more(policy, p));
   if (!active.length || ctx.aborted) return;
 
   const reference = await referenceOutput(ctx, b, artifacts, runDir, active);
@@ -92,6 +99,6 @@ export async function* runTargets(
       ctx.count('measured', 1, `${b.id} -${opt} ${p.label} rep ${r.rep + 1}`);
       yield r;
     }
-    active = active.filter((p) => !p.stopped && needsMoreRuns(policy, p.times));
+    active = active.filter((p) => !p.stopped && more(policy, p));
   }
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { benchIncludeDir, cacheDir } from '../paths.js';
+import { benchIncludeDir, cacheDir, repoRoot } from '../paths.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { benchPath, benchRoot } from '../suite/paths.js';
 import { findCompiler, targetFlags, type BuildTarget } from './compilers.js';
@@ -103,6 +103,14 @@ function prebuiltArtifact(b: Benchmark, target: BuildTarget, opt: string, wasm: 
   };
 }
 
+/** Rewrites absolute paths under the folders a build reads from into placeholders (for cache keys). */
+export function portablePaths(b: Benchmark): (s: string) => string {
+  const roots = [
+    [benchRoot(b), '@SRC@'], [b.dir, '@BENCH@'], [benchIncludeDir, '@INCLUDE@'], [repoRoot, '@REPO@'], [cacheDir, '@CACHE@'],
+  ].sort((x, y) => y[0]!.length - x[0]!.length); // the most specific folder first
+  return (s) => roots.reduce((acc, [root, tag]) => acc.split(root!).join(tag!), s);
+}
+
 export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: string): Promise<ArtifactInfo> {
   if (!(OPT_LEVELS as readonly string[]).includes(opt)) {
     throw new BuildError(`unknown -O level "${opt}" (use one of ${OPT_LEVELS.join(', ')})`, '');
@@ -112,11 +120,14 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   const { sources, includes } = resolvePaths(b);
   const exe = b.language === 'c++' ? compiler.cxx : compiler.cc;
   const name = b.id.replace(/[^A-Za-z0-9_.-]+/g, '_') + (target === 'wasm' ? '.wasm' : '');
-  // Hash with a placeholder output path: the key must not depend on where the cache lives.
+  // The key is content only: paths enter it relative to the folders they live in (the
+  // benchmark's, wasmlab's include folder, the checkout, the cache) and the output path is a
+  // placeholder, so another clone or another cache location finds the same artifacts.
+  const portable = portablePaths(b);
   const argsForKey = compileArgs(b, target, opt, sources, includes, '@OUT@');
-  const h = createHash('sha256').update(`${compiler.version}\n${exe}\n${JSON.stringify(argsForKey)}\n`);
+  const h = createHash('sha256').update(`${compiler.version}\n${exe}\n${portable(JSON.stringify(argsForKey))}\n`);
   for (const f of [...sources, ...headerFiles([benchIncludeDir, ...includes, ...sources.map(dirname)])]) {
-    h.update(`${f}\n`).update(readFileSync(f));
+    h.update(`${portable(f)}\n`).update(readFileSync(f));
   }
   const key = h.digest('hex').slice(0, 24);
   const dir = join(cacheDir, 'artifacts', key);

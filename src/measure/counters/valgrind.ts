@@ -15,6 +15,19 @@ import { locateTool } from '../../runtimes/locate.js';
 
 export const VALGRIND_NOTE = 'valgrind cachegrind (simulated, whole process); no cycles under simulation, so no IPC';
 
+/**
+ * Cachegrind runs a program 20–100× slower than natively: a run under it gets the run's time
+ * limit times this, so a limit that fits the program does not kill its simulation.
+ */
+export const VALGRIND_TIMEOUT_FACTOR = 100;
+
+/**
+ * valgrind's main-thread stack limit for the client. Its default (8 MiB, the ulimit) is too small
+ * for WAVM, which touches its whole stack at start-up (touchStackPages) and dies under valgrind
+ * with "Stack overflow in thread #1" (SIGSEGV) without this; harmless for the other runtimes.
+ */
+export const VALGRIND_MAIN_STACK = 67108864;
+
 export function valgrindPath(): string | undefined {
   return locateTool('valgrind', 'WASMLAB_VALGRIND');
 }
@@ -26,6 +39,7 @@ export function wrapWithCachegrind(valgrind: string, argv: string[], logFile: st
     '--cache-sim=yes',
     '--branch-sim=yes',
     '--smc-check=all',
+    `--main-stacksize=${VALGRIND_MAIN_STACK}`,
     '--cachegrind-out-file=/dev/null',
     `--log-file=${logFile}`,
     ...argv,

@@ -307,13 +307,15 @@ static int request(int argc, char **argv) {
         printf(",\"counters\":null,\"counter_error\":");
         json_str(counter_error);
       } else {
+        /* A counter that could not be read, or never ran (time running 0: the PMU had no slot
+         * for it), is null — not 0, which would be a measured count of nothing. */
         printf(",\"counters\":{");
         for (size_t k = 0; k < NCOUNTERS; k++) {
           uint64_t v[3] = {0, 0, 0};
-          if (read(fds[k], v, sizeof v) != (ssize_t)sizeof v) v[0] = 0;
+          printf("%s\"%s\":", k ? "," : "", COUNTERS[k].name);
+          if (read(fds[k], v, sizeof v) != (ssize_t)sizeof v || v[2] == 0) { printf("null"); continue; }
           /* Scale for multiplexing (value * enabled / running), the way perf stat does. */
-          double scaled = v[2] ? (double)v[0] * ((double)v[1] / (double)v[2]) : 0;
-          printf("%s\"%s\":%.0f", k ? "," : "", COUNTERS[k].name, scaled);
+          printf("%.0f", (double)v[0] * ((double)v[1] / (double)v[2]));
         }
         printf("}");
       }

@@ -1,0 +1,156 @@
+/**
+ * Issue 19, "numbers that must mean what they say" and "options that are ignored must work or be
+ * refused": each test here fails on the code before that issue.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { bench, benchSource, profile, profileCounters, UsageError } from '../src/api.js';
+import { sweepRequest, parseSweepArgs } from '../src/cli/args.js';
+import { parseResult } from '../src/measure/launch.js';
+import { flagOutliers } from '../src/measure/flag.js';
+import { needsMoreRuns, fixedPolicy, adaptivePolicy } from '../src/measure/policy.js';
+import { collectSweepInfo } from '../src/measure/provenance.js';
+import { valgrindPath, wrapWithCachegrind } from '../src/measure/counters/valgrind.js';
+import { COUNTER_CHOICES, RECORD_COLUMNS, type RunRecord } from '../src/record.js';
+import { buildBenchmark, OPT_LEVELS } from '../src/toolchain/build.js';
+import { readManifest } from '../src/suite/manifest.js';
+import { findMagic } from '../kernel/magics/table.js';
+import { repoRoot } from '../src/paths.js';
+import { tempBenchmark, wasmlab } from './helpers.js';
+
+test('no made-up zeros: a time or counter the launcher did not report is null, with the reason', () => {
+  const r = parseResult('{"run":0,"maxrss_kb":10,"exit_code":0,"signal":null,"timed_out":false,"stopped":false}', false)!;
+  assert.equal(r.wall_s, null);
+  assert.equal(r.user_s, null);
+  assert.equal(r.sys_s, null);
+  assert.match(r.note!, /no wall_ns, user_us, sys_us/);
+  const c = parseResult('{"run":0,"wall_ns":1000,"user_us":1,"sys_us":2,"maxrss_kb":10,"exit_code":0,"signal":null,'
+    + '"timed_out":false,"stopped":false,"counters":{"cycles":null,"instructions":500,"branches":null}}', false)!;
+  assert.equal(c.wall_s, 1e-6);
+  assert.equal(c.note, null);
+  assert.deepEqual(c.counters, { instructions: 500 }, 'an unread counter is absent, not 0');
+  assert.match(c.counter_error!, /not counted: cycles, branches/);
+});
+
+test('the launcher prints null, not 0, for a counter it could not read', () => {
+  // The launcher's source is the contract: every counter value goes through the null branch.
+  const c = readFileSync(join(repoRoot, 'src/measure/native/launcher.c'), 'utf8');
+  assert.match(c, /v\[2\] == 0\) \{ printf\("null"\)/);
+  assert.doesNotMatch(c, /v\[2\] \? .* : 0;/);
+});
+
+test('columns: compile_only_s (not a "jit_compile_s" that was a separate process) and counter_scope', () => {
+  assert.ok(RECORD_COLUMNS.includes('compile_only_s'));
+  assert.ok(!RECORD_COLUMNS.includes('jit_compile_s' as keyof RunRecord));
+  assert.ok(RECORD_COLUMNS.includes('counter_scope'));
+});
+
+function row(over: Partial<RunRecord>): RunRecord {
+  return { benchmark: 'b', size: 'mini', opt: 'O2', runtime: 'native', mode: 'default', aot: false, host_id: 'h', status: 'ok', ...over } as RunRecord;
+}
+
+test('one primary metric: outlier flags look at kernel_s, or wall_s without a timed region; null when not evaluated', () => {
+  // wall_s has an outlier (start-up noise), kernel_s does not: kernel_s is what is analysed.
+  const walls = [1, 1.01, 0.99, 1, 9];
+  const kernels = [0.5, 0.51, 0.49, 0.5, 0.5];
+  const flagged = flagOutliers(walls.map((w, i) => row({ wall_s: w, kernel_s: kernels[i]! })));
+  assert.deepEqual(flagged.map((r) => r.outlier), [false, false, false, false, false]);
+  const noRegion = flagOutliers(walls.map((w) => row({ wall_s: w, kernel_s: null })));
+  assert.deepEqual(noRegion.map((r) => r.outlier), [false, false, false, false, true]);
+  const few = flagOutliers(walls.slice(0, 3).map((w) => row({ wall_s: w, kernel_s: w })));
+  assert.deepEqual(few.map((r) => r.outlier), [null, null, null]);
+  // Adaptive stopping: the CI is on the values given (the primary metric), time bounds on wall time spent.
+  const p = adaptivePolicy(2, { minRuns: 6, minTimeS: 10 });
+  assert.equal(needsMoreRuns(p, [1, 1, 1, 1, 1, 1], 12), false, 'stable values, enough wall time');
+  assert.equal(needsMoreRuns(p, [1, 1, 1, 1, 1, 1], 6), true, 'min time counts wall time, not the metric');
+  assert.equal(needsMoreRuns(fixedPolicy(3), [1, 2, 3]), false);
+  assert.match(collectSweepInfo('s', {}).primary_metric, /^kernel_s; wall_s for a program without a timed region/);
+});
+
+test('a sweep records the primary metric in its provenance', async () => {
+  const b = tempBenchmark('metric', '#include "wasmlab.h"\nint main(void){ printf("x\\n"); return 0; }\n');
+  let info: { primary_metric?: string } | undefined;
+  await bench({ benchmarks: [b], runtimes: ['native'], reps: 1, warmup: 0, onSweep: (i) => { info = i; } });
+  assert.match(info!.primary_metric!, /kernel_s/);
+});
+
+test('options are refused rather than ignored: profile --counters none, --ci/--min-runs/--max-runs without adaptive', async () => {
+  assert.throws(() => profileCounters('none'), UsageError);
+  assert.equal(profileCounters(undefined), 'auto');
+  await assert.rejects(profile({ benchmarks: ['gemm'], runtimes: ['native'], counters: 'none' }), /contradicts/);
+  const r = await wasmlab(['profile', '-b', 'gemm', '-r', 'native', '--counters', 'none'], { reject: false });
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  for (const flag of ['--ci', '--min-runs', '--max-runs']) {
+    assert.throws(() => sweepRequest(parseSweepArgs(['-b', 'gemm', flag, '5']).values), /only applies with --reps adaptive/, flag);
+    assert.throws(() => sweepRequest(parseSweepArgs(['-b', 'gemm', '--reps', '3', flag, '5']).values), /only applies with --reps adaptive/, flag);
+  }
+  assert.doesNotThrow(() => sweepRequest(parseSweepArgs(['-b', 'gemm', '--reps', 'adaptive', '--ci', '5', '--max-runs', '9']).values));
+  await assert.rejects(bench({ benchmarks: ['gemm'], runtimes: ['native'], reps: 3, ci: 5 }), /only applies with reps "adaptive"/);
+  for (const reps of [-1, 0, 1e9, 2.5]) await assert.rejects(bench({ benchmarks: ['gemm'], runtimes: ['native'], reps }), UsageError, String(reps));
+});
+
+test('%%bench keeps the size asked for instead of forcing mini', async () => {
+  const rows = await benchSource('#include <stdio.h>\nint main(void){ puts("hi"); return 0; }\n',
+    { runtimes: ['native'], size: 'small', reps: 1, warmup: 0 });
+  assert.ok(rows.length > 0);
+  for (const r of rows) { assert.equal(r.size, 'small'); assert.equal(r.status, 'ok', r.reason); }
+  const flags = findMagic('bench', 'cell')!.args.flags.map((f) => f.long);
+  assert.ok(flags.includes('size'), '%%bench accepts --size');
+});
+
+test('one definition each: -O levels, counter choices, the median', () => {
+  const opt = findMagic('bench', 'line')!.args.flags.find((f) => f.long === 'opt')!;
+  assert.equal(opt.choices, OPT_LEVELS, 'the magics use the toolchain\'s list itself');
+  const counters = findMagic('bench', 'line')!.args.flags.find((f) => f.long === 'counters')!;
+  assert.equal(counters.choices, COUNTER_CHOICES);
+  // No private median left in the measure layer: it imports src/analysis/aggregate.ts's.
+  for (const f of readdirSync(join(repoRoot, 'src/measure')).filter((n) => n.endsWith('.ts'))) {
+    const src = readFileSync(join(repoRoot, 'src/measure', f), 'utf8');
+    assert.doesNotMatch(src, /function median\(|s\[n \/ 2 - 1\]/, `${f} has a median of its own`);
+  }
+});
+
+test('build cache keys on content only: a copy of a benchmark in another folder (another clone) is not rebuilt', async () => {
+  const src = '#include "wasmlab.h"\nint main(void){ printf("%d\\n", 40 + 2); return 0; }\n';
+  const a = tempBenchmark('clone', `${src}/* ${Date.now()} ${Math.random()} */\n`);
+  const b = mkdtempSync(join(tmpdir(), 'wasmlab-test-clone2-'));
+  cpSync(a, b, { recursive: true });
+  for (const target of ['native', 'wasm'] as const) {
+    const first = await buildBenchmark(readManifest(join(a, 'bench.json')), target, 'O2');
+    assert.equal(first.cached, false);
+    const second = await buildBenchmark(readManifest(join(b, 'bench.json')), target, 'O2');
+    assert.equal(second.cached, true, `${target}: the copy rebuilt`);
+    assert.equal(second.sha256, first.sha256);
+  }
+});
+
+test('valgrind: WAVM stack, a log per run, scaled timeout, and a crashed run under valgrind gives no counts', async (t) => {
+  const valgrind = valgrindPath();
+  if (!valgrind) { t.skip('valgrind is not installed (bash setup/setup.sh installs it)'); return; }
+  const argv = wrapWithCachegrind(valgrind, ['x'], '/tmp/log');
+  assert.ok(argv.includes('--main-stacksize=67108864'));
+  // Runs natively, dies under valgrind (as WAVM did): its row keeps the run's timing, with no counts.
+  const dies = tempBenchmark('vgdies', `#include "wasmlab.h"
+#include <stdlib.h>
+#include <string.h>
+int main(void){ const char *p = getenv("LD_PRELOAD"); double s = 0; for (int i = 1; i < 100000; i++) s += 1.0 / i;
+  if (p && strstr(p, "vgpreload")) abort(); printf("%.3f\\n", s); return 0; }
+`);
+  // ~0.05 s natively, seconds under cachegrind: a 1 s limit must not kill its simulation.
+  const slow = tempBenchmark('vgslow', '#include "wasmlab.h"\nint main(void){ volatile double s = 0; for (long i = 1; i < 30000000; i++) s += 1.0 / i; printf("%.3f\\n", s); return 0; }\n');
+  const rows = await bench({ benchmarks: [dies, slow], runtimes: ['native'], reps: 1, warmup: 0, counters: 'valgrind', timeout: 1 });
+  const d = rows.find((r) => r.benchmark === 'test/vgdies')!;
+  assert.equal(d.status, 'ok', d.reason);
+  assert.equal(d.instructions, null, 'the counts of a crashed start-up are not the run\'s');
+  assert.match(d.counter_note, /valgrind run failed \(crashed: SIGABRT/);
+  assert.equal(d.counter_scope, 'process');
+  const s = rows.find((r) => r.benchmark === 'test/vgslow')!;
+  assert.equal(s.status, 'ok', s.reason);
+  assert.ok(s.instructions! > 30_000_000, `${s.counter_note}`);
+  assert.equal(s.counter_source, 'valgrind');
+  assert.equal(s.counter_scope, 'process');
+});
