@@ -23,5 +23,7 @@ export function heatmapFigure(rows: readonly RatioRow[], o: { title?: string; me
     type: 'heatmap', x: xs, y: ys, z, customdata: custom, zmid: 0, zmin: -lim, zmax: lim, colorscale: 'RdBu',
     colorbar: { title: { text: `× ${baseline}` }, tickvals: ticks.map(Math.log10), ticktext: ticks.map((t) => `${t}×`) },
     hovertemplate: 'benchmark: %{customdata[0]}<br>target: %{customdata[1]}<br>n: %{customdata[2]}<br>ratio: %{customdata[3]}×<extra></extra>',
-  }], { ...layoutOf({ title: o.title ?? `${o.metric ?? 'kernel_s'} ratio over ${baseline} (median; log colour scale)`, xTitle: 'target', yTitle: 'benchmark' }), yaxis: { title: { text: 'benchmark' }, automargin: true, type: 'category' } });
+  }], { ...layoutOf({ title: o.title ?? `${o.metric ?? 'kernel_s'} ratio over ${baseline} (median; log colour scale)`, xTitle: 'target', yTitle: 'benchmark' }), yaxis: { title: { text: 'benchmark' }, automargin: true, type: 'category' },
+    // One readable row per benchmark: grow past the default height for long suites.
+    ...(ys.length > 15 ? { height: 160 + 18 * ys.length } : {}) });
 }

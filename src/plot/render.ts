@@ -34,7 +34,7 @@ export function figureHtml(fig: Figure, inline: InlineMode = 'every'): string {
       `${plotlySource().replace(/<\/script/gi, '<\\/script')}\n})(); }</script>\n`
     : '';
   return (
-    `<div id="${id}" style="width:100%;height:460px"></div>\n${lib}` +
+    `<div id="${id}" style="width:100%;height:${typeof fig.layout.height === 'number' ? fig.layout.height : 460}px"></div>\n${lib}` +
     `<script type="text/javascript">(function(){var f=${spec};` +
     `window.Plotly.newPlot(${JSON.stringify(id)}, f.data, f.layout, {responsive: true});})();</script>`
   );
