@@ -55,6 +55,8 @@ export interface BenchRequest {
   aot?: boolean;
   counters?: CounterChoice;
   timeout?: number;
+  /** Memory limit per run: bytes, or "512M", "2G" (see parseSize); a run over it is out-of-memory. */
+  memLimit?: number | string;
   /** CPU list for taskset, e.g. "1". */
   pin?: string;
   signal?: AbortSignal;
@@ -135,6 +137,14 @@ function checkOpts(opts: string[]): string[] {
   return opts;
 }
 
+/** "512M", "2G", "1048576", "64KiB" → bytes; a UsageError for anything else. */
+export function parseSize(v: number | string, what = '--mem-limit'): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(String(v));
+  const bytes = m ? Number(m[1]) * 1024 ** ' kmgt'.indexOf((m[2] || ' ').toLowerCase()) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1024 * 1024 || bytes > 2 ** 50) throw new UsageError(`${what} wants a size from 1M up, like 512M or 2G (got "${v}")`);
+  return Math.floor(bytes);
+}
+
 /** More repetitions than this per target is a typo, not a study (adaptive stops at --max-runs). */
 export const MAX_REPS = 10_000;
 
@@ -183,9 +193,11 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   const counters = await countersOf(req);
   const opts = checkOpts(req.opt ?? ['O2']);
   const policy = policyOf(req);
+  const memLimitBytes = req.memLimit !== undefined ? parseSize(req.memLimit) : undefined;
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
     ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
+    ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}),
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
@@ -200,7 +212,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   let status: 'done' | 'interrupted' | 'failed' = 'failed';
   try {
     yield* runSweep({
-      benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal,
+      benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,

@@ -11,8 +11,9 @@ export type RunStatus =
   | 'ok'
   | 'wrong-output' // ran and exited 0, but its output differs from native's
   | 'nonzero-exit' // exited with a non-zero code
-  | 'crashed' // killed by a signal (trap, segfault…)
+  | 'crashed' // killed by a signal (segfault…), or a trap the runtime reported
   | 'timeout' // killed by wasmlab after the time limit
+  | 'out-of-memory' // failed under --mem-limit, out of memory
   | 'build-failed' // the program did not compile for this target
   | 'aot-failed' // the ahead-of-time compile step failed
   | 'unavailable' // the runtime or mode is not installed here

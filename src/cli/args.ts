@@ -21,6 +21,7 @@ export const SWEEP_FLAGS = {
   counters: { type: 'string' },
   pin: { type: 'string' },
   timeout: { type: 'string' },
+  'mem-limit': { type: 'string' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   store: { type: 'string' },
@@ -48,6 +49,7 @@ export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [
       --counters SRC     none | auto | perf | valgrind                          [none; profile: auto]
       --pin CPUS         run children under taskset -c CPUS
       --timeout SEC      kill a run after SEC seconds                                               [600]
+      --mem-limit SIZE   a run's memory limit (512M, 2G): over it, status out-of-memory        [none]
   -f, --format FMT       table | csv | json                                                         [table]
   -o, --out FILE         write the rows to FILE (and FILE.sweep.json with the provenance)
       --store FILE       keep every run in this DuckDB store and reuse runs it has ($WASMLAB_STORE)  [none]
@@ -109,6 +111,7 @@ export function sweepRequest(v: SweepValues): BenchRequest {
     counters: counters as BenchRequest['counters'],
     pin: v.pin,
     timeout: num('timeout', v.timeout, false),
+    ...(v['mem-limit'] !== undefined ? { memLimit: v['mem-limit'] } : {}),
     store: v.store ?? (process.env.WASMLAB_STORE || undefined),
     fresh: v.fresh,
     storeWait: num('store-wait', v['store-wait'], false),

@@ -19,6 +19,8 @@ export interface RunSpec {
   ioPrefix: string;
   timeoutS: number;
   perf: boolean;
+  /** The run's memory limit (RLIMIT_DATA, see launcher.c); a failure under it is out-of-memory. */
+  memLimitBytes?: number;
   pinCpus?: string;
   signal?: AbortSignal;
   /** The sweep's resident launcher; without one, a launcher is started for this run. */
@@ -51,6 +53,29 @@ export function stderrTail(stderr: string, max = 300): string {
   return lines.length > max ? `…${lines.slice(-max)}` : lines;
 }
 
+/**
+ * How runtimes report a trap on stderr (the program then exits non-zero, not by a signal):
+ * Wasmtime "wasm trap: …", wasm3 "[trap] …", Node/V8 and Wasmer "RuntimeError: …", WAMR
+ * "Exception: …", wazero "wasm error: …", WAVM "Runtime exception: …", wasmi "Trap(…)"/"trap: …".
+ */
+const TRAP_LINE = /wasm trap:|\[trap\]|RuntimeError:|^\s*Exception: |wasm error:|Runtime exception|\bTrap\(|\btrap: /i;
+
+/** What a program or runtime says when an allocation fails. */
+const OOM_LINE = /out of memory|cannot allocate|memory allocation|bad_alloc|ENOMEM|failed to grow|allocation failed|Cannot enlarge memory|heap out of memory/i;
+
+/** The first line of stderr that reports a trap, or null. */
+export function trapLine(stderr: string): string | null {
+  return stderr.split('\n').find((l) => TRAP_LINE.test(l))?.trim() ?? null;
+}
+
+/**
+ * Did a failed run fail for lack of memory under its limit? Its stderr says an allocation failed,
+ * or it got within 10% of the limit (a runtime whose memory.grow failed may say nothing).
+ */
+export function outOfMemory(stderr: string, maxrssKb: number | null, limitBytes: number): boolean {
+  return OOM_LINE.test(stderr) || (maxrssKb !== null && maxrssKb * 1024 >= 0.9 * limitBytes);
+}
+
 /** The hash a run's output would have if its stdout were `stdout` (for a given expected output, `run --expect`). */
 export function stdoutHash(stdout: Buffer): string {
   return createHash('sha256').update('stdout\0').update(stdout).digest('hex');
@@ -78,15 +103,22 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   const argv = spec.pinCpus ? ['taskset', '-c', spec.pinCpus, ...spec.cmd.argv] : spec.cmd.argv;
   const req = {
     argv, cwd: spec.runDir.dir, stdin: spec.runDir.stdin, stdout, stderr: stderrFile,
-    env: spec.cmd.env, timeoutS: spec.timeoutS, perf: spec.perf, signal: spec.signal,
+    env: spec.cmd.env, timeoutS: spec.timeoutS, perf: spec.perf, signal: spec.signal, memLimitBytes: spec.memLimitBytes,
   };
   const r = await (spec.session ? spec.session.launch(req) : launch(req));
   const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : '';
   const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null };
   if (r.start_error) return { ...base, status: 'launch-failed', reason: r.start_error };
   if (r.cancelled) return { ...base, status: 'cancelled', reason: 'sweep interrupted' };
-  if (r.timed_out) return { ...base, status: 'timeout', reason: `killed after ${spec.timeoutS} s` };
-  if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${stderrTail(stderr) ? `: ${stderrTail(stderr)}` : ''}` };
+  const tail = stderrTail(stderr);
+  if (r.timed_out) return { ...base, status: 'timeout', reason: `killed with its process group after ${spec.timeoutS} s${tail ? `: ${tail}` : ''}` };
+  const failed = r.signal !== null || (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared');
+  if (failed && spec.memLimitBytes && outOfMemory(stderr, r.maxrss_kb, spec.memLimitBytes)) {
+    return { ...base, status: 'out-of-memory', reason: `over --mem-limit ${spec.memLimitBytes} bytes (${r.signal ?? `exit ${r.exit_code}`})${tail ? `: ${tail}` : ''}` };
+  }
+  if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${tail ? `: ${tail}` : ''}` };
+  const trap = r.exit_code !== 0 ? trapLine(stderr) : null;
+  if (trap && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'crashed', reason: `trap (exit ${r.exit_code}): ${trap}` };
   if (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
   return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, stdout, stderr, r.exit_code) };
 }

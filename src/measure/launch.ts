@@ -19,6 +19,7 @@ export interface LaunchRequest {
   env?: Record<string, string>;
   timeoutS?: number;
   perf?: boolean; // open hardware counters for the child
+  memLimitBytes?: number; // the child's RLIMIT_DATA (see launcher.c)
   signal?: AbortSignal; // abort kills the child's whole process group
 }
 
@@ -62,6 +63,7 @@ function launcherArgs(req: LaunchRequest): string[] {
   if (req.stdin) args.push('--stdin', req.stdin);
   if (req.timeoutS) args.push('--timeout', String(req.timeoutS));
   if (req.perf) args.push('--perf');
+  if (req.memLimitBytes) args.push('--mem-limit', String(Math.floor(req.memLimitBytes)));
   for (const [k, v] of Object.entries(req.env ?? {})) args.push('--env', `${k}=${v}`);
   args.push('--', ...req.argv);
   return args;

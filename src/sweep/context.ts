@@ -37,6 +37,8 @@ export interface SweepRequest {
   /** Already resolved: "auto" is decided by the caller. */
   counters: CounterSource;
   timeoutS?: number;
+  /** Each run's memory limit in bytes (RLIMIT_DATA); a run failing under it is out-of-memory. */
+  memLimitBytes?: number;
   pinCpus?: string;
   signal?: AbortSignal;
   sweepId?: string;

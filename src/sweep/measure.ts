@@ -18,7 +18,7 @@ import type { Prepared } from './prepare.js';
 export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, io: string, perf = false): RunSpec {
   return {
     cmd, runDir, check: b.check, ioPrefix: join(ctx.dir, io), timeoutS: ctx.req.timeoutS ?? b.timeout_s ?? 600, perf,
-    pinCpus: ctx.req.pinCpus, signal: ctx.req.signal, session: ctx.session,
+    pinCpus: ctx.req.pinCpus, signal: ctx.req.signal, session: ctx.session, memLimitBytes: ctx.req.memLimitBytes,
   };
 }
 
@@ -38,7 +38,8 @@ async function valgrindCounters(ctx: SweepContext, b: Benchmark, runDir: RunDir,
   const log = join(ctx.dir, `cachegrind-${++valgrindRuns}.log`);
   rmSync(log, { force: true });
   const spec = runSpec(ctx, b, runDir, { argv: wrapWithCachegrind(valgrind, cmd.argv, log), env: cmd.env }, 'valgrind');
-  const vo = await executeRun({ ...spec, timeoutS: spec.timeoutS * VALGRIND_TIMEOUT_FACTOR });
+  // No memory limit under valgrind: the simulator itself needs several times the program's memory.
+  const vo = await executeRun({ ...spec, timeoutS: spec.timeoutS * VALGRIND_TIMEOUT_FACTOR, memLimitBytes: undefined });
   if (vo.status === 'cancelled') return null;
   const failed = (why: string) => ({ counters: NULL_COUNTERS, counter_note: `valgrind run failed (${why}): no counts` });
   if (vo.status !== 'ok') return failed(`${vo.status}${vo.reason ? `: ${vo.reason}` : ''}`);

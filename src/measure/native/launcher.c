@@ -8,7 +8,7 @@
  * descendants it reaped (ru_maxrss is then the largest of them).
  *
  *   wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] [--timeout SEC] [--runs N]
- *             [--env K=V]... [--perf] -- PROGRAM ARGS...
+ *             [--env K=V]... [--perf] [--mem-limit BYTES] -- PROGRAM ARGS...
  *   wl-launch --serve     requests on stdin, one JSON result line each on stdout
  *
  * --serve keeps one launcher for a whole sweep: a request is the same arguments as above,
@@ -22,7 +22,12 @@
  * the counters exist, so none of its work escapes them. Where the kernel refuses (VMs), the
  * JSON says why in "counter_error" and the run still happens.
  *
- * Without --perf the child is started with posix_spawn (glibc: clone(CLONE_VM|CLONE_VFORK), no
+ * --mem-limit sets the child's RLIMIT_DATA (soft and hard): private writable memory — heap,
+ * anonymous mappings, a wasm runtime's committed linear memory — but not the large PROT_NONE
+ * reservations JIT runtimes make for guard regions, which RLIMIT_AS would count (it breaks them).
+ * An allocation past the limit fails (malloc returns NULL, memory.grow returns -1).
+ *
+ * Without --perf or --mem-limit the child is started with posix_spawn (glibc: clone(CLONE_VM|CLONE_VFORK), no
  * copy of our page tables), the cheapest way to start a process and what hyperfine's Rust std
  * uses; with --perf we fork, because the child must wait until its counters are open.
  *
@@ -110,7 +115,7 @@ static void json_str(const char *s) {
 }
 
 static const char USAGE[] = "usage: wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] "
-                            "[--timeout SEC] [--runs N] [--env K=V]... [--perf] -- PROGRAM ARGS... "
+                            "[--timeout SEC] [--runs N] [--env K=V]... [--perf] [--mem-limit BYTES] -- PROGRAM ARGS... "
                             "| wl-launch --serve";
 
 /* A request we cannot carry out: one JSON line saying why (the caller reads only stdout). */
@@ -149,6 +154,7 @@ static int request(int argc, char **argv) {
   const char *cwd = NULL, *in = "/dev/null", *out = "/dev/null", *err = "/dev/null";
   double timeout_s = 0;
   long runs = 1;
+  unsigned long long mem_limit = 0;
   int use_perf = 0, i = 1, nenv = 0;
   char *envs[64];
   for (; i < argc; i++) {
@@ -161,6 +167,7 @@ static int request(int argc, char **argv) {
     else if (!strcmp(argv[i], "--stderr")) err = argv[++i];
     else if (!strcmp(argv[i], "--timeout")) timeout_s = atof(argv[++i]);
     else if (!strcmp(argv[i], "--runs")) runs = atol(argv[++i]);
+    else if (!strcmp(argv[i], "--mem-limit")) mem_limit = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--env") && nenv < 64 && strchr(argv[i + 1], '=')) envs[nenv++] = argv[++i];
     else return report_error("bad request", USAGE, 2);
   }
@@ -184,7 +191,8 @@ static int request(int argc, char **argv) {
 
     uint64_t t0 = now_ns();
     pid_t pid;
-    if (!use_perf) {
+    /* posix_spawn cannot set a limit in the child only: fork when one is asked for. */
+    if (!use_perf && !mem_limit) {
       posix_spawn_file_actions_t fa;
       posix_spawnattr_t at;
       posix_spawn_file_actions_init(&fa);
@@ -212,11 +220,17 @@ static int request(int argc, char **argv) {
         signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL); signal(SIGHUP, SIG_DFL);
         signal(SIGALRM, SIG_DFL);
         char c;
-        close(go_pipe[1]);
-        if (read(go_pipe[0], &c, 1) != 1) _exit(126);
+        if (use_perf) {
+          close(go_pipe[1]);
+          if (read(go_pipe[0], &c, 1) != 1) _exit(126);
+        }
         dup2(fin, 0); dup2(fout, 1); dup2(ferr, 2);
         int e = 0;
-        if (cwd && chdir(cwd) < 0) e = errno;
+        if (mem_limit) {
+          struct rlimit rl = {(rlim_t)mem_limit, (rlim_t)mem_limit};
+          if (setrlimit(RLIMIT_DATA, &rl) < 0) e = errno;
+        }
+        if (!e && cwd && chdir(cwd) < 0) e = errno;
         if (!e) { execvpe(cmd[0], cmd, envp); e = errno; }
         if (write(exec_pipe[1], &e, sizeof e) < 0) {}
         _exit(127);
