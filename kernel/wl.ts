@@ -8,6 +8,7 @@ import type { DataFrame } from 'danfojs-node';
 import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
+import { slurm, type SlurmSubmit } from './slurm.js';
 import * as magic from './magics/run.js';
 import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
 import type { Cell } from '../src/frame/table.js';
@@ -159,6 +160,12 @@ export const wl = {
   /** What `wasmlab report` prints, as an object (geomeans with verdicts, ratios, missing, excluded). */
   report(runs: Rows, o?: ReportOptions): Report {
     return report(rowsOf(runs), o);
+  },
+  /** The sweep on a Slurm cluster: wl.slurm.submit({...request, shards}), .status(job), .collect(job). */
+  slurm: {
+    submit: (req: BenchArgs<BenchRequest> & SlurmSubmit) => slurm.submit({ ...withDefaults(req), ...req, store: null }),
+    status: slurm.status,
+    collect: slurm.collect,
   },
   plot: {
     /** Grouped bars of agg(y) (median by default) per x and color: `wl.plot.bar(df, {x: 'benchmark', y: 'kernel_s', color: 'runtime'})`. */

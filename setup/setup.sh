@@ -2,16 +2,20 @@
 # wasmlab setup: installs everything a fresh machine needs, then runs the main job.
 #   bash setup/setup.sh            set up, then run a small sweep and the quickstart notebook
 #   bash setup/setup.sh --no-demo  set up only (CI uses this before the tests)
+#   bash setup/setup.sh --with slurm   also Slurm, for `wasmlab slurm local up` (a one-node cluster)
 # Idempotent: each step keeps a stamp in ~/.cache/wasmlab (or $WASMLAB_CACHE) keyed by the
 # versions it built, so a second run only checks. Core steps must succeed; a runtime that cannot
 # be had is reported with its reason and setup goes on (`wasmlab doctor` repeats the reason).
 source "$(dirname "$0")/lib.sh"
 demo=1
-for a in "$@"; do
-  case "$a" in
+extras=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-demo) demo=0 ;;
-    *) echo "usage: bash setup/setup.sh [--no-demo]" >&2; exit 2 ;;
+    --with) [ "${2:-}" = slurm ] || { echo "usage: --with slurm" >&2; exit 2; }; extras+=(slurm); shift ;;
+    *) echo "usage: bash setup/setup.sh [--no-demo] [--with slurm]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 started=$(date +%s)
@@ -34,6 +38,10 @@ for s in "${runtime_steps[@]}"; do
     missing+=("$s")
     warn "$s is not available; see the reason above (wasmlab doctor says it again)"
   fi
+done
+for s in "${extras[@]}"; do
+  step "$s"
+  timed "$s"
 done
 step "kernel spec"
 bash "$WASMLAB_ROOT/setup/steps/kernel.sh"

@@ -14,7 +14,7 @@ import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/pre
 import { ADAPTERS, detectMode, modeId, resolveTargets, UnknownRuntimeError } from './runtimes/registry.js';
 import { buildBenchmark, BuildError, OPT_LEVELS, type ArtifactInfo } from './toolchain/build.js';
 import { adaptivePolicy, fixedPolicy, type RepPolicy } from './measure/policy.js';
-import { runSweep, newSweepId } from './sweep/sweep.js';
+import { runSweep, newSweepId, type SweepRequest } from './sweep/sweep.js';
 import { describe, type SweepEvent } from './sweep/events.js';
 import { Store } from './store/store.js';
 import { planId } from './store/keys.js';
@@ -69,6 +69,13 @@ export interface BenchRequest {
   storeWait?: number;
   onEvent?: (e: SweepEvent) => void;
   onSweep?: (info: SweepInfo) => void;
+  /** The plan these runs belong to (a shard of `wasmlab plan`); default: the request's own. */
+  planId?: string;
+  /** One shard of a plan: only these reps (src/plan). */
+  only?: SweepRequest['only'];
+  /** Build and prepare, run nothing; each run that would be measured goes to onPlanned. */
+  dryRun?: boolean;
+  onPlanned?: SweepRequest['onPlanned'];
   /** A module built elsewhere, run instead of `benchmarks` (run --wasm). */
   wasm?: PrebuiltSpec;
 }
@@ -201,8 +208,8 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
-  const plan = planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters });
-  const store = storeOf(req);
+  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters });
+  const store = req.dryRun ? null : storeOf(req);
   store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
   const tally = { reused: 0, measured: 0 };
   const onEvent = (e: SweepEvent) => {
@@ -216,6 +223,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,
+      only: req.only, dryRun: req.dryRun, onPlanned: req.onPlanned,
     });
     status = req.signal?.aborted ? 'interrupted' : 'done';
   } finally {

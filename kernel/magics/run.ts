@@ -125,8 +125,14 @@ export async function compile(o: Common & { benchmarks?: string[]; file?: string
   return finish(await toFrame(await core.compile(req)), o);
 }
 
-export async function bench(o: RunOpts & { benchmarks: string[] }): Promise<DataFrame> {
+export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shards: number } }): Promise<DataFrame> {
   const core = await loadCore();
+  if (o.slurm) {
+    const { submitRequest } = await import('../slurm.js');
+    const s = await submitRequest({ ...request(o), store: null, benchmarks: o.benchmarks }, o.slurm);
+    text(`submitted job ${s.job}: ${s.runs} runs in ${s.shards} shards (plan ${s.plan}); wl.slurm.status('${s.job}'), then wl.slurm.collect('${s.job}')`);
+    return finish(await toFrame([s as unknown as object]), o);
+  }
   const df = await sweep('bench', o.out, (extra) => core.bench({ ...request(o), ...extra, benchmarks: o.benchmarks }));
   return finish(df, o);
 }

@@ -42,6 +42,10 @@ const STORE_FLAGS: FlagSpec[] = [
   { long: 'fresh', kind: 'bool', help: 'measure again even what the store has (a new sweep; old rows kept, superseded)' },
   { long: 'resume', kind: 'bool', help: 'reuse stored runs and measure only the missing ones (the default)' },
 ];
+const SLURM_FLAGS: FlagSpec[] = [
+  { long: 'slurm', kind: 'bool', help: 'submit to Slurm as a job array (returns the job id at once); then wl.slurm.status/collect' },
+  { long: 'shards', kind: 'int', metavar: 'N', help: 'with --slurm: array tasks (default 4)' },
+];
 const COUNTERS_FLAG: FlagSpec = { long: 'counters', short: 'c', kind: 'string', choices: COUNTERS, metavar: 'SOURCE', help: 'hardware counters: none, auto, perf, valgrind (simulated)' };
 
 function common(p: Parsed): Record<string, unknown> {
@@ -59,6 +63,8 @@ function runOptions(p: Parsed): Record<string, unknown> {
   if (p.flags.counters) o.counters = p.flags.counters;
   if (p.flags.fresh && p.flags.resume) throw new MagicError('--fresh and --resume contradict each other');
   if (p.flags.fresh) o.fresh = true;
+  if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
+  if (p.flags.slurm) o.slurm = { shards: p.flags.shards ?? 4 };
   return o;
 }
 
@@ -102,8 +108,9 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
     details: ['Runs the store already has (%config store) are reused, not measured again: --fresh measures them anew.',
+      '--slurm plans the sweep into --shards array tasks and submits it to Slurm, returning at once with the job id.',
       'Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
     build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
   },

@@ -5,6 +5,7 @@ import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { compileCommand, suiteCommand } from './suite.js';
 import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
+import { mergeCommand, planCommand, shardCommand, slurmCommand } from './cluster.js';
 
 const USAGE = `wasmlab — WebAssembly runtimes against native code
 
@@ -20,6 +21,10 @@ usage: wasmlab <command> [options]
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
   export --out FILE ...        a store's runs to CSV, JSON or Parquet
   import FILE...               runs from CSV, JSON or Parquet into a store (known runs skipped)
+  plan ... --shards N --out F  the runs of a request, split into N shards balanced by time
+  shard run PLAN --index I     run one shard of a plan into its own store (checks versions first)
+  merge STORES... --into F     merge stores (shards, other machines); duplicates skipped
+  slurm submit|status|collect  a plan as a Slurm job array; slurm local up|down: a one-node cluster
   kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
 
 async function kernelCommand(argv: string[]): Promise<number> {
@@ -44,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'sweeps': return sweepsCommand(rest);
     case 'export': return exportCommand(rest);
     case 'import': return importCommand(rest);
+    case 'plan': return planCommand(rest);
+    case 'shard': return shardCommand(rest);
+    case 'merge': return mergeCommand(rest);
+    case 'slurm': return slurmCommand(rest);
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
   }

@@ -3,7 +3,8 @@
  * The sweep records rows here as they are measured and asks it for rows measured before; the
  * fronts query it. Nothing else opens the file (src/store/db.ts).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { basename, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RECORD_COLUMNS, type RunRecord } from '../record.js';
@@ -155,6 +156,34 @@ export class Store implements RunStore {
       } catch (e) {
         await conn.run('ROLLBACK').catch(() => {});
         throw e;
+      }
+    });
+  }
+
+  /**
+   * Bring in the runs (and sweeps, hosts) of another store, e.g. a shard's: rows already here by
+   * run_key are skipped and counted; rows of other machines stay apart by host_id.
+   */
+  async merge(file: string): Promise<IngestCount & { rows: number; failed: number }> {
+    const other = resolve(file);
+    if (other === this.path) throw new UsageError(`cannot merge ${file} into itself`);
+    if (!existsSync(other)) throw new UsageError(`${file}: no such store`);
+    await new Store(other, this.open).flush(); // its killed writers' journals, and the current schema
+    return this.use(async (conn) => {
+      await conn.run(`ATTACH '${other.replace(/'/g, "''")}' AS other (READ_ONLY)`);
+      try {
+        await conn.run('BEGIN TRANSACTION');
+        const n = await ingestSelect(conn, `SELECT ${RECORD_COLUMNS.join(', ')} FROM other.runs WHERE NOT superseded`);
+        await conn.run('INSERT OR IGNORE INTO sweeps SELECT * FROM other.sweeps');
+        await conn.run('INSERT OR IGNORE INTO hosts SELECT * FROM other.hosts');
+        await conn.run('COMMIT');
+        const c = (await conn.runAndReadAll(`SELECT count(*)::INTEGER, count(*) FILTER (WHERE status <> 'ok')::INTEGER FROM other.runs WHERE NOT superseded`)).getRowsJS()[0]!;
+        return { ...n, rows: Number(c[0]), failed: Number(c[1]) };
+      } catch (e) {
+        await conn.run('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        await conn.run('DETACH other');
       }
     });
   }

@@ -47,6 +47,11 @@ export interface SweepRequest {
   store?: RunStore;
   /** Measure everything again even when the store has it. */
   fresh?: boolean;
+  /** Only these reps, by cellKey(benchmark, opt, target label) (src/plan): one shard of a plan. */
+  only?: Map<string, number[]>;
+  /** Build and prepare, run nothing: each run that would be measured goes to onPlanned. */
+  dryRun?: boolean;
+  onPlanned?: (run: { benchmark: string; size: string; opt: string; target: string; rep: number; run_key: string; runtime_version: string; artifact_sha256: string }) => void;
   onEvent?: EventSink;
 }
 
@@ -74,7 +79,9 @@ export class SweepContext {
     this.dir = join(tmpdir(), `wasmlab-${this.sweepId}`);
     mkdirSync(this.dir, { recursive: true });
     this.perTarget = Math.max(req.policy.minRuns, 1);
-    this.progress.total = req.benchmarks.reduce((n, b) => n + req.opts.length * req.targets.length * this.perTargetOf(b), 0);
+    this.progress.total = req.only
+      ? [...req.only.values()].reduce((n, reps) => n + reps.length, 0)
+      : req.benchmarks.reduce((n, b) => n + req.opts.length * req.targets.length * this.perTargetOf(b), 0);
   }
 
   /** The repetition policy of one benchmark. */

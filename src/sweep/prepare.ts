@@ -30,6 +30,8 @@ export interface Prepared {
   runs: { kernel_s: number | null; wall_s: number | null }[];
   /** Next rep index. */
   rep: number;
+  /** The rep indices to run, when only some are (a shard of a plan); else 0, 1, … as the policy wants. */
+  wanted?: number[];
   stopped: boolean;
 }
 

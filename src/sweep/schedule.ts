@@ -27,12 +27,13 @@ const finished = (r: RunRecord) => r.status === 'ok' || r.status === 'wrong-outp
 
 /** Does a target need another run: the policy on its runs' primary metric and the wall time they took. */
 function more(policy: RepPolicy, p: Prepared): boolean {
+  if (p.wanted) return p.wanted.includes(p.rep);
   const metric = primaryMetric(p.runs);
   return needsMoreRuns(policy, p.runs.map((r) => r[metric]!), p.runs.reduce((a, r) => a + r.wall_s!, 0));
 }
 
 function account(p: Prepared, r: RunRecord): void {
-  p.rep++;
+  p.rep = p.wanted ? (p.wanted.find((w) => w > p.rep) ?? p.rep + 1) : p.rep + 1;
   if (r.wall_s !== null && finished(r)) p.runs.push({ kernel_s: r.kernel_s, wall_s: r.wall_s });
   // A failing run would fail again: one row says it, no more reps of this target.
   if (!finished(r)) p.stopped = true;
@@ -65,8 +66,17 @@ async function* reuse(ctx: SweepContext, b: Benchmark, opt: string, ready: Prepa
 export async function* runTargets(
   ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, ready: Prepared[], artifacts: Artifacts,
 ): AsyncGenerator<RunRecord> {
-  yield* reuse(ctx, b, opt, ready);
   const policy = ctx.policyOf(b);
+  if (ctx.req.dryRun) {
+    for (const p of ready) {
+      for (const rep of p.wanted ?? Array.from({ length: policy.minRuns }, (_, i) => i)) {
+        ctx.req.onPlanned?.({ benchmark: b.id, size: ctx.req.size, opt, target: p.label, rep, run_key: runKey(p.series, rep),
+          runtime_version: p.det.version ?? '', artifact_sha256: p.artifact.sha256 });
+      }
+    }
+    return;
+  }
+  yield* reuse(ctx, b, opt, ready);
   let active = ready.filter((p) => !p.stopped && more(policy, p));
   if (!active.length || ctx.aborted) return;
 

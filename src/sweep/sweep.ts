@@ -14,6 +14,8 @@ import { SweepContext, type SweepRequest } from './context.js';
 import { prepareTarget, type Prepared } from './prepare.js';
 import { runTargets } from './schedule.js';
 import { runKey, seriesKey } from '../store/keys.js';
+import { cellKey } from '../plan/plan.js';
+import { targetLabel } from '../record.js';
 
 export { newSweepId, type RunStore, type SweepRequest } from './context.js';
 
@@ -50,9 +52,12 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
         const ready: Prepared[] = [];
         for (const t of req.targets) {
           if (ctx.aborted) return;
+          // One shard of a plan: only its targets, only its reps.
+          const wanted = req.only?.get(cellKey(b.id, opt, targetLabel(t)));
+          if (req.only && !wanted?.length) continue;
           const p = await prepareTarget(ctx, b, opt, t, artifacts, runDir);
           if (p === null) return;
-          if ('series' in p) ready.push(p);
+          if ('series' in p) ready.push(wanted ? { ...p, wanted, rep: wanted[0]! } : p);
           else yield failedRow(p);
         }
         yield* runTargets(ctx, b, opt, runDir, ready, artifacts);

@@ -1,0 +1,128 @@
+/** `wasmlab plan`, `shard run`, `merge`, `slurm …`: a sweep split over machines (src/plan, src/cluster). */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../api.js';
+import { renderTable } from '../export/table.js';
+import { makePlan, runShard } from '../plan/make.js';
+import { readPlan } from '../plan/plan.js';
+import { Store } from '../store/store.js';
+import { collect, status, submit } from '../cluster/slurm.js';
+import { localClusterDown, localClusterUp } from '../cluster/local.js';
+import { parseSweepArgs, sweepRequest, SWEEP_FLAGS } from './args.js';
+import { describeEvent } from '../api.js';
+import { ProgressView } from './progress.js';
+
+type Values = Record<string, string | boolean | undefined>;
+function flags(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>, usage: string): { values: Values; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: r.values as Values, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
+  }
+}
+const int = (name: string, v: unknown): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(String(v))) throw new UsageError(`--${name} wants a whole number, got "${String(v)}"`);
+  return Number(v);
+};
+
+const PLAN_USAGE = 'usage: wasmlab plan --bench LIST --runtime LIST [run flags] --shards N --out plan.json [--store HISTORY.duckdb]';
+
+export async function planCommand(argv: string[]): Promise<number> {
+  const shardsAt = argv.indexOf('--shards');
+  if (argv.includes('--help') || argv.includes('-h')) { console.log(`${PLAN_USAGE}\n  run flags: wasmlab run --help`); return 0; }
+  if (shardsAt < 0) throw new UsageError(`--shards N is required (${PLAN_USAGE})`);
+  const shards = int('shards', argv[shardsAt + 1])!;
+  const rest = [...argv.slice(0, shardsAt), ...argv.slice(shardsAt + 2)];
+  const { values } = parseSweepArgs(rest);
+  if (!values.out) throw new UsageError(`--out plan.json is required (${PLAN_USAGE})`);
+  const req = sweepRequest({ ...values, store: undefined });
+  const plan = await makePlan(req, { shards, history: values.store });
+  writeFileSync(values.out, `${JSON.stringify(plan, null, 1)}\n`);
+  const fmt = (s: number) => (s < 120 ? `${s.toFixed(1)} s` : `${(s / 60).toFixed(1)} min`);
+  console.error(`plan ${plan.plan_id}: ${plan.runs.length} runs in ${shards} shards, estimated ${plan.shard_est_s.map(fmt).join(' / ')}; wrote ${values.out}`);
+  return 0;
+}
+
+export async function shardCommand(argv: string[]): Promise<number> {
+  const usage = 'usage: wasmlab shard run plan.json --index I --store shard-I.duckdb [--pin CPUS] [--quiet]';
+  const { values, positionals } = flags(argv, { index: { type: 'string' }, store: { type: 'string' }, pin: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, 'store-wait': { type: 'string' } }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  if (positionals[0] !== 'run' || positionals.length !== 2) throw new UsageError(usage);
+  if (values.index === undefined || !values.store) throw new UsageError(`--index and --store are required (${usage})`);
+  const view = new ProgressView(Boolean(values.quiet));
+  const rows = await runShard(positionals[1]!, int('index', values.index)!, {
+    store: String(values.store), pin: values.pin ? String(values.pin) : undefined, storeWait: int('store-wait', values['store-wait']),
+    onEvent: (e) => { if (e.kind === 'progress') view.progress(e); else { const l = describeEvent(e); if (l && !values.quiet) view.note(l); } },
+  });
+  view.clear();
+  const failed = rows.filter((r) => r.status !== 'ok').length;
+  console.error(`shard ${values.index}: ${rows.length} runs (${failed} not ok) in ${values.store}`);
+  return 0;
+}
+
+export async function mergeCommand(argv: string[]): Promise<number> {
+  const usage = 'usage: wasmlab merge SHARD.duckdb… --into RESULTS.duckdb [--plan plan.json]';
+  const { values, positionals } = flags(argv, { into: { type: 'string' }, plan: { type: 'string' } }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  if (!values.into || !positionals.length) throw new UsageError(usage);
+  const store = new Store(String(values.into));
+  const rows = [];
+  for (const f of positionals) rows.push({ store: f, ...(await store.merge(f)) });
+  process.stdout.write(renderTable(rows, ['store', 'rows', 'added', 'skipped', 'failed'].map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] }))));
+  if (values.plan) {
+    const plan = readPlan(String(values.plan));
+    const r = await store.query(`SELECT count(*)::INTEGER AS n FROM runs WHERE NOT superseded AND run_key IN (${plan.runs.map((x) => `'${x.run_key}'`).join(', ')})`);
+    const missing = plan.runs.length - Number(r.rows[0]?.n ?? 0);
+    console.log(`plan ${plan.plan_id}: ${plan.runs.length - missing} of ${plan.runs.length} planned runs present${missing ? `, ${missing} missing` : ''}`);
+  }
+  return 0;
+}
+
+export async function slurmCommand(argv: string[]): Promise<number> {
+  const usage = `usage: wasmlab slurm submit plan.json [--partition P] [--time HH:MM:SS] [--cpus-per-task C] [--workdir DIR]
+       wasmlab slurm status JOB [--format table|json]
+       wasmlab slurm collect JOB [--into RESULTS.duckdb] [--resubmit-failed]
+       wasmlab slurm local up|down      a one-node cluster on this machine, to try it out`;
+  const [sub, ...rest] = argv;
+  const { values, positionals } = flags(rest, {
+    partition: { type: 'string' }, time: { type: 'string' }, 'cpus-per-task': { type: 'string' }, workdir: { type: 'string' },
+    format: { type: 'string' }, into: { type: 'string' }, 'resubmit-failed': { type: 'boolean' },
+  }, usage.split('\n')[0]!);
+  if (values.help || !sub) { console.log(usage); return 0; }
+  switch (sub) {
+    case 'submit': {
+      if (positionals.length !== 1) throw new UsageError(usage.split('\n')[0]!);
+      const rec = submit(positionals[0]!, {
+        partition: values.partition as string | undefined, time: values.time as string | undefined,
+        cpusPerTask: int('cpus-per-task', values['cpus-per-task']), workdir: values.workdir as string | undefined,
+      });
+      console.error(`submitted ${rec.shards} tasks as job ${rec.job}; shards write to ${rec.workdir}`);
+      console.log(rec.job);
+      return 0;
+    }
+    case 'status': {
+      const s = await status(positionals[0] ?? '');
+      if (values.format === 'json') console.log(JSON.stringify(s, null, 2));
+      else process.stdout.write(renderTable(s as unknown as Record<string, unknown>[], ['task', 'job', 'state', 'rows', 'ok'].map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] }))));
+      return 0;
+    }
+    case 'collect': {
+      const c = await collect(positionals[0] ?? '', { into: values.into as string | undefined, resubmitFailed: Boolean(values['resubmit-failed']) });
+      if (c.resubmitted) { console.error(`resubmitted tasks ${c.failedTasks.join(', ')} as job ${c.resubmitted}; collect again when they end`); console.log(c.resubmitted); return 0; }
+      process.stdout.write(renderTable(c.shards, ['task', 'rows', 'added', 'skipped', 'failed'].map((k) => ({ title: k, get: (r: Record<string, unknown>) => r[k] }))));
+      console.log(`merged into ${c.into}: ${c.planned - c.missing} of ${c.planned} planned runs${c.missing ? `, ${c.missing} missing` : ''}, ${c.failedRuns} failed`);
+      if (c.failedTasks.length) console.log(`tasks ${c.failedTasks.join(', ')} failed: wasmlab slurm collect ${positionals[0]} --resubmit-failed`);
+      return c.missing ? 1 : 0;
+    }
+    case 'local': {
+      if (positionals[0] === 'up') console.log(await localClusterUp());
+      else if (positionals[0] === 'down') console.log(await localClusterDown());
+      else throw new UsageError('usage: wasmlab slurm local up|down');
+      return 0;
+    }
+    default: throw new UsageError(usage.split('\n')[0]!);
+  }
+}
+
