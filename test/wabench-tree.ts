@@ -259,7 +259,7 @@ export function makeWabenchTree(): TestTree {
   });
   dirs.wordfreq = benchFolder(root, 'JetStream2/wordfreq', {
     name: 'wordfreq', suffix: 'cc', cflags: '-fno-exceptions -std=c++17', sources: { 'wordfreq.cc': WORDFREQ_CC },
-    runs: { 'run.sh': { arg: '3000', iter: '1', wasmdir: '' } },
+    runs: { 'run.sh': { arg: '3000', iter: '1', wasmdir: '', check: 'true' } },
   });
   const plain = Buffer.from(PLAIN);
   dirs.xorcrypt = benchFolder(root, 'Whole_Applications/xorcrypt', {

@@ -77,6 +77,10 @@ test('suite import: the tree imports except the entry whose input is missing; st
   assert.equal(poly.preopen, false, 'WasmDir empty: no preopen');
   assert.equal(readManifest(raw.manifest).preopen, true);
   assert.equal(readManifest(byId['wabench/jetstream2/wordfreq']!.manifest).language, 'c++');
+  // Only CheckResult=true turns the check on (WABench's common.sh); unset is "none" like false.
+  const { dirs } = makeWabenchTree();
+  writeFileSync(join(dirs.wordfreq!, 'run.sh'), 'Native=./wordfreq\nNativeArg=3000\nIter=1\nWasmDir=\n');
+  assert.equal(importWabench(dirs.wordfreq!, outDir()).imported[0]!.check, 'none');
 });
 
 test('suite import of one benchmark folder; Iter is its default rep count; CheckResult=false is kept and shown; --json; a bad path is one error', async () => {

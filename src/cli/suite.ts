@@ -40,7 +40,7 @@ function importCommand(argv: string[]): number {
     { title: 'group', get: (i) => i.group },
     { title: 'lang', get: (i) => i.language },
     { title: 'inputs', get: inputs },
-    { title: 'check', get: (i) => (i.check === 'none' ? 'none (CheckResult=false)' : i.check) },
+    { title: 'check', get: (i) => (i.check === 'none' ? 'none (CheckResult not true)' : i.check) },
     { title: 'reps', get: (i) => i.reps ?? '' },
     { title: 'preopen', get: (i) => (i.preopen ? '.' : '-') },
   ], 60));

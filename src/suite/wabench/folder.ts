@@ -18,7 +18,7 @@ export interface RunScript {
   iter?: number;
   /** WasmDir: "." preopens the run folder, "" preopens nothing. */
   wasmDir: string;
-  /** CheckResult: only an explicit `false` turns the output check off. */
+  /** CheckResult: only `true` turns the output check on (as in WABench's common.sh). */
   checkResult?: boolean;
 }
 

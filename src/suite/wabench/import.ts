@@ -22,10 +22,12 @@
  * - Iter → `reps`: WABench runs a command Iter times and reports the mean, i.e. repetitions of
  *   the whole process, so it is the benchmark's default repetition count (not in-process loops).
  * - WasmDir → `preopen` ("." → true, empty → false).
- * - CheckResult=false → `check: "none"`; otherwise stdout and stderr are compared with native's
+ * - CheckResult=true → stdout and stderr are compared with native's
  *   (WABench diffs `cmd >out 2>&1`; PolyBench dumps its arrays on stderr), plus the files the
  *   run writes: arguments named `output_*` and the Makefile's TEMPFILE (what Makefile.in's
- *   `clean` deletes).
+ *   `clean` deletes). Otherwise (false, or unset as in JetStream2's folders) → `check: "none"`:
+ *   WABench's common.sh diffs only when CheckResult is true, and the unset ones print their own
+ *   timings ("That took 1.2 seconds."), which no two runs share.
  * - The exit status is compared with native's (`exit_status: "compared"`), not required to be 0:
  *   WABench never looks at it, and its blowfish always ends with exit(1).
  * - Flags: their CFLAGS and CINCLUDE, minus -O levels; plus what today's toolchain needs to build
@@ -240,7 +242,7 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
   for (const p of files) {
     if (isLfsPointer(join(f.dir, p))) return { skipped: { id, entry: job.entry, missing: p, reason: `input file ${p} is a Git LFS pointer, not the data (git lfs pull)` } };
   }
-  const check: BenchManifest['check'] = run.checkResult === false ? 'none' : outputs.length ? 'stdout+stderr+files' : 'stdout+stderr';
+  const check: BenchManifest['check'] = run.checkResult !== true ? 'none' : outputs.length ? 'stdout+stderr+files' : 'stdout+stderr';
   const manifest: BenchManifest = {
     id, group: `wabench/${group}`, category: `wabench/${dirname(rel) === '.' ? group : dirname(rel)}`, language: f.language,
     description: `${name} from WABench (${rel}${multi ? `, ${run.script}` : ''})`,
