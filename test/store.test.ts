@@ -227,4 +227,11 @@ test('wasmlab sql answers a GROUP BY; a bad query is one line', async (t) => {
   assert.match(bad.stderr, /Parser Error/);
   const sweeps = await wasmlab(['sweeps', '--store', store]);
   assert.match(sweeps.stdout, /polybench\/gemm,mibench\/crc32 ×/);
+  // wasmlab report reads a store too, and says the same as on the exported rows
+  const csvFile = join(work, `report-${n++}.csv`);
+  await wasmlab(['export', '--store', store, '--out', csvFile]);
+  const fromStore = (await wasmlab(['report', '--store', store, '--format', 'json'])).stdout;
+  assert.equal(fromStore, (await wasmlab(['report', '--in', csvFile, '--format', 'json'])).stdout);
+  const only = JSON.parse((await wasmlab(['report', '--store', store, '--where', "benchmark = 'polybench/gemm'", '--format', 'json'])).stdout) as { rows: number };
+  assert.equal(only.rows, rows.find((r) => r.benchmark === 'polybench/gemm')!.n);
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../api.js';
+import { load, UsageError } from '../api.js';
 import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 import { report, type Report } from '../analysis/report.js';
 import type { Baseline } from '../analysis/compare.js';
@@ -15,7 +15,7 @@ import { renderTable, type Column } from '../export/table.js';
 import { fmtRatio } from '../analysis/verdict.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 
-export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json [--baseline native] [--metric kernel_s|wall_s]
+export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
                       [--format table|json|markdown] [--resamples 2000] [--seed 1]
   --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
               against its JIT), O0 (each -O level against O0; any level), or version=X
@@ -23,6 +23,8 @@ export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json [--ba
 
 const OPTIONS = {
   in: { type: 'string' },
+  store: { type: 'string' },
+  where: { type: 'string' },
   baseline: { type: 'string' },
   metric: { type: 'string' },
   format: { type: 'string' },
@@ -34,8 +36,12 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
 /** The rows to report on, from the flags. Add sources here. */
-export function loadRows(values: Values): Row[] {
-  if (!values.in) throw new UsageError(`no rows: give --in FILE\n${REPORT_USAGE}`);
+export async function loadRows(values: Values): Promise<Row[]> {
+  if (values.in && values.store) throw new UsageError('give --in FILE or --store F, not both');
+  const store = values.store ?? (values.in ? undefined : process.env.WASMLAB_STORE);
+  if (store) return (await load({ store, where: values.where })) as unknown as Row[];
+  if (values.where) throw new UsageError('--where filters a store: add --store F');
+  if (!values.in) throw new UsageError(`no rows: give --in FILE or --store F\n${REPORT_USAGE}`);
   let text: string;
   try {
     text = readFileSync(values.in, 'utf8');
@@ -108,7 +114,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a whole number (got "${s}")`);
     return n;
   };
-  const rows = loadRows(values);
+  const rows = await loadRows(values);
   let r: Report;
   try {
     r = report(rows, { baseline: parseBaseline(values.baseline), metric: values.metric ?? 'kernel_s', resamples: num(values.resamples, 'resamples'), seed: num(values.seed, 'seed') });
