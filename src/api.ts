@@ -28,7 +28,7 @@ export type { SweepEvent } from './sweep/events.js';
 export { Store } from './store/store.js';
 export type { SweepInfo } from './measure/provenance.js';
 
-import { UsageError } from './errors.js';
+import { oneLine, UsageError } from './errors.js';
 /** Bad user input. The message is one line that names the fix. */
 export { UsageError } from './errors.js';
 
@@ -112,7 +112,8 @@ function asUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof UnknownBenchmarkError || e instanceof UnknownRuntimeError || e instanceof ManifestError || e instanceof PrebuiltError) throw new UsageError(e.message);
+    // One line even when a name someone typed holds line breaks.
+    if (e instanceof UnknownBenchmarkError || e instanceof UnknownRuntimeError || e instanceof ManifestError || e instanceof PrebuiltError) throw new UsageError(oneLine(e.message));
     throw e;
   }
 }
@@ -188,6 +189,10 @@ export function storeOf(req: Pick<BenchRequest, 'store' | 'storeWait' | 'onEvent
 }
 
 async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGenerator<RunRecord> {
+  // The request's own mistakes first, before anything is looked up or started.
+  const opts = checkOpts(req.opt ?? ['O2']);
+  const policy = policyOf(req);
+  const memLimitBytes = req.memLimit !== undefined ? parseSize(req.memLimit) : undefined;
   const skipped: { id: string; reason: string }[] = [];
   const targets = await resolveTargets(req.runtimes.length ? req.runtimes : ['all'], {
     aot: req.aot, onSkip: (id, reason) => skipped.push({ id, reason }),
@@ -198,9 +203,6 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   if (!benchmarks.some((b) => b.sizes[size])) throw new UsageError(`no benchmark has size "${size}" (sizes: ${[...new Set(benchmarks.flatMap((b) => Object.keys(b.sizes)))].join(', ')})`);
   const sweepId = newSweepId();
   const counters = await countersOf(req);
-  const opts = checkOpts(req.opt ?? ['O2']);
-  const policy = policyOf(req);
-  const memLimitBytes = req.memLimit !== undefined ? parseSize(req.memLimit) : undefined;
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
     ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),

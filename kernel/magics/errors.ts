@@ -3,10 +3,11 @@
  * the usage when it is about how a magic was called), never with a stack trace.
  */
 import { inspect } from 'node:util';
+import { oneLine } from '../../src/errors.js';
 
 export class MagicError extends Error {
   constructor(message: string, readonly usage = '') {
-    super(message);
+    super(oneLine(message));
     this.name = 'UsageError';
   }
   /** What the notebook shows. */

@@ -128,11 +128,15 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): Parsed {
     }
     if (f.kind === 'bool') {
       if (inline !== undefined) throw new MagicError(`--${f.long} takes no value`);
+      if (f.long in flags) throw new MagicError(`--${f.long} is given twice: give it once`);
       flags[f.long] = true;
       continue;
     }
     const raw = inline ?? argv[++i];
     if (raw === undefined) throw new MagicError(`--${f.long} needs a value (${f.metavar ?? f.kind})`);
+    // Only a list flag may repeat (its values add up); a second value of any other flag would
+    // silently win over the first.
+    if (f.kind !== 'list' && f.long in flags) throw new MagicError(`--${f.long} is given twice: give it once`);
     flags[f.long] = convert(f, raw, flags[f.long]);
   }
   const positionals: Record<string, string | string[]> = {};

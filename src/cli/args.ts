@@ -74,9 +74,20 @@ export type SweepValues = { [K in keyof typeof SWEEP_FLAGS]?: (typeof SWEEP_FLAG
 
 export function parseSweepArgs(argv: string[]): { values: SweepValues; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: SWEEP_FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals, tokens } = parseArgs({ args: argv, options: SWEEP_FLAGS, allowPositionals: true, strict: true, tokens: true });
+    // node:util keeps the last of a repeated flag: refuse instead of silently dropping the first.
+    const seen = new Set<string>();
+    for (const t of tokens) {
+      if (t.kind !== 'option') continue;
+      if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
+      seen.add(t.name);
+    }
     return { values: values as SweepValues, positionals };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // node:util's wording for `--reps -1` ("argument is ambiguous") does not say what to do.
+    const dash = /^Option '(-[^']*)' argument is ambiguous/.exec((e as Error).message);
+    if (dash) throw new UsageError(`${dash[1]} has a value starting with "-": write it ${dash[1]}=VALUE (if you meant it)`);
     throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab run --help lists the flags)`);
   }
 }
@@ -84,6 +95,9 @@ export function parseSweepArgs(argv: string[]): { values: SweepValues; positiona
 export function sweepRequest(v: SweepValues): BenchRequest {
   if (v.fresh && v.resume) throw new UsageError('--fresh and --resume contradict each other: --fresh measures again, --resume (the default) reuses stored runs');
   if ((v.fresh || v.resume) && !v.store && !process.env.WASMLAB_STORE) throw new UsageError(`--${v.fresh ? 'fresh' : 'resume'} needs a store: add --store FILE (or set WASMLAB_STORE)`);
+  // An empty list is a mistake, not "the default": `-r ""` must not become every runtime.
+  const empty = (['bench', 'runtime', 'opt'] as const).find((f) => v[f] !== undefined && !list(v[f]).length);
+  if (empty) throw new UsageError(`--${empty} is empty: name at least one (e.g. --bench gemm --runtime native --opt O2)`);
   const benchmarks = list(v.bench);
   if (v.wasm !== undefined && benchmarks.length) throw new UsageError('--wasm and --bench exclude each other: one prebuilt module, or benchmarks');
   const only = (['args', 'dir', 'expect'] as const).find((f) => v[f] !== undefined);

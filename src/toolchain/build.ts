@@ -54,7 +54,7 @@ export function resolvePaths(b: Benchmark): { sources: string[]; includes: strin
   if (b.source_root && !existsSync(root)) {
     throw new BuildError(`${b.id}: its sources (${root}) are not there — run \`bash setup/setup.sh\` (the apps step fetches them)`, '');
   }
-  for (const s of sources) if (!existsSync(s)) throw new BuildError(`${b.id}: source ${s} does not exist`, '');
+  for (const s of sources) if (!existsSync(s)) throw new BuildError(`${b.id}: ${s} (field "sources" of ${join(b.dir, 'bench.json')}) does not exist`, '');
   if (!sources.length) throw new BuildError(`${b.id}: no sources matched ${b.sources.join(' ')}`, '');
   return { sources, includes: (b.include ?? []).map(at) };
 }
@@ -103,6 +103,15 @@ function prebuiltArtifact(b: Benchmark, target: BuildTarget, opt: string, wasm: 
   };
 }
 
+/** A file the build reads; unreadable, it is a BuildError naming the file and the manifest field. */
+function readSource(b: Benchmark, file: string, field: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new BuildError(`${b.id}: cannot read ${file} (field "${field}" of ${join(b.dir, 'bench.json')}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, '');
+  }
+}
+
 /** Rewrites absolute paths under the folders a build reads from into placeholders (for cache keys). */
 export function portablePaths(b: Benchmark): (s: string) => string {
   const roots = [
@@ -127,7 +136,7 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   const argsForKey = compileArgs(b, target, opt, sources, includes, '@OUT@');
   const h = createHash('sha256').update(`${compiler.version}\n${exe}\n${portable(JSON.stringify(argsForKey))}\n`);
   for (const f of [...sources, ...headerFiles([benchIncludeDir, ...includes, ...sources.map(dirname)])]) {
-    h.update(`${portable(f)}\n`).update(readFileSync(f));
+    h.update(`${portable(f)}\n`).update(readSource(b, f, sources.includes(f) ? 'sources' : 'include'));
   }
   const key = h.digest('hex').slice(0, 24);
   const dir = join(cacheDir, 'artifacts', key);
