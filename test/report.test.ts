@@ -33,7 +33,7 @@ test('CSV written by run --format csv reads back with its types (numbers, boolea
   assert.deepEqual(back, recs.map((r) => ({ ...r })));
   assert.equal(typeof back[1]!.aot, 'boolean');
   assert.equal(back[1]!.user_s, 0.1 + 0.2, 'shortest round-trip number text');
-  assert.deepEqual(parseCsv('a,"b,""c""\nd",e\r\n1,2,3\n'), [['a', 'b,"c"\nd', 'e'], ['1', '2', '3']]);
+  assert.deepEqual(parseCsv('a,"b,""c""\nd",e\r\n1,,""\n'), [['a', 'b,"c"\nd', 'e'], ['1', null, '']], 'empty is null, "" is the empty string');
 });
 
 test('report CLI: table, markdown and JSON from CSV and JSON rows; JSON equals report()', async () => {

@@ -1,57 +1,57 @@
 /**
- * Reading back what `wasmlab run --format csv` writes (csv.ts): RFC 4180 fields, then each
- * RunRecord column to its type — booleans (`aot`, `output_ok`, `outlier`), numbers, strings —
- * with an empty cell read as null (csv.ts writes null as an empty cell; for text columns, where
- * '' and null cannot be told apart, as ''). Columns the record does not know (added later, e.g.
- * `counter_scope`) are typed by their text: true/false, a number, or a string.
+ * Reading back what `wasmlab run --format csv` writes (csv.ts): RFC 4180 fields, an unquoted
+ * empty cell is null and a quoted one (`""`) the empty string; each RunRecord column gets its
+ * type from RECORD_SCHEMA (bool, int, real, text). Columns the schema does not know are typed
+ * by their text: true/false, a number, or a string.
  */
 import type { Cell } from '../frame/table.js';
+import { RECORD_SCHEMA, type ColumnType } from '../record.js';
 
-const BOOLEAN = new Set(['aot', 'output_ok', 'outlier']);
-const TEXT = new Set([
-  'sweep_id', 'benchmark', 'size', 'opt', 'runtime', 'mode', 'status', 'reason', 'counter_source', 'counter_note',
-  'runtime_version', 'compiler_version', 'cflags', 'argv', 'artifact_sha256', 'timestamp', 'host', 'counter_scope',
-]);
-const NULLABLE_TEXT = new Set(['signal']);
+const TYPES = new Map<string, ColumnType>(RECORD_SCHEMA.map(([c, t]) => [c as string, t]));
 
-/** RFC 4180 records: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [], field = '', i = 0, quoted = false;
+/** RFC 4180 records; a field is null when it is empty and unquoted. */
+export function parseCsv(text: string): (string | null)[][] {
+  const out: (string | null)[][] = [];
+  let row: (string | null)[] = [], field = '', quotedField = false, i = 0, inQuotes = false;
+  const end = () => { row.push(field === '' && !quotedField ? null : field); field = ''; quotedField = false; };
   while (i < text.length) {
     const ch = text[i]!;
-    if (quoted) {
+    if (inQuotes) {
       if (ch === '"') {
         if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
+        inQuotes = false; i++; continue;
       }
       field += ch; i++; continue;
     }
-    if (ch === '"') { quoted = true; i++; continue; }
-    if (ch === ',') { row.push(field); field = ''; i++; continue; }
+    if (ch === '"') { inQuotes = true; quotedField = true; i++; continue; }
+    if (ch === ',') { end(); i++; continue; }
     if (ch === '\r' && text[i + 1] === '\n') i++;
-    if (ch === '\n' || ch === '\r') { row.push(field); out.push(row); row = []; field = ''; i++; continue; }
+    if (ch === '\n' || ch === '\r') { end(); out.push(row); row = []; i++; continue; }
     field += ch; i++;
   }
-  if (field !== '' || row.length) { row.push(field); out.push(row); }
+  if (field !== '' || quotedField || row.length) { end(); out.push(row); }
   return out;
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$|^[-+]?Infinity$|^NaN$/i;
 
-export function typedCell(column: string, s: string): Cell {
-  if (BOOLEAN.has(column)) return s === '' ? null : s === 'true';
-  if (TEXT.has(column)) return s;
-  if (NULLABLE_TEXT.has(column)) return s === '' ? null : s;
-  if (s === '') return null;
-  if (NUMBER.test(s)) return Number(s);
-  if (s === 'true' || s === 'false') return s === 'true';
-  return s;
+export function typedCell(column: string, s: string | null): Cell {
+  if (s === null) return null;
+  switch (TYPES.get(column)) {
+    case 'bool': return s === 'true';
+    case 'int': case 'real': return Number(s); // NaN stays NaN: analysis rejects it with a reason
+    case 'text': return s;
+    default:
+      if (NUMBER.test(s)) return Number(s);
+      if (s === 'true' || s === 'false') return s === 'true';
+      return s;
+  }
 }
 
 /** Row objects from CSV text with a header line. */
 export function rowsFromCsv(text: string): Record<string, Cell>[] {
   const [header, ...lines] = parseCsv(text);
   if (!header) return [];
-  return lines.filter((l) => !(l.length === 1 && l[0] === '')).map((l) => Object.fromEntries(header.map((c, i) => [c, typedCell(c, l[i] ?? '')])));
+  return lines.filter((l) => !(l.length === 1 && l[0] === null))
+    .map((l) => Object.fromEntries(header.map((c, i) => [c ?? '', typedCell(c ?? '', l[i] ?? null)])));
 }
