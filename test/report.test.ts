@@ -53,6 +53,9 @@ test('report CLI: table, markdown and JSON from CSV and JSON rows; JSON equals r
   assert.match(table, /^wasm3\s+\d+\.\d\s+\d+\.\d–\d+\.\d\s+5\s/m, table);
   assert.match(table, /wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on \d of 5 benchmarks, Wilcoxon p = 0\.06 \(5 benchmarks: too few for p < 0\.05\)/);
   assert.match(table, /excluded: 1 failed run\(s\), 0 unusable value\(s\) of 180 rows \(1× timeout: after 60 s\)/);
+  const per = (await wasmlab(['report', '--in', csv, '--per-benchmark'])).stdout;
+  const w3 = expected.comparisons.find((c: { subject: string; benchmark: string }) => c.subject === 'wasm3' && c.benchmark === 'synthetic/b00');
+  assert.match(per, new RegExp(`^synthetic/b00 small O2 .*${w3.ratio.toFixed(1)} \\[${w3.ci_low.toFixed(1)}–${w3.ci_high.toFixed(1)}\\]`, 'm'), per);
   const md = (await wasmlab(['report', '--in', csv, '--format', 'markdown', '--baseline', 'no-aot'])).stdout;
   assert.match(md, /^\| target \| geomean × \| 95% CI \|/m);
   assert.match(md, /^\| wasmtime:cranelift\+aot \| /m);

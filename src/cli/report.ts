@@ -16,9 +16,10 @@ import { fmtRatio } from '../analysis/verdict.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
-                      [--format table|json|markdown] [--resamples 2000] [--seed 1]
+                      [--format table|json|markdown] [--per-benchmark] [--resamples 2000] [--seed 1]
   --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
               against its JIT), O0 (each -O level against O0; any level), or version=X
+  --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)
   ROWS        what \`wasmlab run --format csv|json --out FILE\` wrote`;
 
 const OPTIONS = {
@@ -28,6 +29,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   metric: { type: 'string' },
   format: { type: 'string' },
+  'per-benchmark': { type: 'boolean' },
   resamples: { type: 'string' },
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -89,7 +91,24 @@ function excludedLine(r: Report): string {
   return `excluded: ${e.failed} failed run(s), ${e.invalid} unusable value(s) of ${r.rows} rows${why ? ` (${why}${e.reasons.length > 5 ? '; …' : ''})` : ''}`;
 }
 
-export function renderReport(r: Report, format: 'table' | 'markdown'): string {
+/** Benchmarks × targets: "ratio [low–high]" per cell, "—" where the pair could not be compared. */
+function perBenchmark(r: Report, format: 'table' | 'markdown'): string {
+  const targets = r.geomeans.map((g) => g.subject);
+  const benches = [...new Set(r.comparisons.map((c) => `${c.benchmark}\u0000${c.size}\u0000${c.opt}`))];
+  const at = new Map(r.comparisons.map((c) => [`${c.benchmark}\u0000${c.size}\u0000${c.opt}\u0000${c.subject}`, c]));
+  const rows = benches.map((b) => ({ b, cells: targets.map((t) => at.get(`${b}\u0000${t}`)) }));
+  const cols: Column<(typeof rows)[number]>[] = [
+    { title: 'benchmark', get: (x) => x.b.split('\u0000').filter(Boolean).join(' ') },
+    ...targets.map((t, i) => ({ title: t, get: (x: (typeof rows)[number]) => { const c = x.cells[i]; return c ? `${fmtRatio(c.ratio)} [${ci(c.ci_low, c.ci_high)}]` : '—'; } })),
+  ];
+  return format === 'markdown' ? markdownTable(rows, cols) : renderTable(rows, cols, 40);
+}
+
+export function renderReport(r: Report, format: 'table' | 'markdown', withBenchmarks = false): string {
+  if (withBenchmarks) {
+    const title = `per benchmark: ratio of medians over ${r.baseline} [95% CI]`;
+    return renderReport(r, format) + '\n' + (format === 'markdown' ? `**${title}**\n\n` : `${title}\n\n`) + perBenchmark(r, format);
+  }
   const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a two-stage bootstrap 95% CI (${r.geomeans[0]?.resamples ?? 0} resamples, seed ${r.geomeans[0]?.seed ?? ''})`;
   const missing = r.missing.length ? `not compared: ${r.missing.length} case(s): ${r.missing.slice(0, 5).map((m) => `${m.subject} on ${m.benchmark} (${m.reason})`).join('; ')}${r.missing.length > 5 ? '; …' : ''}` : '';
   if (format === 'markdown') {
@@ -122,6 +141,6 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (e instanceof AnalysisUsageError) throw new UsageError(e.message);
     throw e;
   }
-  process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderReport(r, format as 'table' | 'markdown'));
+  process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderReport(r, format as 'table' | 'markdown', Boolean(values['per-benchmark'])));
   return 0;
 }
