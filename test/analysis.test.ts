@@ -243,7 +243,7 @@ test('coverage: the geomean CI covers the true ratio in ~95% of 200 simulated st
         rows.push(r('wasm3', 'default', base * ratio * Math.exp(0.1 * norm()), { benchmark: `b${b}`, rep: k }));
       }
     }
-    const g = geomeanCi(pairUp(rows).pairs, { seed: s + 1, resamples: 1000 });
+    const g = geomeanCi(pairUp(rows).pairs, { seed: s + 1 }); // the default 2000 resamples
     if (g.ci_low! <= 1.5 && 1.5 <= g.ci_high!) covered++;
   }
   const rate = covered / studies;
@@ -305,6 +305,14 @@ test('counters: IPC, miss ratios, normalized misses and MRSS ratio, with their s
   assert.equal(y!.branch_misses_x, null);
   assert.match(y!.note, /scopes differ \(process vs kernel\)/);
   assert.equal(y!.mrss_x, 4, 'memory is not a counter: still compared');
+  const sim = [...c('native', 'default', 1, { counter_source: 'valgrind' }), ...c('wasm3', 'default', 4, { counter_source: 'valgrind' })];
+  const [z] = counters(sim);
+  assert.equal(z!.counter_source, 'valgrind');
+  assert.equal(z!.branch_misses_x, 4, 'same source and scope: normalized');
+  assert.match(z!.note, /simulated caches and branch predictor/);
+  const [w] = counters([...c('native', 'default', 1), ...c('wasm3', 'default', 4, { counter_source: 'valgrind' })]);
+  assert.equal(w!.cache_misses_x, null);
+  assert.match(w!.note, /counter sources differ \(valgrind vs perf\)/);
 });
 
 test('tables: pivot of any metric over benchmarks × targets, ranking', () => {
