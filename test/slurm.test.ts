@@ -16,6 +16,7 @@ import { availableTargets, required, wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-slurm-test-'));
 const have = spawnSync('which', ['slurmctld']).status === 0;
+const mungeBefore = spawnSync('pgrep', ['-x', 'munged']).status === 0;
 const why = 'Slurm is not installed (bash setup/setup.sh --with slurm)';
 
 before(async () => {
@@ -27,7 +28,7 @@ before(async () => {
 });
 after(async () => {
   if (have) await wasmlab(['slurm', 'local', 'down']);
-  for (const d of ['slurmctld', 'slurmd']) {
+  for (const d of mungeBefore ? ['slurmctld', 'slurmd'] : ['slurmctld', 'slurmd', 'munged']) {
     assert.equal(spawnSync('pgrep', ['-x', d], { encoding: 'utf8' }).stdout.trim(), '', `no ${d} left running`);
   }
 });

@@ -77,7 +77,10 @@ export async function localClusterUp(): Promise<string> {
   }
   mkdirSync('/run/munge', { recursive: true });
   spawnSync('chown', ['munge:munge', '/run/munge']);
-  if (spawnSync('pgrep', ['-x', 'munged']).status !== 0) execFileSync(which('munged')!, ['--force'], { stdio: 'ignore' });
+  if (spawnSync('pgrep', ['-x', 'munged']).status !== 0) {
+    execFileSync(which('munged')!, ['--force'], { stdio: 'ignore' });
+    writeFileSync(join(localDir, 'munged.ours'), ''); // started by us: `down` stops it too
+  }
   const env = { ...process.env, SLURM_CONF: conf };
   execFileSync(which('slurmctld')!, ['-f', conf], { env, stdio: 'ignore' });
   execFileSync(which('slurmd')!, ['-f', conf], { env, stdio: 'ignore' });
@@ -100,6 +103,12 @@ export async function localClusterDown(): Promise<string> {
     for (let i = 0; i < 100 && running(); i++) await sleep(100);
     if (running()) process.kill(pid, 'SIGKILL');
     stopped.push(d);
+  }
+  if (existsSync(join(localDir, 'munged.ours'))) {
+    spawnSync('pkill', ['-x', 'munged']);
+    for (let i = 0; i < 50 && spawnSync('pgrep', ['-x', 'munged']).status === 0; i++) await sleep(100);
+    rmSync(join(localDir, 'munged.ours'), { force: true });
+    stopped.push('munged');
   }
   rmSync(join(localDir, 'state'), { recursive: true, force: true });
   return stopped.length ? `stopped ${stopped.join(', ')}` : 'was not running';
