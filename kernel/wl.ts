@@ -9,6 +9,8 @@ import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
 import { slurm, type SlurmSubmit } from './slurm.js';
+import { overallVerdict } from '../src/publish/findings.js';
+import type { GeomeanRow } from '../src/analysis/geomeans.js';
 import * as magic from './magics/run.js';
 import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
 import type { Cell } from '../src/frame/table.js';
@@ -160,6 +162,21 @@ export const wl = {
   /** What `wasmlab report` prints, as an object (geomeans with verdicts, ratios, missing, excluded). */
   report(runs: Rows, o?: ReportOptions): Report {
     return report(rowsOf(runs), o);
+  },
+  /**
+   * Seconds a request is expected to take, from the store's history where it has the runs, else
+   * native times × typical slowdowns (src/plan/estimate.ts). Builds what it needs; runs nothing.
+   */
+  async estimate(req: BenchArgs<BenchRequest>): Promise<number> {
+    const { makePlan } = await import('../src/plan/make.js');
+    const store = storePath();
+    const { existsSync } = await import('node:fs');
+    const plan = await makePlan({ ...withDefaults(req), ...req, store: null }, { shards: 1, history: store && existsSync(store) ? store : undefined });
+    return plan.shard_est_s[0] ?? 0;
+  },
+  /** The study's verdicts, computed from a report's geomeans (src/publish/findings.ts). */
+  finding: {
+    overall: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => overallVerdict(geomeans, runtimes),
   },
   /** The sweep on a Slurm cluster: wl.slurm.submit({...request, shards}), .status(job), .collect(job). */
   slurm: {

@@ -54,10 +54,10 @@ info "setup took $(( $(date +%s) - started )) s"
 if [ "$demo" = 1 ]; then
   step "main job: a small sweep"
   (cd "$WASMLAB_ROOT" && node bin/wasmlab.js run --bench gemm,crc32,quicksort --runtime all --reps 3)
-  if [ -f "$WASMLAB_ROOT/notebooks/quickstart.ipynb" ]; then
+  if [ -f "$WASMLAB_ROOT/notebooks/00-quickstart.ipynb" ]; then
     step "main job: the quickstart notebook"
     (cd "$WASMLAB_ROOT" && .venv/bin/jupyter nbconvert --to notebook --execute \
-       --output-dir "$WASMLAB_CACHE/notebooks" notebooks/quickstart.ipynb)
-    info "executed notebook: $WASMLAB_CACHE/notebooks/quickstart.ipynb"
+       --output-dir "$WASMLAB_CACHE/notebooks" notebooks/00-quickstart.ipynb)
+    info "executed notebook: $WASMLAB_CACHE/notebooks/00-quickstart.ipynb"
   fi
 fi

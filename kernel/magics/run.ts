@@ -16,6 +16,8 @@ import { toFrame } from '../../src/frame/frame.js';
 import { COUNTER_CHOICES, RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
+import { parseArgs, words } from './parse.js';
+import * as self from './run.js';
 
 interface Common {
   out: string | null;
@@ -189,6 +191,21 @@ export async function sql(o: Common & { query: string }): Promise<DataFrame> {
     throw e;
   }
   return finish(await toFrame(r.rows, r.columns), o);
+}
+
+/** A magic line whose `{expr}` parts were filled in as it ran (translate.ts, deferredCall). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the magic returns (a frame for -o)
+export async function expanded(name: string, kind: 'line' | 'cell', argText: string, body: string): Promise<any> {
+  const m = findMagic(name, kind)!;
+  let spec;
+  try {
+    spec = m.build(parseArgs(words(argText), m.args), body);
+  } catch (e) {
+    if (e instanceof MagicError) throw new MagicError(`${kind === 'cell' ? '%%' : '%'}${name}: ${e.message}`, synopsis(m));
+    throw e;
+  }
+  const f = (self as unknown as Record<string, (o: unknown) => Promise<unknown>>)[spec.call]!;
+  return f(spec.options);
 }
 
 export async function lsmagic(_o?: object): Promise<void> {

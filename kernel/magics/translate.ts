@@ -24,7 +24,20 @@ function helpRequest(name: string, kind: 'line' | 'cell'): string | null {
   return `void (await wl.magic.help(${JSON.stringify({ name: (kind === 'cell' ? '%%' : '') + m[1] })}));`;
 }
 
+/**
+ * A magic line with `{expr}` in it (IPython's expansion: `%bench -b {benchmarks} --size {size}`)
+ * is parsed when it runs, after the expressions are evaluated in the notebook, so a parameters
+ * cell can drive the magics. Only `-o VAR` must be literal: the binding is made here.
+ */
+function deferredCall(m: Magic, argText: string, body: string): string {
+  const out = /(?:^|\s)(?:-o|--out)[ =]([A-Za-z_$][\w$]*)(?=\s|$)/.exec(argText)?.[1];
+  const template = `\`${argText.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${').replace(/\{([^{}]+)\}/g, '${$1}')}\``;
+  const expr = `await wl.magic.expanded(${JSON.stringify(m.name)}, ${JSON.stringify(m.kind)}, ${template}, ${JSON.stringify(body)})`;
+  return typeof out === 'string' ? `let ${out}: Frame = ${expr};` : `void (${expr});`;
+}
+
 function call(m: Magic, argText: string, body: string): string {
+  if (!m.raw && /\{[^{}]+\}/.test(argText)) return deferredCall(m, argText, body);
   let spec;
   try {
     if (m.raw) {

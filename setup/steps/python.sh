@@ -3,7 +3,7 @@
 # the notebook tests and nbconvert.
 source "$(dirname "$0")/../lib.sh"
 cd "$WASMLAB_ROOT"
-want="jupyterlab==$PY_JUPYTERLAB nbclient==$PY_NBCLIENT nbconvert==$PY_NBCONVERT jupyter_client==$PY_JUPYTER_CLIENT ipykernel==$PY_IPYKERNEL"
+want="jupyterlab==$PY_JUPYTERLAB nbclient==$PY_NBCLIENT nbconvert==$PY_NBCONVERT jupyter_client==$PY_JUPYTER_CLIENT ipykernel==$PY_IPYKERNEL papermill==$PY_PAPERMILL"
 if [ -f .venv/.wasmlab-stamp ] && [ "$(cat .venv/.wasmlab-stamp)" = "$want" ]; then
   info "cached: .venv has $want"; exit 0
 fi

@@ -6,6 +6,7 @@ import { runCommand } from './run.js';
 import { compileCommand, suiteCommand } from './suite.js';
 import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
 import { mergeCommand, planCommand, shardCommand, slurmCommand } from './cluster.js';
+import { notebookCommand, publishCommand } from './notebook.js';
 
 const USAGE = `wasmlab — WebAssembly runtimes against native code
 
@@ -25,6 +26,8 @@ usage: wasmlab <command> [options]
   shard run PLAN --index I     run one shard of a plan into its own store (checks versions first)
   merge STORES... --into F     merge stores (shards, other machines); duplicates skipped
   slurm submit|status|collect  a plan as a Slurm job array; slurm local up|down: a one-node cluster
+  notebook run NAME [-p k=v]   execute a study notebook with parameters (--quick: mini size, a subset)
+  publish [--quick] [--out D]  execute every study notebook; HTML pages and an index with the verdicts
   kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
 
 async function kernelCommand(argv: string[]): Promise<number> {
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'shard': return shardCommand(rest);
     case 'merge': return mergeCommand(rest);
     case 'slurm': return slurmCommand(rest);
+    case 'notebook': return notebookCommand(rest);
+    case 'publish': return publishCommand(rest);
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
   }

@@ -1,4 +1,4 @@
-"""Write test/notebooks/magics.ipynb, test/notebooks/figures.ipynb and notebooks/quickstart.ipynb (unexecuted).
+"""Write test/notebooks/magics.ipynb, test/notebooks/figures.ipynb and the study notebooks notebooks/NN-*.ipynb (unexecuted).
 
 usage: make_notebooks.py CHECKOUT
 
@@ -75,18 +75,57 @@ figures = nb([
 ])
 nbformat.write(figures, sys.argv[1] + "/test/notebooks/figures.ipynb")
 
-quick = nb([
-    "#md # wasmlab quickstart\n\nThe kernel is TypeScript (tslab) with magics; `%lsmagic` lists them, `%help bench` (or `%bench?`) explains one. Every magic's result is a DataFrame; `-o NAME` keeps it in a variable for TypeScript cells.",
+def params(code):
+    """The notebook's parameters cell (papermill's `parameters` tag): `wasmlab notebook run -p`."""
+    c = nbformat.v4.new_code_cell(code)
+    c.metadata["tags"] = ["parameters"]
+    return c
+
+
+def study(cells):
+    """A study notebook: strings as in nb(), a cell object as itself."""
+    n = nb([c for c in cells if isinstance(c, str)])
+    out, it = [], iter(n.cells)
+    for c in cells:
+        out.append(c if not isinstance(c, str) else next(it))
+    n.cells = out
+    return n
+
+
+quick = study([
+    "#md # wasmlab quickstart\n\nThe kernel is TypeScript (tslab) with magics; `%lsmagic` lists them, `%help bench` (or `%bench?`) explains one. Every magic's result is a DataFrame; `-o NAME` keeps it in a variable for TypeScript cells. Runs are kept in `wasmlab.duckdb` next to the notebook: run it again and nothing is measured twice (`--fresh` measures anew).",
+    params('let size = "mini";\nlet reps = 3;\nlet runtimes = ["native", "wasmtime:cranelift", "wasmtime:winch", "wazero:compiler", "wasmi"];\nlet benchmarks = ["gemm", "crc32", "quicksort"];\nlet quick = false;'),
     "%runtimes",
-    "#md A small sweep: three benchmarks at the `mini` size on a few runtimes, three measured repetitions each. The progress bar updates in place; the stop button ends the sweep and keeps the rows measured so far.",
-    "%bench -b gemm,crc32,quicksort -r native,wasmtime:cranelift,wasmtime:winch,wazero:compiler,wasmi --size mini --reps 3 -o runs",
+    "#md A small sweep: three benchmarks at the `mini` size on a few runtimes, three measured repetitions each. `{name}` in a magic line is the notebook's variable (the parameters above). The progress bar updates in place; the stop button ends the sweep and keeps the rows measured so far.",
+    "%bench -b {benchmarks} -r {runtimes} --size {size} --reps {reps} -o runs",
     "#md Slowdown over native (median of the program's own kernel timer over the repetitions), on a log scale:",
     "wl.plot.slowdown(runs)",
     "#md The same numbers as a frame, and plain TypeScript over the rows:",
     "const sd = await wl.slowdown(runs);\nsd",
     """const ok = runs.query(runs['status'].eq('ok'));
 const worst = (await wl.slowdown(ok)).sortValues('slowdown', { ascending: false }).head(1);
-`slowest target: ${worst['target'].values[0]} on ${worst['benchmark'].values[0]} (${Number(worst['slowdown'].values[0]).toFixed(1)}x native)`""",
+console.log(`Verdict: slowest target ${worst['target'].values[0]} on ${worst['benchmark'].values[0]} (${Number(worst['slowdown'].values[0]).toFixed(1)}x native)`);""",
 ])
-nbformat.write(quick, sys.argv[1] + "/notebooks/quickstart.ipynb")
+nbformat.write(quick, sys.argv[1] + "/notebooks/00-quickstart.ipynb")
 
+overall = study([
+    "#md # Finding 1: every runtime is slower than native\n\nThe paper (IISWC 2022) measured a geomean slowdown over native of **Wasmtime 1.67×, WAVM 3.54×, Wasmer 1.59×, Wasm3 6.99×, WAMR 9.57×** on its suite. Here: the same question on this machine — the ratio of each benchmark's median kernel time (the program's own timed region) to native's, and their geomean over benchmarks with a bootstrap 95% CI (README, Statistics). Wasmer runs its default compiler (Cranelift), WAMR its interpreter.",
+    params('let size = "small";\nlet reps = 5;\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet benchmarks = ["polybench", "mibench", "jetstream"];\nlet quick = false;'),
+    "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
+    'if (quick) {\n  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "atax", "2mm", "crc32", "sha", "quicksort"];\n}\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s (${est > 120 ? (est / 60).toFixed(1) + " min" : "from the store\'s history, else native times × typical slowdowns"})`);',
+    "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs",
+    "#md Geomean slowdown per runtime, with its 95% CI and how many benchmarks are significantly slower (ratio CI above 1) or faster:",
+    "const rep = wl.report(runs);\nawait wl.geomeans(runs)",
+    "wl.plot.geomean(runs)",
+    "#md Paper against this machine:",
+    """const paper: Record<string, number> = { "wasmtime:cranelift": 1.67, wavm: 3.54, "wasmer:cranelift": 1.59, wasm3: 6.99, "wamr:interp": 9.57 };
+const f2 = (x: number | null) => (x === null ? "" : x.toFixed(2));
+await wl.frame(runtimes.map((r) => {
+  const g = rep.geomeans.find((x) => x.subject === r);
+  const v = runs.query(runs['runtime'].eq(r.split(':')[0]));
+  return { runtime: r, paper: paper[r] ?? null, here: g ? Number(f2(g.geomean)) : null, ci95: g ? `${f2(g.ci_low)}–${f2(g.ci_high)}` : "not measured", benchmarks: g?.benchmarks ?? 0,
+    version: v.shape[0] ? String(v['runtime_version'].values[0]) : "" };
+}))""",
+    """console.log(`Verdict: ${wl.finding.overall(rep.geomeans, runtimes)}`);""",
+])
+nbformat.write(overall, sys.argv[1] + "/notebooks/01-overall.ipynb")

@@ -1,6 +1,8 @@
 """Export an executed notebook to HTML with nbconvert, open it in headless Chromium, save a PNG.
 
-usage: screenshot.py EXECUTED.ipynb OUT.png [--height PX] [--dom]
+usage: screenshot.py EXECUTED.ipynb|PAGE.html OUT.png [--height PX] [--dom]
+
+(An .html page, e.g. one `wasmlab publish` wrote, is opened as it is.)
 
 Prints JSON: the HTML and PNG paths, the PNG size, and how many pixels have plotly's first
 trace colour (#1f77b4): a rendered bar plot has thousands, a blank or failed one none. With
@@ -99,11 +101,14 @@ def main() -> int:
     ap.add_argument("--height", type=int, default=2400)
     ap.add_argument("--dom", action="store_true")
     a = ap.parse_args()
-    nb = nbformat.read(a.notebook, as_version=4)
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    html = os.path.splitext(os.path.abspath(a.png))[0] + ".html"
-    with open(html, "w") as f:
-        f.write(body)
+    if a.notebook.endswith(".html"):
+        html = os.path.abspath(a.notebook)
+    else:
+        nb = nbformat.read(a.notebook, as_version=4)
+        body, _ = HTMLExporter().from_notebook_node(nb)
+        html = os.path.splitext(os.path.abspath(a.png))[0] + ".html"
+        with open(html, "w") as f:
+            f.write(body)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         raise SystemExit("chromium is not installed: apt-get install -y chromium")

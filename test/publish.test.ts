@@ -1,0 +1,74 @@
+/**
+ * The study as notebooks (issue 17, in part): a verdict computed from rows (change the data and
+ * it changes), notebook parameters through papermill with our TypeScript translator, and
+ * `wasmlab publish --quick` of the quickstart and finding 1 through the real kernel, with the
+ * index and a finding page looked at in headless Chromium.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { test } from 'node:test';
+import { report } from '../src/analysis/report.js';
+import { syntheticRows } from '../src/analysis/synthetic.js';
+import { repoRoot } from '../src/paths.js';
+import { overallVerdict } from '../src/publish/findings.js';
+import { wasmlab } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
+const run = promisify(execFile);
+
+test('finding 1\'s verdict is computed from the rows: it follows the data', () => {
+  const verdict = (ratios: Record<string, number>) => {
+    const targets = [{ runtime: 'native', mode: 'default', ratio: 1 }, ...Object.entries(ratios).map(([runtime, ratio]) => ({ runtime, mode: 'default', ratio }))];
+    const rows = syntheticRows({ targets, benchmarks: 12, reps: 5, seed: 3 });
+    return overallVerdict(report(rows).geomeans, Object.keys(ratios));
+  };
+  assert.match(verdict({ wasm3: 7, wasmi: 20 }), /^holds: every runtime measured is slower than native \(wasm3 [67]\.\d\d×/);
+  assert.match(verdict({ wasm3: 7, wasmi: 0.5 }), /^does not hold: wasmi not slower than native/);
+  assert.match(verdict({ wasm3: 7, wasmi: 1 }), /^inconclusive: the 95% CI includes 1 for wasmi/);
+  assert.match(overallVerdict([], ['wavm']), /^cannot be measured here: none of wavm ran/);
+});
+
+test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript translator)', { timeout: 10 * 60_000 }, async () => {
+  const out = join(work, 'params');
+  const r = await wasmlab(['notebook', 'run', '00', '-p', 'reps=2', '-p', 'benchmarks=["gemm"]', '-p', 'runtimes=["native","wasmtime:cranelift"]', '--out', out]);
+  assert.match(r.stdout, /00-quickstart\.ipynb: ok/);
+  const nb = JSON.parse(readFileSync(join(out, '00-quickstart.ipynb'), 'utf8')) as { cells: { source: string | string[]; outputs?: { data?: Record<string, unknown> }[] }[] };
+  const src = (c: { source: string | string[] }) => (Array.isArray(c.source) ? c.source.join('') : c.source);
+  assert.ok(nb.cells.some((c) => src(c).includes('reps = 2;')), 'papermill injected the parameters');
+  const bar = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => String(o.data?.['text/plain'] ?? '')).find((t) => t.startsWith('bench: '));
+  assert.match(bar ?? '', /^bench: 4 runs/, '1 benchmark × 2 runtimes × 2 reps');
+  const bad = await wasmlab(['notebook', 'run', 'nosuch'], { reject: false });
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /no notebook "nosuch" \(notebooks: 00-quickstart, 01-overall/);
+});
+
+test('wasmlab publish --quick: HTML per notebook and an index with each verdict; the plot draws offline', { timeout: 20 * 60_000 }, async () => {
+  const out = join(work, 'site');
+  const r = await wasmlab(['publish', '--quick', '--only', '00,01', '--out', out]);
+  assert.match(r.stdout, /published 2 notebooks/);
+  const index = readFileSync(join(out, 'index.html'), 'utf8');
+  assert.match(index, /<a href="01-overall\.html">01-overall<\/a><\/td><td>(holds|does not hold|inconclusive|cannot be measured here)/);
+  assert.match(index, /<a href="00-quickstart\.html">/);
+  assert.match(index, /host_id [0-9a-f]{16}/);
+  assert.match(index, /wasmtime:cranelift wasmtime \d+/);
+  for (const page of ['00-quickstart.html', '01-overall.html']) assert.ok(existsSync(join(out, page)), page);
+  const python = join(repoRoot, '.venv', 'bin', 'python');
+  const shot = async (html: string) => JSON.parse((await run(python, [join(repoRoot, 'test', 'py', 'screenshot.py'), join(out, html), join(work, `${html}.png`), '--dom'], { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 })).stdout) as { plotly_blue_pixels: number; rendered_plots: number; plot_titles: string[] };
+  const finding = await shot('01-overall.html');
+  assert.ok(finding.rendered_plots >= 1, `plots drawn: ${finding.rendered_plots}`);
+  assert.ok(finding.plotly_blue_pixels > 1000, `plotly's colour on the page: ${finding.plotly_blue_pixels} pixels`);
+  const idx = await shot('index.html');
+  assert.equal(idx.rendered_plots, 0);
+});
+
+test('a magic line with {expr} is parsed when it runs, with the notebook\'s values', async () => {
+  const { translate } = await import('../kernel/magics/translate.js');
+  const ts = translate('%bench -b {benchmarks} --size {size} -r {rt.join(",")} -o runs');
+  assert.equal(ts, 'let runs: Frame = await wl.magic.expanded("bench", "line", ` -b ${benchmarks} --size ${size} -r ${rt.join(",")} -o runs`, "");');
+  assert.equal(translate('%bench -b gemm -o x'), 'let x: Frame = await wl.magic.bench({"out":"x","quiet":false,"benchmarks":["gemm"]});');
+  assert.match(translate('%sql SELECT {a}'), /wl\.magic\.sql\(/, '%sql keeps its braces (SQL)');
+});
