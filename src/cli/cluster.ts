@@ -1,31 +1,14 @@
 /** `wasmlab plan`, `shard run`, `merge`, `slurm …`: a sweep split over machines (src/plan, src/cluster). */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../api.js';
-import { renderTable } from '../export/table.js';
+import { describeEvent, UsageError } from '../api.js';
 import { makePlan, runShard } from '../plan/make.js';
 import { readPlan } from '../plan/plan.js';
 import { Store } from '../store/store.js';
 import { collect, status, submit } from '../cluster/slurm.js';
 import { localClusterDown, localClusterUp } from '../cluster/local.js';
-import { parseSweepArgs, sweepRequest, SWEEP_FLAGS } from './args.js';
-import { describeEvent } from '../api.js';
+import { parseSweepArgs, sweepRequest } from './args.js';
+import { flags, intFlag as int, tableOf } from './flags.js';
 import { ProgressView } from './progress.js';
-
-type Values = Record<string, string | boolean | undefined>;
-function flags(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>, usage: string): { values: Values; positionals: string[] } {
-  try {
-    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: r.values as Values, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
-  }
-}
-const int = (name: string, v: unknown): number | undefined => {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(String(v))) throw new UsageError(`--${name} wants a whole number, got "${String(v)}"`);
-  return Number(v);
-};
 
 const PLAN_USAGE = 'usage: wasmlab plan --bench LIST --runtime LIST [run flags] --shards N --out plan.json [--store HISTORY.duckdb]';
 
@@ -70,7 +53,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const store = new Store(String(values.into));
   const rows = [];
   for (const f of positionals) rows.push({ store: f, ...(await store.merge(f)) });
-  process.stdout.write(renderTable(rows, ['store', 'rows', 'added', 'skipped', 'failed'].map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] }))));
+  process.stdout.write(tableOf(rows, ['store', 'rows', 'added', 'skipped', 'failed']));
   if (values.plan) {
     const plan = readPlan(String(values.plan));
     const r = await store.query(`SELECT count(*)::INTEGER AS n FROM runs WHERE NOT superseded AND run_key IN (${plan.runs.map((x) => `'${x.run_key}'`).join(', ')})`);
@@ -105,13 +88,13 @@ export async function slurmCommand(argv: string[]): Promise<number> {
     case 'status': {
       const s = await status(positionals[0] ?? '');
       if (values.format === 'json') console.log(JSON.stringify(s, null, 2));
-      else process.stdout.write(renderTable(s as unknown as Record<string, unknown>[], ['task', 'job', 'state', 'rows', 'ok'].map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] }))));
+      else process.stdout.write(tableOf(s, ['task', 'job', 'state', 'rows', 'ok']));
       return 0;
     }
     case 'collect': {
       const c = await collect(positionals[0] ?? '', { into: values.into as string | undefined, resubmitFailed: Boolean(values['resubmit-failed']) });
       if (c.resubmitted) { console.error(`resubmitted tasks ${c.failedTasks.join(', ')} as job ${c.resubmitted}; collect again when they end`); console.log(c.resubmitted); return 0; }
-      process.stdout.write(renderTable(c.shards, ['task', 'rows', 'added', 'skipped', 'failed'].map((k) => ({ title: k, get: (r: Record<string, unknown>) => r[k] }))));
+      process.stdout.write(tableOf(c.shards, ['task', 'rows', 'added', 'skipped', 'failed']));
       console.log(`merged into ${c.into}: ${c.planned - c.missing} of ${c.planned} planned runs${c.missing ? `, ${c.missing} missing` : ''}, ${c.failedRuns} failed`);
       if (c.failedTasks.length) console.log(`tasks ${c.failedTasks.join(', ')} failed: wasmlab slurm collect ${positionals[0]} --resubmit-failed`);
       return c.missing ? 1 : 0;

@@ -1,21 +1,9 @@
 /** `wasmlab sql`, `sweeps`, `export`, `import`: the results store from the command line. */
-import { parseArgs } from 'node:util';
 import { exportRuns, importRuns, sql, sweeps, UsageError } from '../api.js';
 import { csvTable } from '../export/csv.js';
-import { renderTable } from '../export/table.js';
+import { flags, tableOf, type Values } from './flags.js';
 
 const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
-
-type Values = Record<string, string | boolean | undefined>;
-
-function flags(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>, usage: string): { values: Values; positionals: string[] } {
-  try {
-    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: r.values as Values, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
-  }
-}
 
 function store(v: Values): string {
   const s = (v.store as string | undefined) ?? process.env.WASMLAB_STORE;
@@ -26,7 +14,7 @@ function store(v: Values): string {
 function print(columns: string[], rows: Record<string, unknown>[], format: string): void {
   if (format === 'csv') process.stdout.write(csvTable(columns, rows));
   else if (format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else if (format === 'table') process.stdout.write(renderTable(rows, columns.map((c) => ({ title: c, get: (r: Record<string, unknown>) => r[c] })), 80));
+  else if (format === 'table') process.stdout.write(tableOf(rows, columns, 80));
   else throw new UsageError(`--format is table, csv or json (got "${format}")`);
 }
 
