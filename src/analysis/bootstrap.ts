@@ -188,9 +188,12 @@ export function geomeanCi(pairs: readonly Pair[], o: BootstrapOptions = {}): Geo
   for (let r = 0; r < B; r++) {
     let s = 0;
     for (let i = 0; i < C; i++) {
-      const c = Math.floor(rnd() * C);
+      // One number picks the benchmark and, by its fractional part (uniform given the pick, with
+      // 32 − log2(C) bits), the subject's resampled median; a second one the baseline's.
+      const w = rnd() * C;
+      const c = Math.floor(w);
       const ks = subj[c]!, kb = base[c]!;
-      let u = rnd();
+      let u = w - c;
       let j = guide[gOff[ks]! + Math.floor(u * gLen[ks]!)]!;
       while (cdf[j]! <= u) j++;
       s += val[j]!;
