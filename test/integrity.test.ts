@@ -154,3 +154,22 @@ int main(void){ const char *p = getenv("LD_PRELOAD"); double s = 0; for (int i =
   assert.equal(s.counter_source, 'valgrind');
   assert.equal(s.counter_scope, 'process');
 });
+
+test('%profile honours %config counters, refuses -c none; %%bench takes --size', async () => {
+  const { session } = await import('../kernel/session.js');
+  const magic = await import('../kernel/magics/run.js');
+  const b = tempBenchmark('cfgcounters', '#include "wasmlab.h"\nint main(void){ printf("x\\n"); return 0; }\n');
+  const saved = { ...session.config };
+  session.writeDisplay = () => {};
+  Object.assign(session.config, { store: 'none', runtimes: ['native'], warmup: 0 });
+  try {
+    await assert.rejects(magic.profile({ out: null, quiet: true, counters: 'none', benchmarks: [b] }), /-c none contradicts/);
+    // perf, asked for by %config, even where it fails (no PMU): auto would pick valgrind there.
+    session.config.counters = 'perf';
+    const df = await magic.profile({ out: null, quiet: true, benchmarks: [b] });
+    assert.deepEqual(df['counter_source'].values, ['perf'], 'the %config counters source, not auto');
+  } finally {
+    session.config = saved;
+    session.writeDisplay = null;
+  }
+});

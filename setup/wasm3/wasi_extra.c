@@ -37,7 +37,7 @@ enum {
     E_MFILE = 33, E_MLINK = 34, E_NAMETOOLONG = 37, E_NFILE = 41, E_NODEV = 43, E_NOENT = 44,
     E_NOMEM = 48, E_NOSPC = 51, E_NOSYS = 52, E_NOTDIR = 54, E_NOTEMPTY = 55, E_NOTSUP = 58,
     E_NOTTY = 59, E_NXIO = 60, E_PERM = 63, E_PIPE = 64, E_ROFS = 69, E_SPIPE = 70, E_TXTBSY = 74,
-    E_XDEV = 75,
+    E_XDEV = 75, E_NOTCAPABLE = 76,
 };
 
 /* preview1 filetype, whence, lookupflags and fstflags values. */
@@ -80,14 +80,33 @@ static int in_memory(IM3Runtime runtime, const void *mem, const void *p, uint64_
 }
 #define CHECK_MEM(p, len) { if (!in_memory(runtime, _mem, (p), (len))) m3ApiReturn(E_FAULT); }
 
+/* Does a path stay under the directory it is relative to? Not when absolute, nor when its ".."
+   components climb above it (lexically, as cap-std checks for Wasmtime). The layer passed guest
+   paths to openat() as they were, so "../x" reached the run folder's parent and
+   "../../../../etc/passwd" was readable: a preopen must be the guest's whole world. */
+static int stays_inside(const char *p) {
+    if (p[0] == '/') return 0;
+    long depth = 0;
+    for (const char *c = p; *c;) {
+        size_t n = strcspn(c, "/");
+        if (n == 2 && c[0] == '.' && c[1] == '.') { if (--depth < 0) return 0; }
+        else if (n > 0 && !(n == 1 && c[0] == '.')) depth++;
+        c += n;
+        while (*c == '/') c++;
+    }
+    return 1;
+}
+
 /* Guest paths are (ptr, len) without a terminator: copy into a C string. An embedded NUL
-   would make the host see a shorter path than the guest meant. */
+   would make the host see a shorter path than the guest meant. A path leaving its directory
+   is refused with NOTCAPABLE, as other runtimes refuse it. */
 static uint32_t host_path(IM3Runtime runtime, void *_mem, const char *p, uint32_t len, char out[PATH_MAX]) {
     if (!in_memory(runtime, _mem, p, len)) return E_FAULT;
     if (len >= PATH_MAX) return E_NAMETOOLONG;
     if (memchr(p, 0, len)) return E_INVAL;
     memcpy(out, p, len);
     out[len] = 0;
+    if (!stays_inside(out)) return E_NOTCAPABLE;
     return E_SUCCESS;
 }
 #define GET_PATH(var, p, len) char var[PATH_MAX]; \

@@ -3,7 +3,7 @@
  * (for WASI) its preopened ".". One per (benchmark, size) per sweep; outputs are cleared before
  * every run so each run's output files are its own.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchPath } from '../suite/paths.js';
 import type { Benchmark } from '../suite/manifest.js';
@@ -15,39 +15,56 @@ export interface RunDir {
   outputs: string[];
   /** The manifest's exit_status: "compared" makes a non-zero exit part of the output instead of a failure. */
   exitStatus?: 'zero' | 'compared';
+  /** The inputs and files copied in, as copied: a run that changes one gets it restored before the next. */
+  copies?: Copy[];
 }
 
-function linkOrCopy(from: string, to: string): void {
+interface Copy {
+  from: string;
+  to: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * A private copy of a generated input: a hard link would let a program that writes into its input
+ * change the cached original for every later run. Generated inputs can be hundreds of MB, so a
+ * copy-on-write clone where the filesystem has one (reflink), else a plain copy.
+ */
+function privateCopy(from: string, to: string): Copy {
   rmSync(to, { force: true });
-  try {
-    linkSync(from, to); // generated inputs can be hundreds of MB: link, don't copy
-  } catch {
-    copyFileSync(from, to);
-  }
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  const st = statSync(to);
+  return { from, to, mtimeMs: st.mtimeMs, size: st.size };
 }
 
 export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): RunDir {
   const dir = join(sweepDir, `${b.id.replace(/\//g, '__')}-${size}`);
   mkdirSync(dir, { recursive: true });
-  for (const inp of b.inputs ?? []) linkOrCopy(generatedInput(inp, size), join(dir, inp.name));
+  const copies = (b.inputs ?? []).map((inp) => privateCopy(generatedInput(inp, size), join(dir, inp.name)));
   for (const f of b.files ?? []) {
     // Same relative path in the run folder (e.g. espeak-data/phontab), parents created.
     const to = join(dir, f.replace(/^\.\//, ''));
     mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(benchPath(b, f), to);
+    copies.push(privateCopy(benchPath(b, f), to));
   }
   const stdin = b.stdin ? join(dir, b.stdin) : undefined;
   if (stdin && !existsSync(stdin)) throw new Error(`${b.id}: stdin file "${b.stdin}" is neither an input nor a file of the benchmark`);
-  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)), ...(b.exit_status ? { exitStatus: b.exit_status } : {}) };
+  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)), copies, ...(b.exit_status ? { exitStatus: b.exit_status } : {}) };
 }
 
 /**
- * Before every run, each declared output file is reset to an empty file (not deleted): Wasmer
+ * Before every run, inputs and files a run changed are restored, and each declared output file is reset to an empty file (not deleted): Wasmer
  * 4.4 maps the "." preopen into an in-memory filesystem, so a file a guest creates under a bare
  * name is lost, while writes into an existing file reach the run folder. An empty file is what
  * fopen(…, "w") makes anyway, so native and the other runtimes see no difference.
  */
 export function clearOutputs(rd: RunDir): void {
+  // An input or file a run changed (or removed) is copied again: every run starts from the same files.
+  for (const c of rd.copies ?? []) {
+    const st = existsSync(c.to) ? statSync(c.to) : null;
+    if (!st || st.mtimeMs !== c.mtimeMs || st.size !== c.size) Object.assign(c, privateCopy(c.from, c.to));
+  }
   for (const o of rd.outputs) {
     rmSync(o, { force: true, recursive: true });
     mkdirSync(dirname(o), { recursive: true });
