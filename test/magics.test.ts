@@ -91,7 +91,8 @@ test('maskMagics keeps offsets', () => {
 
 test('completion of magic names and flags', () => {
   assert.deepEqual(completeMagic('%pro', 4)?.matches, ['%profile']);
-  assert.deepEqual(completeMagic('%bench --re', 11)?.matches, ['--reps']);
+  assert.deepEqual(completeMagic('%bench --re', 11)?.matches, ['--reps', '--resume']);
+  assert.deepEqual(completeMagic('%bench --rep', 12)?.matches, ['--reps']);
   assert.equal(completeMagic('const x', 7), null);
 });
 
