@@ -4,6 +4,7 @@
  */
 import type { WriteDisplayData } from './tslab.js';
 import type { InlineMode } from '../src/plot/render.js';
+import type { CounterChoice } from '../src/record.js';
 
 export interface SessionConfig {
   runtimes: string[];
@@ -11,7 +12,7 @@ export interface SessionConfig {
   reps: number;
   warmup: number;
   opt: string[];
-  counters: 'none' | 'auto' | 'perf' | 'valgrind';
+  counters: CounterChoice;
   /** The results store (a DuckDB file, relative to the notebook's folder), or "none". */
   store: string;
   /** Rows and columns a frame shows before it is truncated. */

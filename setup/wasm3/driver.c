@@ -122,6 +122,11 @@ int main(int argc, char **argv) {
     if ((r = m3_LinkWASI(mod))) return fail(rt, "link WASI", r);
     if ((r = wasmlab_LinkWasiExtra(mod))) return fail(rt, "link WASI (wasi_extra.c)", r);
 
+    /* Translate every function now, before _start: wasm3 otherwise translates each on its first
+     * call, inside the program's own timed region, so kernel_s would carry translation cost that
+     * the other runtimes pay before main. */
+    if ((r = m3_CompileModule(mod))) return fail(rt, "compile", r);
+
     IM3Function start;
     if ((r = m3_FindFunction(&start, rt, "_start"))) return fail(rt, "find _start", r);
     r = m3_CallV(start);

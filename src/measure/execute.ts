@@ -56,12 +56,18 @@ export function stderrTail(stderr: string, max = 300): string {
 /**
  * How runtimes report a trap on stderr (the program then exits non-zero, not by a signal):
  * Wasmtime "wasm trap: …", wasm3 "[trap] …", Node/V8 and Wasmer "RuntimeError: …", WAMR
- * "Exception: …", wazero "wasm error: …", WAVM "Runtime exception: …", wasmi "Trap(…)"/"trap: …".
+ * "Exception: …", wazero "wasm error: …", WAVM "Runtime exception: …" (then SIGABRT), wasmi
+ * "failed during execution of _start: wasm `unreachable` instruction executed".
  */
-const TRAP_LINE = /wasm trap:|\[trap\]|RuntimeError:|^\s*Exception: |wasm error:|Runtime exception|\bTrap\(|\btrap: /i;
+const TRAP_LINE = /wasm trap:|\[trap\]|RuntimeError:|^\s*Exception: |wasm error:|Runtime exception|\bTrap\(|\btrap: |failed during execution of /i;
 
 /** What a program or runtime says when an allocation fails. */
 const OOM_LINE = /out of memory|cannot allocate|memory allocation|bad_alloc|ENOMEM|failed to grow|allocation failed|Cannot enlarge memory|heap out of memory/i;
+
+/** The first line of stderr saying an allocation failed, or null. */
+function oomLine(stderr: string): string | null {
+  return stderr.split('\n').find((l) => OOM_LINE.test(l))?.trim() ?? null;
+}
 
 /** The first line of stderr that reports a trap, or null. */
 export function trapLine(stderr: string): string | null {
@@ -114,9 +120,12 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   if (r.timed_out) return { ...base, status: 'timeout', reason: `killed with its process group after ${spec.timeoutS} s${tail ? `: ${tail}` : ''}` };
   const failed = r.signal !== null || (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared');
   if (failed && spec.memLimitBytes && outOfMemory(stderr, r.maxrss_kb, spec.memLimitBytes)) {
-    return { ...base, status: 'out-of-memory', reason: `over --mem-limit ${spec.memLimitBytes} bytes (${r.signal ?? `exit ${r.exit_code}`})${tail ? `: ${tail}` : ''}` };
+    const why = oomLine(stderr) ?? tail;
+    return { ...base, status: 'out-of-memory', reason: `over --mem-limit ${spec.memLimitBytes} bytes (${r.signal ?? `exit ${r.exit_code}`})${why ? `: ${why}` : ''}` };
   }
-  if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${tail ? `: ${tail}` : ''}` };
+  // A runtime that aborts on a trap (WAVM: SIGABRT) says so first: that line is the reason.
+  const trapBySignal = r.signal ? trapLine(stderr) : null;
+  if (r.signal) return { ...base, status: 'crashed', reason: `${r.signal}${trapBySignal ? ` (trap): ${trapBySignal}` : tail ? `: ${tail}` : ''}` };
   const trap = r.exit_code !== 0 ? trapLine(stderr) : null;
   if (trap && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'crashed', reason: `trap (exit ${r.exit_code}): ${trap}` };
   if (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
