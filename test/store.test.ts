@@ -84,12 +84,12 @@ test('fault injection: a sweep SIGKILLed at 20 random moments and re-run each ti
 test('reuse: a finished sweep run again starts no process and returns the same rows; --fresh measures again', { timeout: 5 * 60_000 }, async (t) => {
   const store = fresh('reuse');
   const log = join(work, `launches-${n++}.log`);
-  const args = ['run', '-b', 'gemm,crc32', '-r', await targets(t), '--reps', '3', '--store', store, '--format', 'json'];
+  const args = ['run', '-b', 'gemm,crc32', '-r', await targets(t), '--store', store, '--format', 'json'];
   const env = { ...process.env, WASMLAB_LAUNCH_LOG: log };
-  const run = async (extra: string[] = []) => {
+  const run = async (extra: string[] = [], reps = '3') => {
     writeFileSync(log, '');
     const { execa } = await import('execa');
-    const r = await execa(process.execPath, [cli, ...args, ...extra], { cwd: repoRoot, env });
+    const r = await execa(process.execPath, [cli, ...args, '--reps', reps, ...extra], { cwd: repoRoot, env });
     return { rows: (JSON.parse(r.stdout) as { rows: Row[] }).rows, launched: readFileSync(log, 'utf8').split('\n').filter(Boolean).length, stderr: r.stderr };
   };
   const first = await run();
@@ -99,7 +99,7 @@ test('reuse: a finished sweep run again starts no process and returns the same r
   assert.match(again.stderr, new RegExp(`runs: ${first.rows.length} reused, 0 measured`));
   const strip = (rows: Row[]) => rows.map((r) => JSON.stringify({ ...r, outlier: null })).sort();
   assert.deepEqual(strip(again.rows), strip(first.rows), 'the same rows, from the store');
-  const more = await run(['--reps', '4']);
+  const more = await run([], '4');
   assert.match(more.stderr, /runs: \d+ reused, \d+ measured/);
   assert.equal(more.rows.length, first.rows.length / 3 * 4);
   const f = await run(['--fresh']);
