@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.js';
-import { COUNTER_CHOICES, type CounterChoice, type RunRecord, type CounterSource } from './record.js';
+import { COUNTER_CHOICES, COUNTER_SCOPES, type CounterChoice, type CounterScopeChoice, type RunRecord, type CounterSource } from './record.js';
 import { ManifestError, type Benchmark } from './suite/manifest.js';
 import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from './suite/catalog.js';
 import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/prebuilt.js';
@@ -22,6 +22,7 @@ import { targetLabel } from './record.js';
 import { collectSweepInfo, type SweepInfo } from './measure/provenance.js';
 import { perfAvailability } from './measure/counters/perf.js';
 import { flagOutliers } from './measure/flag.js';
+import { companionSize, kernelScopeRows } from './measure/counters/scope.js';
 
 export type { RunRecord } from './record.js';
 export type { SweepEvent } from './sweep/events.js';
@@ -262,9 +263,35 @@ export async function bench(req: BenchRequest): Promise<RunRecord[]> {
   return collect(sweep(req));
 }
 
-/** Like bench, with hardware counters (perf where it works, valgrind's simulation otherwise). */
-export async function profile(req: BenchRequest): Promise<RunRecord[]> {
-  return bench({ ...req, reps: req.reps ?? 1, counters: profileCounters(req.counters) });
+export { COUNTER_SCOPES, type CounterScopeChoice } from './record.js';
+
+/**
+ * Like bench, with hardware counters (perf where it works, valgrind's simulation otherwise).
+ * `scope` (default both): `process` rows as counted; `kernel` rows estimated from a second sweep
+ * at the companion size (src/measure/counters/scope.ts), whose rows go to the store like any.
+ */
+export async function profile(req: BenchRequest & { scope?: CounterScopeChoice }): Promise<RunRecord[]> {
+  const scope = req.scope ?? 'both';
+  if (!(COUNTER_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`--scope is ${COUNTER_SCOPES.join(', ')} (got "${String(scope)}")`);
+  const base = { ...req, reps: req.reps ?? 1, counters: profileCounters(req.counters) };
+  const rows = await bench(base);
+  if (scope === 'process' || req.signal?.aborted) return rows;
+  const size = req.size ?? 'mini';
+  const benchmarks = req.wasm ? [] : asUsage(() => resolveBenchmarkList(req.benchmarks));
+  const bySize = new Map<string, string[]>();
+  for (const b of benchmarks) {
+    const s2 = companionSize(size, Object.keys(b.sizes));
+    if (s2) (bySize.get(s2) ?? bySize.set(s2, []).get(s2)!).push(b.dir);
+  }
+  const other: RunRecord[] = [];
+  // Nothing was counted (perf without a PMU): a second sweep would count nothing either.
+  if (!rows.some((r) => r.instructions !== null)) bySize.clear();
+  for (const [s2, dirs] of bySize) {
+    if (req.signal?.aborted) break;
+    other.push(...await bench({ ...base, size: s2, benchmarks: dirs, onRecord: undefined, onSweep: undefined }));
+  }
+  const kernel = kernelScopeRows(rows, other);
+  return scope === 'kernel' ? kernel : [...rows, ...kernel];
 }
 
 /** The counter source of a profile: the one asked for, or auto; "none" contradicts profiling. */

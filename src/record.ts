@@ -32,6 +32,10 @@ export type CounterChoice = (typeof COUNTER_CHOICES)[number];
  */
 export type CounterScope = 'process' | 'kernel';
 
+/** What `profile --scope` accepts: one scope's rows, or both (the default). */
+export const COUNTER_SCOPES = ['process', 'kernel', 'both'] as const;
+export type CounterScopeChoice = (typeof COUNTER_SCOPES)[number];
+
 export const COUNTER_COLUMNS = [
   'cycles',
   'instructions',

@@ -14,8 +14,16 @@ test('profile gives counters for native, wasmtime, wasm3 and wamr', async (t) =>
   const { rows, sweep } = JSON.parse(stdout) as { rows: Record<string, unknown>[]; sweep: { counters?: string; request: { counters: string } } };
   const source = (await perfAvailability()).ok ? 'perf' : 'valgrind';
   assert.equal(sweep.request.counters, source);
-  assert.equal(rows.length, targets.length);
-  for (const r of rows) {
+  // Both scopes by default: the process as counted, and the kernel estimated from a second size.
+  const proc = rows.filter((r) => r.counter_scope === 'process');
+  const kern = rows.filter((r) => r.counter_scope === 'kernel');
+  assert.equal(proc.length, targets.length);
+  assert.equal(kern.length, targets.length);
+  for (const k of kern) {
+    const p = proc.find((r) => r.runtime === k.runtime && r.mode === k.mode)!;
+    assert.ok((k.instructions as number) > 0 && (k.instructions as number) <= (p.instructions as number), `${k.runtime}: kernel ${k.instructions} of ${p.instructions}; ${k.counter_note}`);
+  }
+  for (const r of proc) {
     assert.equal(r.status, 'ok', `${r.runtime}: ${r.reason}`);
     assert.equal(r.counter_source, source);
     assert.ok((r.instructions as number) > 100_000, `${r.runtime}: instructions ${r.instructions}`);

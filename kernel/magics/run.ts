@@ -13,7 +13,7 @@ import { ProgressBar } from '../progress.js';
 import { session, storePath, DEFAULT_CONFIG, type SessionConfig } from '../session.js';
 import { describe, isRoutine, SweepTally } from '../../src/sweep/events.js';
 import { toFrame } from '../../src/frame/frame.js';
-import { COUNTER_CHOICES, RECORD_COLUMNS, type RunRecord } from '../../src/record.js';
+import { COUNTER_CHOICES, RECORD_COLUMNS, type CounterScopeChoice, type RunRecord } from '../../src/record.js';
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
 import { parseArgs, words } from './parse.js';
@@ -139,7 +139,7 @@ export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shard
   return finish(df, o);
 }
 
-export async function profile(o: RunOpts & { benchmarks: string[] }): Promise<DataFrame> {
+export async function profile(o: RunOpts & { benchmarks: string[]; scope?: CounterScopeChoice }): Promise<DataFrame> {
   const core = await loadCore();
   // Counting runs are slow (valgrind: seconds each) and their counts barely vary: one rep
   // unless asked for more.
@@ -147,7 +147,7 @@ export async function profile(o: RunOpts & { benchmarks: string[] }): Promise<Da
   if (o.counters === 'none') throw new MagicError('%profile measures counters: -c none contradicts it (use %bench)');
   const configured = session.config.counters !== 'none' ? session.config.counters : undefined;
   const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? configured ?? 'auto' } as const;
-  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks }));
+  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks, ...(o.scope ? { scope: o.scope } : {}) }));
   return finish(df, o);
 }
 

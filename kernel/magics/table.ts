@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { ArgSpec, FlagSpec, Parsed } from './parse.js';
 import { MagicError } from './errors.js';
-import { COUNTER_CHOICES } from '../../src/record.js';
+import { COUNTER_CHOICES, COUNTER_SCOPES } from '../../src/record.js';
 import { OPT_LEVELS } from '../../src/toolchain/build.js';
 
 export interface Magic {
@@ -46,6 +46,7 @@ const SLURM_FLAGS: FlagSpec[] = [
   { long: 'slurm', kind: 'bool', help: 'submit to Slurm as a job array (returns the job id at once); then wl.slurm.status/collect' },
   { long: 'shards', kind: 'int', metavar: 'N', help: 'with --slurm: array tasks (default 4)' },
 ];
+const SCOPE_FLAG: FlagSpec = { long: 'scope', kind: 'string', choices: COUNTER_SCOPES, metavar: 'SCOPE', help: 'counts of the whole process, of the kernel (two-size estimate), or both (default)' };
 const COUNTERS_FLAG: FlagSpec = { long: 'counters', short: 'c', kind: 'string', choices: COUNTERS, metavar: 'SOURCE', help: 'hardware counters: none, auto, perf, valgrind (simulated)' };
 
 function common(p: Parsed): Record<string, unknown> {
@@ -116,10 +117,10 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, SCOPE_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
     details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated); counter_scope what they cover.',
       'Counters: -c, else %config counters, else auto; none is refused (use %bench).'],
-    build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
+    build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), ...(p.flags.scope ? { scope: p.flags.scope } : {}), benchmarks: requireBench(p) } }),
   },
   {
     name: 'bench', kind: 'cell', summary: 'the cell is a C (or C++) program: compile it for native and wasm, run it on the runtimes',

@@ -19,6 +19,7 @@ export const SWEEP_FLAGS = {
   'min-time': { type: 'string' },
   warmup: { type: 'string', short: 'w' },
   counters: { type: 'string' },
+  scope: { type: 'string' },
   pin: { type: 'string' },
   timeout: { type: 'string' },
   'mem-limit': { type: 'string' },
@@ -47,6 +48,7 @@ export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [
       --min-runs N, --max-runs N, --min-time SEC   bounds of repetition
   -w, --warmup N         unrecorded warm-up runs per target                                         [1]
       --counters SRC     none | auto | perf | valgrind                          [none; profile: auto]
+      --scope S          profile: counts of the process, the kernel (two-size estimate), or both  [both]
       --pin CPUS         run children under taskset -c CPUS
       --timeout SEC      kill a run after SEC seconds                                               [600]
       --mem-limit SIZE   a run's memory limit (512M, 2G): over it, status out-of-memory        [none]

@@ -1,6 +1,6 @@
 /** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
 import { writeFileSync } from 'node:fs';
-import { bench, describeEvent, profileCounters, UsageError, type RunRecord, type SweepInfo } from '../api.js';
+import { bench, COUNTER_SCOPES, describeEvent, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
 import { toCsv } from '../export/csv.js';
 import { toJson } from '../export/json.js';
@@ -26,6 +26,7 @@ const RUN_COLUMNS: Column<RunRecord>[] = [
 
 const COUNTER_COLUMNS: Column<RunRecord>[] = [
   { title: 'source', get: (r) => r.counter_source },
+  { title: 'scope', get: (r) => r.counter_scope },
   { title: 'instructions', get: (r) => r.instructions },
   { title: 'cycles', get: (r) => r.cycles },
   { title: 'ipc', get: (r) => r.ipc },
@@ -41,6 +42,8 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format is table, csv or json (got "${format}")`);
   const req = sweepRequest(values);
   if (profile) { req.reps ??= 1; req.counters = profileCounters(req.counters); }
+  if (values.scope !== undefined && !profile) throw new UsageError('--scope goes with profile (run has no counters unless --counters, and counts only the process)');
+  if (values.scope !== undefined && !(COUNTER_SCOPES as readonly string[]).includes(values.scope)) throw new UsageError(`--scope is ${COUNTER_SCOPES.join(', ')} (got "${values.scope}")`);
 
   const view = new ProgressView(Boolean(values.quiet));
   const controller = new AbortController();
@@ -50,7 +53,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   process.once('SIGTERM', onSignal);
   let info: SweepInfo | undefined;
   const tally = new SweepTally();
-  const rows = await bench({
+  const rows = await (profile ? (r: Parameters<typeof bench>[0]) => profileRuns({ ...r, scope: values.scope as CounterScopeChoice | undefined }) : bench)({
     ...req,
     signal: controller.signal,
     onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
