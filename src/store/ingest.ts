@@ -38,7 +38,7 @@ export async function ingestRuns(conn: DuckDBConnection, rows: readonly { row: R
     ap.endRow();
   }
   ap.closeSync();
-  return ingestStaged(conn, rows.length);
+  return ingestStaged(conn, rows.length, new Set(rows.map((r) => r.row.run_key)).size === rows.length);
 }
 
 async function clearStaging(conn: DuckDBConnection): Promise<void> {
@@ -50,18 +50,19 @@ async function clearStaging(conn: DuckDBConnection): Promise<void> {
 export async function ingestSelect(conn: DuckDBConnection, source: string): Promise<IngestCount> {
   await clearStaging(conn);
   const r = await conn.run(`INSERT INTO staging SELECT ${COLS}, false FROM (${source})`);
-  return ingestStaged(conn, r.rowsChanged);
+  return ingestStaged(conn, r.rowsChanged, false);
 }
 
 /** Staged rows into runs: supersede what they replace, skip what is already there. */
-async function ingestStaged(conn: DuckDBConnection, staged: number): Promise<IngestCount> {
+async function ingestStaged(conn: DuckDBConnection, staged: number, unique: boolean): Promise<IngestCount> {
   const remeasured = REMEASURED_STATUSES.map((s) => `'${s}'`).join(', ');
   await conn.run(`UPDATE runs SET superseded = true FROM staging s
     WHERE runs.run_key = s.run_key AND NOT runs.superseded AND runs.sweep_id <> s.sweep_id
       AND (s.fresh OR runs.status IN (${remeasured}))`);
-  const r = await conn.run(`INSERT INTO runs SELECT ${COLS}, false FROM (
-      SELECT *, row_number() OVER (PARTITION BY run_key ORDER BY timestamp DESC) AS nth FROM staging) s
-    WHERE s.nth = 1 AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_key = s.run_key AND NOT r.superseded)`);
+  // A batch whose keys are unique (a sweep's, or a bulk append) needs no de-duplication within itself.
+  const source = unique ? 'staging' : `(SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY run_key ORDER BY timestamp DESC) = 1)`;
+  const r = await conn.run(`INSERT INTO runs SELECT ${COLS}, false FROM ${source} s
+    WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_key = s.run_key AND NOT r.superseded)`);
   return { added: r.rowsChanged, skipped: staged - r.rowsChanged };
 }
 
