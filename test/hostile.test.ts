@@ -110,6 +110,12 @@ test('a malformed bench.json or an unreadable source names the file and the fiel
   }
   writeFileSync(join(ok, 'bench.json'), JSON.stringify({ ...JSON.parse('{}'), id: 'test/u', group: 'g', category: 'c', description: 'd', origin: 'o', language: 'c', sources: ['gone.c'], sizes: { mini: [] }, check: 'stdout' }));
   await assert.rejects(buildBenchmark(readManifest(join(ok, 'bench.json')), 'native', 'O2'), /gone\.c.*field "sources" of .*bench\.json/);
+  // A broken WABench tree: the file and line of the bad entry.
+  const tree = mkdtempSync(join(tmpdir(), 'wasmlab-test-tree-'));
+  writeFileSync(join(tree, 'run.sh'), 'BenchSuite+=("g1/b1" "./bin" "args")\n');
+  const imp = await wasmlab(['suite', 'import', tree, '--out', join(tree, 'out')], { reject: false });
+  assert.equal(imp.exitCode, 2);
+  assert.match(imp.stderr.trim(), new RegExp(`^wasmlab: ${tree}/run\\.sh line 1: BenchSuite entry has 3 fields`));
 });
 
 // ---- the property test of the magic parser
