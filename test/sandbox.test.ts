@@ -15,7 +15,7 @@ import { readManifest } from '../src/suite/manifest.js';
 import { buildBenchmark } from '../src/toolchain/build.js';
 import { bench } from '../src/api.js';
 import { generatedInput } from '../src/suite/inputs.js';
-import { required, tempBenchmark } from './helpers.js';
+import { availableTargets, required, tempBenchmark } from './helpers.js';
 
 test('every wasm runtime keeps a module inside its run folder', async (t) => {
   const src = mkdtempSync(join(tmpdir(), 'wasmlab-test-escape-'));
@@ -76,4 +76,18 @@ int main(void){ FILE *f = fopen("data.bin", "r+b"); if (!f) return 2; int c = fg
   assert.equal(rows.length, 2);
   for (const r of rows) assert.equal(r.status, 'ok', r.reason);
   assert.ok(readFileSync(cached).equals(before), 'the cached generated input was changed by a run');
+});
+
+test('every run starts from the folder as prepared: what an earlier run created is gone', async (t) => {
+  const wasm = await availableTargets(t, ['wasmtime:cranelift', 'wasm3']);
+  const b = tempBenchmark('leftovers', `#include "wasmlab.h"
+#include <sys/stat.h>
+int main(void){ FILE *f = fopen("junk.txt", "r"); int had = f != NULL; if (f) fclose(f);
+  struct stat st; int dir = stat("made", &st) == 0;
+  f = fopen("junk.txt", "w"); fputs("x", f); fclose(f); mkdir("made", 0755); f = fopen("made/inner", "w"); fclose(f);
+  printf("junk before: %d, dir before: %d\\n", had, dir); return 0; }
+`);
+  const rows = await bench({ benchmarks: [b], runtimes: ['native', ...wasm], reps: 3, warmup: 1 });
+  assert.ok(rows.length >= 3);
+  for (const r of rows) assert.equal(r.status, 'ok', `${r.runtime} rep ${r.rep}: ${r.reason}`);
 });

@@ -3,7 +3,7 @@
  * (for WASI) its preopened ".". One per (benchmark, size) per sweep; outputs are cleared before
  * every run so each run's output files are its own.
  */
-import { constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchPath } from '../suite/paths.js';
 import type { Benchmark } from '../suite/manifest.js';
@@ -17,6 +17,13 @@ export interface RunDir {
   exitStatus?: 'zero' | 'compared';
   /** The inputs and files copied in, as copied: a run that changes one gets it restored before the next. */
   copies?: Copy[];
+  /** Everything the folder held when prepared (relative paths): anything else a run left is removed before the next. */
+  initial?: Set<string>;
+}
+
+/** Every path under `dir`, relative, directories included. */
+function listing(dir: string): Set<string> {
+  return new Set(readdirSync(dir, { recursive: true, encoding: 'utf8' }));
 }
 
 interface Copy {
@@ -50,17 +57,25 @@ export function prepareRunDir(b: Benchmark, size: string, sweepDir: string): Run
   }
   const stdin = b.stdin ? join(dir, b.stdin) : undefined;
   if (stdin && !existsSync(stdin)) throw new Error(`${b.id}: stdin file "${b.stdin}" is neither an input nor a file of the benchmark`);
-  return { dir, stdin, outputs: (b.outputs ?? []).map((o) => join(dir, o)), copies, ...(b.exit_status ? { exitStatus: b.exit_status } : {}) };
+  const outputs = (b.outputs ?? []).map((o) => join(dir, o));
+  return { dir, stdin, outputs, copies, initial: listing(dir), ...(b.exit_status ? { exitStatus: b.exit_status } : {}) };
 }
 
 /**
- * Before every run, inputs and files a run changed are restored, and each declared output file is reset to an empty file (not deleted): Wasmer
+ * Before every run the folder is put back as prepared, so each run starts from the same files:
+ * whatever an earlier run created there is removed, inputs and files it changed are copied
+ * again, and each declared output file is reset to an empty file (not deleted): Wasmer
  * 4.4 maps the "." preopen into an in-memory filesystem, so a file a guest creates under a bare
  * name is lost, while writes into an existing file reach the run folder. An empty file is what
  * fopen(…, "w") makes anyway, so native and the other runtimes see no difference.
  */
 export function clearOutputs(rd: RunDir): void {
-  // An input or file a run changed (or removed) is copied again: every run starts from the same files.
+  if (rd.initial) {
+    // Deepest first, so a created folder is emptied before it is removed.
+    const left = [...listing(rd.dir)].filter((p) => !rd.initial!.has(p)).sort((a, b) => b.length - a.length);
+    for (const p of left) rmSync(join(rd.dir, p), { force: true, recursive: true });
+  }
+  // An input or file a run changed (or removed) is copied again.
   for (const c of rd.copies ?? []) {
     const st = existsSync(c.to) ? statSync(c.to) : null;
     if (!st || st.mtimeMs !== c.mtimeMs || st.size !== c.size) Object.assign(c, privateCopy(c.from, c.to));
