@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { report } from '../src/analysis/report.js';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
-import { overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, fasterVerdict, memoryVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -32,6 +32,22 @@ test('finding 1\'s verdict is computed from the rows: it follows the data', () =
   assert.match(overallVerdict([], ['wavm']), /^cannot be measured here: none of wavm ran/);
 });
 
+test('findings 2–5: the verdicts follow synthetic data with known ratios', () => {
+  const t = (runtime: string, mode: string, ratio: number, aot = false) => ({ runtime, mode, ratio, aot });
+  const rows = (targets: ReturnType<typeof t>[], opts?: string[]) => syntheticRows({ targets, benchmarks: 12, reps: 5, seed: 5, opts });
+  const wasmer = (cl: number) => report(rows([t('native', 'default', 1), t('wasmer', 'singlepass', 6), t('wasmer', 'cranelift', cl), t('wasmer', 'llvm', 1.4)]), { baseline: 'wasmer:singlepass' }).geomeans;
+  assert.match(fasterVerdict(wasmer(1.9), ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass'), /^holds/);
+  assert.match(fasterVerdict(wasmer(12), ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass'), /^does not hold: wasmer:cranelift not faster/);
+  const aot = (wavmAot: number) => report(rows([t('native', 'default', 1), t('wavm', 'default', 4), t('wavm', 'default', wavmAot, true),
+    t('wasmtime', 'cranelift', 1.7), t('wasmtime', 'cranelift', 1.6, true)]), { baseline: { sameTarget: 'no-aot' } }).geomeans;
+  assert.match(aotVerdict(aot(1.5), 'wavm', ['wasmtime:cranelift']), /^holds: AOT helps wavm far more/);
+  assert.match(aotVerdict(aot(4), 'wavm', ['wasmtime:cranelift']), /^does not hold: AOT does not make wavm significantly faster/);
+  const opt = report(rows([t('native', 'default', 1), t('wasm3', 'default', 30)], ['O0', 'O2']), { baseline: { sameTarget: 'O0' } }).geomeans;
+  assert.match(optVerdict(opt, ['wasm3'], ['O0', 'O2']), /^holds: .*wasm3 -O2/);
+  const mem = report(rows([t('native', 'default', 1), t('wasm3', 'default', 9)]), { metric: 'maxrss_kb' }).geomeans;
+  assert.match(memoryVerdict(mem, ['wasm3']), /^holds: every one measured is using more memory/);
+});
+
 test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript translator)', { timeout: 10 * 60_000 }, async () => {
   const out = join(work, 'params');
   const r = await wasmlab(['notebook', 'run', '00', '-p', 'reps=2', '-p', 'benchmarks=["gemm"]', '-p', 'runtimes=["native","wasmtime:cranelift"]', '--out', out]);
@@ -46,10 +62,17 @@ test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript
   assert.match(bad.stderr, /no notebook "nosuch" \(notebooks: 00-quickstart, 01-overall/);
 });
 
-test('wasmlab publish --quick: HTML per notebook and an index with each verdict; the plot draws offline', { timeout: 20 * 60_000 }, async () => {
+test('wasmlab publish --quick: every study notebook through the real kernel, HTML per notebook, an index with each verdict; the plot draws offline', { timeout: 30 * 60_000 }, async () => {
   const out = join(work, 'site');
-  const r = await wasmlab(['publish', '--quick', '--only', '00,01', '--out', out]);
-  assert.match(r.stdout, /published 2 notebooks/);
+  const r = await wasmlab(['publish', '--quick', '--out', out]);
+  const count = readdirSync(join(repoRoot, 'notebooks')).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).length;
+  assert.match(r.stdout, new RegExp(`published ${count} notebooks`));
+  for (const line of r.stderr.split('\n').filter((l) => /ipynb/.test(l))) assert.match(line, /^ok /, line);
+  for (const f of readdirSync(join(out, 'executed'))) {
+    const nb = JSON.parse(readFileSync(join(out, 'executed', f), 'utf8')) as { cells: { outputs?: { output_type: string }[] }[] };
+    const errors = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error');
+    assert.equal(errors.length, 0, `${f} has error output`);
+  }
   const index = readFileSync(join(out, 'index.html'), 'utf8');
   assert.match(index, /<a href="01-overall\.html">01-overall<\/a><\/td><td>(holds|does not hold|inconclusive|cannot be measured here)/);
   assert.match(index, /<a href="00-quickstart\.html">/);

@@ -129,3 +129,70 @@ await wl.frame(runtimes.map((r) => {
     """console.log(`Verdict: ${wl.finding.overall(rep.geomeans, runtimes)}`);""",
 ])
 nbformat.write(overall, sys.argv[1] + "/notebooks/01-overall.ipynb")
+
+
+def finding(n, title, intro, params_code, quick_code, sweep, analysis, verdict):
+    """A finding notebook: intro, parameters, quick-mode override + estimate, sweep, analysis cells, verdict."""
+    est_runtimes = sweep["estimate_runtimes"]
+    cells = [
+        f"#md # Finding {n}: {title}\n\n{intro}",
+        params(params_code),
+        "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
+        f"if (quick) {{\n{quick_code}\n}}\n// Properties spelled out: tslab does not see earlier cells' variables in shorthand ones.\n"
+        f"const est = await wl.estimate({{ benchmarks: benchmarks, runtimes: {est_runtimes}, size: size, reps: reps{sweep.get('estimate_extra', '')} }});\n"
+        "console.log(`estimated run time: ${est.toFixed(0)} s (the store's history where it has the runs, else native times × typical slowdowns)`);",
+        sweep["magic"],
+        *analysis,
+        f"console.log(`Verdict: ${{{verdict}}}`);",
+    ]
+    return study(cells)
+
+
+QUICK = '  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "atax", "crc32", "sha", "quicksort"];'
+FULL = 'let size = "small";\nlet reps = 5;\nlet benchmarks = ["polybench", "mibench", "jetstream"];\nlet quick = false;'
+
+nbformat.write(finding(
+    2, "Wasmer's Cranelift and LLVM compilers beat its SinglePass",
+    "The paper: Wasmer's optimizing compilers (Cranelift, LLVM) run code faster than its single-pass one, which compiles fast and optimizes little. Here: each compiler's kernel time against SinglePass's, geomean over benchmarks with a 95% CI.",
+    FULL, QUICK,
+    {"estimate_runtimes": '["wasmer:singlepass", "wasmer:cranelift", "wasmer:llvm"]',
+     "magic": "%bench -b {benchmarks} -r wasmer:singlepass,wasmer:cranelift,wasmer:llvm --size {size} --reps {reps} -o runs"},
+    ["const base = { baseline: 'wasmer:singlepass' };\nconst rep = wl.report(runs, base);\nawait wl.geomeans(runs, base)",
+     "wl.plot.geomean(runs, base)"],
+    "wl.finding.faster(rep.geomeans, ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass')",
+), sys.argv[1] + "/notebooks/02-wasmer-compilers.ipynb")
+
+nbformat.write(finding(
+    3, "AOT compilation matters a lot for WAVM, not for Wasmtime or Wasmer",
+    "The paper: precompiling (AOT) cuts WAVM's time a lot — its JIT compiles the whole module with LLVM before running — while Wasmtime's and Wasmer's JITs cost little. Here: each runtime's AOT run against its own JIT run, by **wall time** (compilation is outside the kernel timer), geomean over benchmarks with a 95% CI. The AOT compile itself is the `aot_compile_s` column, paid once per module.",
+    FULL.replace('let runtimes', 'let runtimes') + '\nlet runtimes = ["wavm", "wasmtime:cranelift", "wasmer:cranelift"];', QUICK,
+    {"estimate_runtimes": "runtimes", "estimate_extra": ", aot: true",
+     "magic": "%bench -b {benchmarks} -r {runtimes} --aot --size {size} --reps {reps} -o runs"},
+    ["const aot = { baseline: { sameTarget: 'no-aot' }, metric: 'wall_s' };\nconst rep = wl.report(runs, aot);\nawait wl.geomeans(runs, aot)",
+     "wl.plot.geomean(runs, { ...aot, title: 'AOT against JIT: wall time ratio (geomean, 95% CI)' })"],
+    "wl.finding.aot(rep.geomeans, 'wavm', ['wasmtime:cranelift', 'wasmer:cranelift'])",
+), sys.argv[1] + "/notebooks/03-aot.ipynb")
+
+nbformat.write(finding(
+    4, "higher -O levels make the wasm binaries faster",
+    "The paper: compiling the C sources at O1, O2, O3 instead of O0 speeds up the WebAssembly binaries on every runtime, as it does natively. Here: each target at each level against the same target at O0 (kernel time), geomean over benchmarks with a 95% CI — and native beside them, to see whether the runtimes gain as much.",
+    FULL + '\nlet runtimes = ["native", "wasmtime:cranelift", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet opts = ["O0", "O1", "O2", "O3"];',
+    QUICK + '\n  runtimes = ["native", "wasmtime:cranelift", "wasm3"];',
+    {"estimate_runtimes": "runtimes", "estimate_extra": ", opt: opts",
+     "magic": "%bench -b {benchmarks} -r {runtimes} --opt {opts} --size {size} --reps {reps} -o runs"},
+    ["const o0 = { baseline: { sameTarget: 'O0' } };\nconst rep = wl.report(runs, o0);\nawait wl.geomeans(runs, o0)",
+     "wl.plot.olevels(runs)"],
+    "wl.finding.opt(rep.geomeans, runtimes.filter((r) => r !== 'native'), opts)",
+), sys.argv[1] + "/notebooks/04-opt-levels.ipynb")
+
+nbformat.write(finding(
+    5, "runtimes use more memory than native",
+    "The paper: every runtime's peak resident memory (MRSS) is above native's — the runtime itself, its compiler and the module's linear memory. Here: each runtime's MRSS (`maxrss_kb`, from `wait4`) against native's, geomean over benchmarks with a 95% CI. The sweep is finding 1's: with the store, it measures nothing new after notebook 01.",
+    FULL + '\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];',
+    '  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "atax", "2mm", "crc32", "sha", "quicksort"];',
+    {"estimate_runtimes": '["native", ...runtimes]',
+     "magic": "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs"},
+    ["const mem = { metric: 'maxrss_kb' };\nconst rep = wl.report(runs, mem);\nawait wl.geomeans(runs, mem)",
+     "wl.plot.memory(runs)"],
+    "wl.finding.memory(rep.geomeans, runtimes)",
+), sys.argv[1] + "/notebooks/05-memory.ipynb")
