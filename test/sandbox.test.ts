@@ -91,3 +91,17 @@ int main(void){ FILE *f = fopen("junk.txt", "r"); int had = f != NULL; if (f) fc
   assert.ok(rows.length >= 3);
   for (const r of rows) assert.equal(r.status, 'ok', `${r.runtime} rep ${r.rep}: ${r.reason}`);
 });
+
+test('files native created that a runtime kept off the disk (Wasmer 4.4: in memory) are noted on its rows', async (t) => {
+  const wasm = await availableTargets(t, ['wasmtime:cranelift', 'wasmer:singlepass']);
+  const b = tempBenchmark('creates', `#include "wasmlab.h"
+int main(void){ wl_kernel_begin(); FILE *f = fopen("made.txt", "w"); for (int i = 0; i < 1000; i++) fprintf(f, "%d\\n", i); fclose(f);
+  f = fopen("made.txt", "r"); int n = 0, x; while (fscanf(f, "%d", &x) == 1) n++; fclose(f); wl_kernel_end(); printf("%d\\n", n); return 0; }
+`);
+  const rows = await bench({ benchmarks: [b], runtimes: ['native', ...wasm], reps: 1, warmup: 0 });
+  for (const r of rows) {
+    assert.equal(r.status, 'ok', `${r.runtime}: ${r.reason}`);
+    if (r.runtime === 'wasmer') assert.match(r.reason, /1 file\(s\) native created never reached the disk here \(made\.txt\)/);
+    else assert.equal(r.reason, '', `${r.runtime}: ${r.reason}`);
+  }
+});

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from '../runtimes/adapter.js';
 import type { RunStatus } from '../record.js';
 import { launch, type LaunchResult, type LaunchSession } from './launch.js';
-import { clearOutputs, type RunDir } from './rundir.js';
+import { clearOutputs, createdFiles, type RunDir } from './rundir.js';
 import { checks, type CheckSpec } from '../suite/manifest.js';
 
 export interface RunSpec {
@@ -34,6 +34,8 @@ export interface Outcome {
   kernel_s: number | null;
   /** sha256 over what `check` names; null when the run did not finish. */
   output_hash: string | null;
+  /** Files the run created in its folder besides declared outputs (see rundir.ts). */
+  created: string[];
   stderr: string;
 }
 
@@ -113,7 +115,7 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   };
   const r = await (spec.session ? spec.session.launch(req) : launch(req));
   const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : '';
-  const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null };
+  const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null, created: createdFiles(spec.runDir) };
   if (r.start_error) return { ...base, status: 'launch-failed', reason: r.start_error };
   if (r.cancelled) return { ...base, status: 'cancelled', reason: 'sweep interrupted' };
   const tail = stderrTail(stderr);

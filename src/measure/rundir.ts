@@ -4,7 +4,7 @@
  * every run so each run's output files are its own.
  */
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { benchPath } from '../suite/paths.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { generatedInput } from '../suite/inputs.js';
@@ -19,6 +19,15 @@ export interface RunDir {
   copies?: Copy[];
   /** Everything the folder held when prepared (relative paths): anything else a run left is removed before the next. */
   initial?: Set<string>;
+  /** Files native's reference run created there (besides declared outputs): what every runtime's run should create too. */
+  referenceCreated?: string[];
+}
+
+/** Files the last run created in the folder, besides its declared outputs (relative paths, sorted). */
+export function createdFiles(rd: RunDir): string[] {
+  if (!rd.initial) return [];
+  const outputs = new Set(rd.outputs.map((o) => relative(rd.dir, o)));
+  return [...listing(rd.dir)].filter((p) => !rd.initial!.has(p) && !outputs.has(p) && statSync(join(rd.dir, p)).isFile()).sort();
 }
 
 /** Every path under `dir`, relative, directories included. */

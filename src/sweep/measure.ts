@@ -77,6 +77,14 @@ export async function measureOnce(
   } else if (status === 'ok') {
     reason = 'no native reference output to compare with';
   }
+  // The same work: files native created on disk that this run did not (Wasmer 4.4 keeps files a
+  // guest creates under a bare name in memory) mean its timed region did different I/O.
+  const lost = (status === 'ok' || status === 'wrong-output') && p.target.runtime !== 'native'
+    ? (runDir.referenceCreated ?? []).filter((f) => !o.created.includes(f)) : [];
+  if (lost.length) {
+    const note = `${lost.length} file(s) native created never reached the disk here (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', …' : ''}): this runtime did different I/O`;
+    reason = reason ? `${reason}; ${note}` : note;
+  }
   let counter_source: CounterSource = 'none';
   let counted = { counters: NULL_COUNTERS, counter_note: '' };
   if (!warm && counters === 'perf') {

@@ -28,6 +28,7 @@ export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts
   const native = artifacts.native;
   if (!native || native instanceof BuildError) return null;
   const o = await executeRun(runSpec(ctx, b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'));
+  if (o.status === 'ok') runDir.referenceCreated = o.created;
   if (!o.output_hash && !ctx.aborted) {
     ctx.emit({ kind: 'warning', message: `native reference run of ${b.id} failed (${o.status}: ${o.reason}): output_ok will be empty` });
   }
