@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { report } from '../src/analysis/report.js';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
-import { aotVerdict, fasterVerdict, memoryVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -46,6 +46,17 @@ test('findings 2–5: the verdicts follow synthetic data with known ratios', () 
   assert.match(optVerdict(opt, ['wasm3'], ['O0', 'O2']), /^holds: .*wasm3 -O2/);
   const mem = report(rows([t('native', 'default', 1), t('wasm3', 'default', 9)]), { metric: 'maxrss_kb' }).geomeans;
   assert.match(memoryVerdict(mem, ['wasm3']), /^holds: every one measured is using more memory/);
+  // Counters: the synthetic rows carry perf counts (cycles too); a slower target executes more
+  // instructions per cycle there, and misses grow with the ratio.
+  // (synthetic miss ratios grow with √ratio: 3× slower keeps them within 2× of native's, 9× does not)
+  const counted = rows([t('native', 'default', 1), t('wasm3', 'default', 3)]);
+  assert.match(missesVerdict(rows([t('native', 'default', 1), t('wasm3', 'default', 9)]), ['wasm3'], 'branch'), /^holds in part: .* miss ratio of wasm3 is not close/);
+  assert.match(ipcVerdict(counted, ['wasm3']), /^(holds|does not hold): .*wasm3 \d\.\d\d× native's IPC/);
+  assert.match(missesVerdict(counted, ['wasm3'], 'branch'), /^holds: more branch misses than native, with miss ratios close to native's \(wasm3 \d/);
+  const noCycles = counted.map((r) => ({ ...r, cycles: null, ipc: null, counter_source: 'valgrind' }));
+  assert.match(ipcVerdict(noCycles, ['wasm3']), /^cannot be measured here: IPC needs cycles/);
+  const none = counted.map((r) => ({ ...r, branch_misses: null, branch_miss_ratio: null }));
+  assert.match(missesVerdict(none, ['wasm3'], 'branch'), /^cannot be measured here: no branch miss counts/);
 });
 
 test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript translator)', { timeout: 10 * 60_000 }, async () => {

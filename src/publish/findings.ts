@@ -5,7 +5,9 @@
  * numbers. The notebooks print it as their `Verdict:` line, which `wasmlab publish` puts in the
  * index. "Significant" is the analysis' rule: the geomean's CI excludes 1.
  */
+import { counters, type CounterRow } from '../analysis/counters.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
+import type { Row } from '../analysis/rows.js';
 
 const f2 = (x: number | null) => (x === null ? '?' : x.toFixed(2));
 const show = (g: GeomeanRow) => `${g.subject} ${g.geomean.toFixed(2)}× [${f2(g.ci_low)}–${f2(g.ci_high)}]`;
@@ -72,4 +74,61 @@ export function aotVerdict(geomeans: readonly GeomeanRow[], big: string, others:
 export function optVerdict(geomeans: readonly GeomeanRow[], targets: readonly string[], levels: readonly string[]): string {
   const subjects = targets.flatMap((t) => levels.filter((l) => l !== 'O0').map((l) => `${t} -${l}`));
   return fasterVerdict(geomeans, subjects, '-O0');
+}
+
+// ---- findings 6–8: counters (src/analysis/counters.ts rows: one per benchmark and runtime, against native)
+
+
+const geo = (xs: readonly number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+const median = (xs: readonly number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const sourceNote = (c: readonly CounterRow[], kind?: 'branch' | 'cache') => {
+  const src = [...new Set(c.map((x) => x.counter_source))].join('/');
+  const scope = [...new Set(c.map((x) => x.counter_scope))].join('/');
+  if (src !== 'valgrind') return src ? ` [${src}, ${scope} scope]` : '';
+  return ` [counts simulated by valgrind, ${scope} scope${kind === 'branch' ? '; its simple branch model inflates interpreters\' miss ratios (FACTS)' : kind === 'cache' ? '; its cache model is a simple two-level simulation' : ''}]`;
+};
+
+/** Per runtime: the values of one CounterRow field over benchmarks (finite and positive). */
+function perRuntime(c: readonly CounterRow[], runtimes: readonly string[], field: keyof CounterRow): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const r of runtimes) m.set(r, c.filter((x) => x.subject === r).map((x) => x[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0));
+  return m;
+}
+
+/** Finding 6: runtimes show higher IPC than native. Needs cycles, i.e. a hardware PMU. */
+export function ipcVerdict(rows: readonly Row[], runtimes: readonly string[]): string {
+  const c = counters(rows);
+  const ratio = new Map(runtimes.map((r) => [r, c.filter((x) => x.subject === r && x.ipc !== null && x.baseline_ipc).map((x) => x.ipc! / x.baseline_ipc!)]));
+  if (![...ratio.values()].some((v) => v.length)) {
+    const inst = perRuntime(c, runtimes, 'instructions_x');
+    const shown = [...inst].filter(([, v]) => v.length).map(([r, v]) => `${r} ${geo(v).toFixed(2)}×`).join(', ');
+    return `cannot be measured here: IPC needs cycles, which need a hardware PMU (perf); this machine has none${shown ? `, and valgrind's simulation counts instructions but no cycles (instructions against native, geomean: ${shown})` : ''}`;
+  }
+  const g = [...ratio].filter(([, v]) => v.length).map(([r, v]) => [r, geo(v)] as const);
+  const nums = g.map(([r, x]) => `${r} ${x.toFixed(2)}× native's IPC`).join(', ');
+  const lower = g.filter(([, x]) => x <= 1);
+  return lower.length ? `does not hold: ${lower.map(([r]) => r).join(', ')} not above native's IPC (${nums})${sourceNote(c)}` : `holds: every runtime measured has a higher IPC than native (${nums})${sourceNote(c)}`;
+}
+
+/**
+ * Findings 7 and 8: more branch (cache) misses than native, normalized to native's count, yet
+ * miss ratios close to native's. "Close": within a factor of two of native's ratio.
+ */
+export function missesVerdict(rows: readonly Row[], runtimes: readonly string[], kind: 'branch' | 'cache'): string {
+  const c = counters(rows);
+  const xs = perRuntime(c, runtimes, `${kind}_misses_x`);
+  const ratios = perRuntime(c, runtimes, `${kind}_miss_ratio`);
+  const nativeRatios = rows.filter((r) => r.runtime === 'native' && r.status === 'ok').map((r) => r[`${kind}_miss_ratio`]).filter((v): v is number => typeof v === 'number' && v > 0);
+  const measured = [...xs].filter(([, v]) => v.length);
+  if (!measured.length || !nativeRatios.length) return `cannot be measured here: no ${kind} miss counts (counters need perf or valgrind: %profile)`;
+  const nat = median(nativeRatios);
+  const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+  const nums = measured.map(([r, v]) => `${r} ${geo(v).toFixed(2)}× (ratio ${pct(median(ratios.get(r)!))})`).join(', ');
+  const fewer = measured.filter(([, v]) => geo(v) <= 1).map(([r]) => r);
+  const far = measured.filter(([r]) => { const m = median(ratios.get(r)!); return m > 2 * nat || m < nat / 2; }).map(([r]) => r);
+  const missing = runtimes.filter((r) => !xs.get(r)!.length);
+  const tail = `; native's ratio ${pct(nat)}${missing.length ? `; not measured: ${missing.join(', ')}` : ''}${sourceNote(c, kind)}`;
+  if (fewer.length) return `does not hold: ${fewer.join(', ')} ${fewer.length > 1 ? 'have' : 'has'} no more ${kind} misses than native (${nums})${tail}`;
+  if (far.length) return `holds in part: more ${kind} misses everywhere, but the miss ratio of ${far.join(', ')} is not close to native's (${nums})${tail}`;
+  return `holds: more ${kind} misses than native, with miss ratios close to native's (${nums})${tail}`;
 }
