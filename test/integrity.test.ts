@@ -3,13 +3,13 @@
  * refused": each test here fails on the code before that issue.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bench, benchSource, profile, profileCounters, UsageError } from '../src/api.js';
 import { sweepRequest, parseSweepArgs } from '../src/cli/args.js';
-import { parseResult } from '../src/measure/launch.js';
+import { launch, parseResult } from '../src/measure/launch.js';
 import { flagOutliers } from '../src/measure/flag.js';
 import { needsMoreRuns, fixedPolicy, adaptivePolicy } from '../src/measure/policy.js';
 import { collectSweepInfo } from '../src/measure/provenance.js';
@@ -19,7 +19,7 @@ import { buildBenchmark, OPT_LEVELS } from '../src/toolchain/build.js';
 import { readManifest } from '../src/suite/manifest.js';
 import { findMagic } from '../kernel/magics/table.js';
 import { repoRoot } from '../src/paths.js';
-import { tempBenchmark, wasmlab } from './helpers.js';
+import { availableTargets, tempBenchmark, wasmlab } from './helpers.js';
 
 test('no made-up zeros: a time or counter the launcher did not report is null, with the reason', () => {
   const r = parseResult('{"run":0,"maxrss_kb":10,"exit_code":0,"signal":null,"timed_out":false,"stopped":false}', false)!;
@@ -245,4 +245,17 @@ test('--scope goes with profile only, and takes process, kernel or both', async 
   assert.equal(bad.exitCode, 2);
   assert.match(bad.stderr, /--scope is process, kernel, both/);
   await assert.rejects(profile({ benchmarks: ['gemm'], runtimes: ['native'], scope: 'bogus' as 'both' }), /--scope is/);
+});
+
+test('a JIT run compiles: Wasmtime\'s own module cache is off (it was on by default)', async (t) => {
+  const [id] = await availableTargets(t, ['wasmtime:cranelift']);
+  if (!id) return;
+  const { wasmtime } = await import('../src/runtimes/wasmtime.js');
+  const b = tempBenchmark('nocache', '#include "wasmlab.h"\nint main(void){ printf("x\\n"); return 0; }\n');
+  const wasm = await buildBenchmark(readManifest(join(b, 'bench.json')), 'wasm', 'O2');
+  const home = mkdtempSync(join(tmpdir(), 'wasmlab-test-xdg-'));
+  const cmd = wasmtime.runCommand('cranelift', false, { program: wasm.path, args: [], dir: b });
+  const r = await launch({ argv: cmd.argv, env: { ...cmd.env, XDG_CACHE_HOME: join(home, 'cache'), HOME: home }, cwd: b, stdout: join(home, 'out'), stderr: join(home, 'err') });
+  assert.equal(r.exit_code, 0);
+  assert.equal(existsSync(join(home, 'cache', 'wasmtime')), false, 'wasmtime wrote its module cache');
 });
