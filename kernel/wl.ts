@@ -9,7 +9,7 @@ import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
 import { slurm, type SlurmSubmit } from './slurm.js';
-import { aotVerdict, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
 import type { GeomeanRow } from '../src/analysis/geomeans.js';
 import * as magic from './magics/run.js';
 import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
@@ -182,6 +182,7 @@ export const wl = {
     opt: (geomeans: readonly GeomeanRow[], targets: readonly string[], levels: readonly string[]) => optVerdict(geomeans, targets, levels),
     memory: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => memoryVerdict(geomeans, runtimes),
     ipc: (runs: Rows, runtimes: readonly string[]) => ipcVerdict(rowsOf(runs), runtimes),
+    beyond: (r: Report) => beyondSummary(r.geomeans, r.comparisons),
     misses: (runs: Rows, runtimes: readonly string[], kind: 'branch' | 'cache') => missesVerdict(rowsOf(runs), runtimes, kind),
   },
   /** The sweep on a Slurm cluster: wl.slurm.submit({...request, shards}), .status(job), .collect(job). */

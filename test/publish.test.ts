@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { report } from '../src/analysis/report.js';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
-import { aotVerdict, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -55,6 +55,8 @@ test('findings 2–5: the verdicts follow synthetic data with known ratios', () 
   assert.match(missesVerdict(counted, ['wasm3'], 'branch'), /^holds: more branch misses than native, with miss ratios close to native's \(wasm3 \d/);
   const noCycles = counted.map((r) => ({ ...r, cycles: null, ipc: null, counter_source: 'valgrind' }));
   assert.match(ipcVerdict(noCycles, ['wasm3']), /^cannot be measured here: IPC needs cycles/);
+  const beyond = report(rows([t('native', 'default', 1), t('wasmtime', 'cranelift', 1.4), t('wasmi', 'default', 20)]));
+  assert.match(beyondSummary(beyond.geomeans, beyond.comparisons), /^fastest wasmtime:cranelift 1\.\d\d× native .*then wasmi \d+\.\d\d×; slowest wasmi .*wasmi beats wasmtime:cranelift on 0 of 12 benchmarks$/);
   const none = counted.map((r) => ({ ...r, branch_misses: null, branch_miss_ratio: null }));
   assert.match(missesVerdict(none, ['wasm3'], 'branch'), /^cannot be measured here: no branch miss counts/);
 });

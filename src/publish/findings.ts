@@ -132,3 +132,19 @@ export function missesVerdict(rows: readonly Row[], runtimes: readonly string[],
   if (far.length) return `holds in part: more ${kind} misses everywhere, but the miss ratio of ${far.join(', ')} is not close to native's (${nums})${tail}`;
   return `holds: more ${kind} misses than native, with miss ratios close to native's (${nums})${tail}`;
 }
+
+/**
+ * Notebook 09 (beyond the paper): which target is fastest and slowest over the suite, and on how
+ * many benchmarks the order of the two fastest flips against the overall ranking.
+ */
+export function beyondSummary(geomeans: readonly GeomeanRow[], comparisons: readonly { benchmark: string; subject: string; ratio: number }[]): string {
+  const ranked = [...geomeans].sort((a, b) => a.geomean - b.geomean);
+  if (ranked.length < 2) return 'cannot be measured here: fewer than two targets ran';
+  const [a, b] = [ranked[0]!.subject, ranked[1]!.subject];
+  const byBench = new Map<string, Map<string, number>>();
+  for (const c of comparisons) (byBench.get(c.benchmark) ?? byBench.set(c.benchmark, new Map()).get(c.benchmark)!).set(c.subject, c.ratio);
+  const both = [...byBench.values()].filter((m) => m.has(a) && m.has(b));
+  const flips = both.filter((m) => m.get(b)! < m.get(a)!).length;
+  const last = ranked.at(-1)!;
+  return `fastest ${a} ${ranked[0]!.geomean.toFixed(2)}× native [${f2(ranked[0]!.ci_low)}–${f2(ranked[0]!.ci_high)}], then ${b} ${ranked[1]!.geomean.toFixed(2)}×; slowest ${last.subject} ${last.geomean.toFixed(2)}×; ${b} beats ${a} on ${flips} of ${both.length} benchmarks`;
+}

@@ -230,3 +230,19 @@ nbformat.write(finding(
 await wl.frame(runtimes.map((r) => ({ runtime: r, paper_misses_x: paper[r]?.[0] ?? null, paper_ratio_pct: paper[r]?.[1] ?? null })))"""],
     "wl.finding.misses(runs, runtimes, 'cache')",
 ), sys.argv[1] + "/notebooks/08-cache-misses.ipynb")
+
+nbformat.write(study([
+    "#md # Beyond the paper\n\nWhat the 2022 study did not have: V8's two tiers (Liftoff, TurboFan), Wasmtime's baseline compiler Winch, wazero's compiler and interpreter, and wasmi — against native, on kernels and whole applications; start-up (everything outside the kernel timer) apart from kernel time; a per-benchmark heatmap; and how often the ranking of the fastest two flips.",
+    params('let size = "small";\nlet reps = 5;\nlet benchmarks = ["polybench", "mibench", "jetstream", "apps"];\nlet runtimes = ["node:turbofan", "node:liftoff", "wasmtime:cranelift", "wasmtime:winch", "wazero:compiler", "wazero:interpreter", "wasmi"];\nlet quick = false;'),
+    "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
+    'if (quick) {\n  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "crc32", "sha", "quicksort"];\n}\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s`);',
+    "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs",
+    "#md Kernel time against native, geomean over benchmarks with a 95% CI:",
+    "const rep = wl.report(runs);\nawait wl.geomeans(runs)",
+    "wl.plot.geomean(runs)",
+    "#md Start-up — process start, compilation, instantiation: everything outside the kernel timer — per benchmark and target (median seconds):",
+    "await wl.pivot(runs, { value: 'startup_s' })",
+    "#md Every benchmark against native, on a log colour scale:",
+    "wl.plot.heatmap(runs)",
+    "console.log(`Verdict: ${wl.finding.beyond(rep)}`);",
+]), sys.argv[1] + "/notebooks/09-beyond.ipynb")
