@@ -6,6 +6,17 @@ The notebooks are plain files; this only makes them easy to change consistently.
 test/kernel.test.ts asserts on the magics notebook's cells by position: keep them in step.
 """
 import nbformat, sys
+
+
+class Notebooks:
+    """nbformat.write with cell ids by position, so regenerating a notebook changes only what changed."""
+    @staticmethod
+    def write(n, path):
+        for i, c in enumerate(n.cells):
+            c.id = f"cell-{i:02d}"
+        nbformat.write(n, path)
+
+
 def nb(cells):
     n = nbformat.v4.new_notebook()
     n.metadata["kernelspec"] = {"name": "wasmlab", "display_name": "TypeScript (wasmlab)", "language": "typescript"}
@@ -54,7 +65,7 @@ int main(void) {
     "const v = await new Promise<number>((r) => setTimeout(() => r(42), 10));\nv",
     "%bench -b gemm -r nosuchruntime",
 ])
-nbformat.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
+Notebooks.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
 
 # The figures notebook: test/figures-kernel.test.ts asserts on each cell by its position.
 figures = nb([
@@ -73,7 +84,7 @@ figures = nb([
     "wl.plot.geomean(o2, { baseline: 'wasmer' })",
     "const frames = [await wl.summarize(o2), await wl.compare(o2), await wl.geomeans(o2), await wl.counters(o2), await wl.ranking(o2), await wl.pivot(o2, { value: 'kernel_s' })];\nframes.map((f) => f.shape.join('x')).join(' ')",
 ])
-nbformat.write(figures, sys.argv[1] + "/test/notebooks/figures.ipynb")
+Notebooks.write(figures, sys.argv[1] + "/test/notebooks/figures.ipynb")
 
 def params(code):
     """The notebook's parameters cell (papermill's `parameters` tag): `wasmlab notebook run -p`."""
@@ -106,7 +117,7 @@ quick = study([
 const worst = (await wl.slowdown(ok)).sortValues('slowdown', { ascending: false }).head(1);
 console.log(`Verdict: slowest target ${worst['target'].values[0]} on ${worst['benchmark'].values[0]} (${Number(worst['slowdown'].values[0]).toFixed(1)}x native)`);""",
 ])
-nbformat.write(quick, sys.argv[1] + "/notebooks/00-quickstart.ipynb")
+Notebooks.write(quick, sys.argv[1] + "/notebooks/00-quickstart.ipynb")
 
 overall = study([
     "#md # Finding 1: every runtime is slower than native\n\nThe paper (IISWC 2022) measured a geomean slowdown over native of **Wasmtime 1.67×, WAVM 3.54×, Wasmer 1.59×, Wasm3 6.99×, WAMR 9.57×** on its suite. Here: the same question on this machine — the ratio of each benchmark's median kernel time (the program's own timed region) to native's, and their geomean over benchmarks with a bootstrap 95% CI (README, Statistics). Wasmer runs its default compiler (Cranelift), WAMR its interpreter.",
@@ -128,7 +139,7 @@ await wl.frame(runtimes.map((r) => {
 }))""",
     """console.log(`Verdict: ${wl.finding.overall(rep.geomeans, runtimes)}`);""",
 ])
-nbformat.write(overall, sys.argv[1] + "/notebooks/01-overall.ipynb")
+Notebooks.write(overall, sys.argv[1] + "/notebooks/01-overall.ipynb")
 
 
 def finding(n, title, intro, params_code, quick_code, sweep, analysis, verdict):
@@ -151,7 +162,7 @@ def finding(n, title, intro, params_code, quick_code, sweep, analysis, verdict):
 QUICK = '  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "atax", "crc32", "sha", "quicksort"];'
 FULL = 'let size = "small";\nlet reps = 5;\nlet benchmarks = ["polybench", "mibench", "jetstream"];\nlet quick = false;'
 
-nbformat.write(finding(
+Notebooks.write(finding(
     2, "Wasmer's Cranelift and LLVM compilers beat its SinglePass",
     "The paper: Wasmer's optimizing compilers (Cranelift, LLVM) run code faster than its single-pass one, which compiles fast and optimizes little. Here: each compiler's kernel time against SinglePass's, geomean over benchmarks with a 95% CI.",
     FULL, QUICK,
@@ -162,7 +173,7 @@ nbformat.write(finding(
     "wl.finding.faster(rep.geomeans, ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass')",
 ), sys.argv[1] + "/notebooks/02-wasmer-compilers.ipynb")
 
-nbformat.write(finding(
+Notebooks.write(finding(
     3, "AOT compilation matters a lot for WAVM, not for Wasmtime or Wasmer",
     "The paper: precompiling (AOT) cuts WAVM's time a lot — its JIT compiles the whole module with LLVM before running — while Wasmtime's and Wasmer's JITs cost little. Here: each runtime's AOT run against its own JIT run, by **wall time** (compilation is outside the kernel timer), geomean over benchmarks with a 95% CI. The AOT compile itself is the `aot_compile_s` column, paid once per module.",
     FULL.replace('let runtimes', 'let runtimes') + '\nlet runtimes = ["wavm", "wasmtime:cranelift", "wasmer:cranelift"];', QUICK,
@@ -173,7 +184,7 @@ nbformat.write(finding(
     "wl.finding.aot(rep.geomeans, 'wavm', ['wasmtime:cranelift', 'wasmer:cranelift'])",
 ), sys.argv[1] + "/notebooks/03-aot.ipynb")
 
-nbformat.write(finding(
+Notebooks.write(finding(
     4, "higher -O levels make the wasm binaries faster",
     "The paper: compiling the C sources at O1, O2, O3 instead of O0 speeds up the WebAssembly binaries on every runtime, as it does natively. Here: each target at each level against the same target at O0 (kernel time), geomean over benchmarks with a 95% CI — and native beside them, to see whether the runtimes gain as much.",
     FULL + '\nlet runtimes = ["native", "wasmtime:cranelift", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet opts = ["O0", "O1", "O2", "O3"];',
@@ -185,7 +196,7 @@ nbformat.write(finding(
     "wl.finding.opt(rep.geomeans, runtimes.filter((r) => r !== 'native'), opts)",
 ), sys.argv[1] + "/notebooks/04-opt-levels.ipynb")
 
-nbformat.write(finding(
+Notebooks.write(finding(
     5, "runtimes use more memory than native",
     "The paper: every runtime's peak resident memory (MRSS) is above native's — the runtime itself, its compiler and the module's linear memory. Here: each runtime's MRSS (`maxrss_kb`, from `wait4`) against native's, geomean over benchmarks with a 95% CI. The sweep is finding 1's: with the store, it measures nothing new after notebook 01.",
     FULL + '\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];',
@@ -203,7 +214,7 @@ PROFILE = {"estimate_runtimes": '["native", ...runtimes]', "estimate_extra": ", 
            "magic": "%profile -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs"}
 COUNTER_NOTE = "Counts come from `perf` where the machine has a PMU, else from valgrind's simulation (`counter_source`); both cover the whole process, as the paper's `perf stat` did (`counter_scope`). The three counter notebooks share one `%profile` sweep through the store."
 
-nbformat.write(finding(
+Notebooks.write(finding(
     6, "runtimes show higher IPC than native",
     "The paper: the runtimes' instructions per cycle are higher than native's — they execute more, simpler instructions. " + COUNTER_NOTE,
     COUNTER_FULL, COUNTER_QUICK, PROFILE,
@@ -211,7 +222,7 @@ nbformat.write(finding(
     "wl.finding.ipc(runs, runtimes)",
 ), sys.argv[1] + "/notebooks/06-ipc.ipynb")
 
-nbformat.write(finding(
+Notebooks.write(finding(
     7, "more branch misses than native, yet miss ratios close to native's",
     "The paper: branch misses normalized to native — Wasmtime 1.52×, WAVM 8.99×, Wasmer 1.56×, Wasm3 12.64×, WAMR 8.14× — while the miss ratios stay close to native's 1.01% (0.77%, 1.69%, 0.92%, 0.76%, 0.53%). " + COUNTER_NOTE,
     COUNTER_FULL, COUNTER_QUICK, PROFILE,
@@ -221,7 +232,7 @@ await wl.frame(runtimes.map((r) => ({ runtime: r, paper_misses_x: paper[r]?.[0] 
     "wl.finding.misses(runs, runtimes, 'branch')",
 ), sys.argv[1] + "/notebooks/07-branch-misses.ipynb")
 
-nbformat.write(finding(
+Notebooks.write(finding(
     8, "more cache misses than native, yet miss ratios close to native's",
     "The paper: cache misses normalized to native — Wasmtime 1.91×, WAVM 4.60×, Wasmer 1.73×, Wasm3 1.39×, WAMR 1.60× — while the miss ratios stay close to native's 11.13% (12.98%, 5.57%, 13.26%, 7.97%, 8.99%). " + COUNTER_NOTE,
     COUNTER_FULL, COUNTER_QUICK, PROFILE,
@@ -231,7 +242,7 @@ await wl.frame(runtimes.map((r) => ({ runtime: r, paper_misses_x: paper[r]?.[0] 
     "wl.finding.misses(runs, runtimes, 'cache')",
 ), sys.argv[1] + "/notebooks/08-cache-misses.ipynb")
 
-nbformat.write(study([
+Notebooks.write(study([
     "#md # Beyond the paper\n\nWhat the 2022 study did not have: V8's two tiers (Liftoff, TurboFan), Wasmtime's baseline compiler Winch, wazero's compiler and interpreter, and wasmi — against native, on kernels and whole applications; start-up (everything outside the kernel timer) apart from kernel time; a per-benchmark heatmap; and how often the ranking of the fastest two flips.",
     params('let size = "small";\nlet reps = 5;\nlet benchmarks = ["polybench", "mibench", "jetstream", "apps"];\nlet runtimes = ["node:turbofan", "node:liftoff", "wasmtime:cranelift", "wasmtime:winch", "wazero:compiler", "wazero:interpreter", "wasmi"];\nlet quick = false;'),
     "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
