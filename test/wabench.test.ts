@@ -77,6 +77,12 @@ test('suite import: the tree imports except the entry whose input is missing; st
   assert.equal(poly.preopen, false, 'WasmDir empty: no preopen');
   assert.equal(readManifest(raw.manifest).preopen, true);
   assert.equal(readManifest(byId['wabench/jetstream2/wordfreq']!.manifest).language, 'c++');
+  // A clone without LFS data has pointer files instead of inputs: skipped, the file named.
+  const lfs = makeWabenchTree();
+  writeFileSync(join(lfs.dirs.rawcodec!, 'small.pcm'), 'version https://git-lfs.github.com/spec/v1\noid sha256:0123\nsize 8000\n');
+  const lr = importWabench(lfs.dirs.rawcodec!, outDir());
+  assert.deepEqual(lr.imported, []);
+  assert.match(lr.skipped[0]!.reason, /input file small\.pcm is a Git LFS pointer, not the data/);
   // Only CheckResult=true turns the check on (WABench's common.sh); unset is "none" like false.
   const { dirs } = makeWabenchTree();
   writeFileSync(join(dirs.wordfreq!, 'run.sh'), 'Native=./wordfreq\nNativeArg=3000\nIter=1\nWasmDir=\n');
