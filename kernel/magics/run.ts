@@ -127,7 +127,7 @@ export async function compile(o: Common & { benchmarks?: string[]; file?: string
   return finish(await toFrame(await core.compile(req)), o);
 }
 
-export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shards: number } }): Promise<DataFrame> {
+export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shards: number }; wasm?: BenchRequest['wasm'] }): Promise<DataFrame> {
   const core = await loadCore();
   if (o.slurm) {
     const { submitRequest } = await import('../slurm.js');
@@ -135,7 +135,7 @@ export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shard
     text(`submitted job ${s.job}: ${s.runs} runs in ${s.shards} shards (plan ${s.plan}); wl.slurm.status('${s.job}'), then wl.slurm.collect('${s.job}')`);
     return finish(await toFrame([s as unknown as object]), o);
   }
-  const df = await sweep('bench', o.out, (extra) => core.bench({ ...request(o), ...extra, benchmarks: o.benchmarks }));
+  const df = await sweep('bench', o.out, (extra) => core.bench({ ...request(o), ...extra, benchmarks: o.benchmarks, ...(o.wasm ? { wasm: o.wasm } : {}) }));
   return finish(df, o);
 }
 

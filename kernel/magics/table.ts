@@ -42,6 +42,12 @@ const STORE_FLAGS: FlagSpec[] = [
   { long: 'fresh', kind: 'bool', help: 'measure again even what the store has (a new sweep; old rows kept, superseded)' },
   { long: 'resume', kind: 'bool', help: 'reuse stored runs and measure only the missing ones (the default)' },
 ];
+const WASM_FLAGS: FlagSpec[] = [
+  { long: 'wasm', kind: 'string', metavar: 'FILE', help: 'a module built elsewhere, instead of -b (no native build; checked against the first runtime, or --expect)' },
+  { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'with --wasm: its arguments (one quoted string)' },
+  { long: 'dir', kind: 'string', metavar: 'DIR', help: 'with --wasm: a folder of files it reads (preopened as .)' },
+  { long: 'expect', kind: 'string', metavar: 'FILE', help: 'with --wasm: the expected stdout' },
+];
 const SLURM_FLAGS: FlagSpec[] = [
   { long: 'slurm', kind: 'bool', help: 'submit to Slurm as a job array (returns the job id at once); then wl.slurm.status/collect' },
   { long: 'shards', kind: 'int', metavar: 'N', help: 'with --slurm: array tasks (default 4)' },
@@ -67,6 +73,19 @@ function runOptions(p: Parsed): Record<string, unknown> {
   if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
   if (p.flags.slurm) o.slurm = { shards: p.flags.shards ?? 4 };
   return o;
+}
+
+/** %bench: benchmarks (-b), or one module built elsewhere (--wasm FILE with --args, --dir, --expect). */
+function benchOrWasm(p: Parsed): Record<string, unknown> {
+  const wasmOnly = ['args', 'dir', 'expect'].filter((f) => p.flags[f] !== undefined);
+  if (p.flags.wasm === undefined) {
+    if (wasmOnly.length) throw new MagicError(`--${wasmOnly[0]} goes with --wasm FILE`);
+    return { benchmarks: requireBench(p) };
+  }
+  if (p.flags.bench) throw new MagicError('-b and --wasm exclude each other: benchmarks, or one prebuilt module');
+  const spec: Record<string, unknown> = { wasm: p.flags.wasm };
+  for (const f of wasmOnly) spec[f] = p.flags[f];
+  return { benchmarks: [], wasm: spec };
 }
 
 function requireBench(p: Parsed): string[] {
@@ -109,11 +128,11 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [BENCH_FLAG, ...WASM_FLAGS, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
     details: ['Runs the store already has (%config store) are reused, not measured again: --fresh measures them anew.',
       '--slurm plans the sweep into --shards array tasks and submits it to Slurm, returning at once with the job id.',
       'Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
-    build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), benchmarks: requireBench(p) } }),
+    build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), ...benchOrWasm(p) } }),
   },
   {
     name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
