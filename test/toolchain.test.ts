@@ -1,5 +1,6 @@
 /** The real clang builds native and wasm32-wasi, caches by content, and reports compile errors. */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -7,7 +8,9 @@ import { readManifest } from '../src/suite/manifest.js';
 import { buildBenchmark, BuildError } from '../src/toolchain/build.js';
 import { tempBenchmark } from './helpers.js';
 
-const SRC = '#include "wasmlab.h"\nint main(void){ printf("%d\\n", 6*7); return 0; }\n';
+// Build keys are content only: a nonce makes this run's sources new to the cache, so the first
+// build of each really compiles.
+const SRC = `#include "wasmlab.h"\n/* ${randomUUID()} */\nint main(void){ printf("%d\\n", 6*7); return 0; }\n`;
 
 test('builds native and wasm at every -O level, each a distinct cached artifact', async () => {
   const b = readManifest(join(tempBenchmark('tc', SRC), 'bench.json'));
