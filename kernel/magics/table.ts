@@ -128,7 +128,7 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
-    args: { flags: [BENCH_FLAG, ...WASM_FLAGS, ...RUN_FLAGS, COUNTERS_FLAG, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...WASM_FLAGS, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
     details: ['Runs the store already has (%config store) are reused, not measured again: --fresh measures them anew.',
       '--slurm plans the sweep into --shards array tasks and submits it to Slurm, returning at once with the job id.',
       'Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
