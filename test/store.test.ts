@@ -41,12 +41,17 @@ test('fault injection: a sweep SIGKILLed at 20 random moments and re-run each ti
   let kills = 0;
   let attempts = 0;
   const delays: number[] = [];
-  while (kills < 20 && attempts < 60) {
+  // Kill moments are drawn up to the time an attempt last took to finish: once a fast machine has
+  // completed the sweep, the re-runs (reusing everything) are short, and the kills follow them.
+  let maxDelay = 2600;
+  while (kills < 20 && attempts < 80) {
     attempts++;
+    const started = Date.now();
     const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, detached: true, stdio: 'ignore' });
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-    const delay = 150 + Math.random() * 2500;
+    const delay = 100 + Math.random() * (maxDelay - 100);
     const outcome = await Promise.race([exited.then(() => 'exited'), sleep(delay).then(() => 'due')]);
+    if (outcome === 'exited') maxDelay = Math.max(200, 0.9 * (Date.now() - started));
     if (outcome === 'due') {
       process.kill(-child.pid!, 'SIGKILL'); // the whole group: CLI, launcher and the run in flight
       await exited;
