@@ -5,6 +5,8 @@
  * numbers. The notebooks print it as their `Verdict:` line, which `wasmlab publish` puts in the
  * index. "Significant" is the analysis' rule: the geomean's CI excludes 1.
  */
+import { median } from '../analysis/aggregate.js';
+import { geomean } from '../analysis/bootstrap.js';
 import { counters, type CounterRow } from '../analysis/counters.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 import type { Row } from '../analysis/rows.js';
@@ -79,8 +81,6 @@ export function optVerdict(geomeans: readonly GeomeanRow[], targets: readonly st
 // ---- findings 6–8: counters (src/analysis/counters.ts rows: one per benchmark and runtime, against native)
 
 
-const geo = (xs: readonly number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
-const median = (xs: readonly number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const sourceNote = (c: readonly CounterRow[], kind?: 'branch' | 'cache') => {
   const src = [...new Set(c.map((x) => x.counter_source))].join('/');
   const scope = [...new Set(c.map((x) => x.counter_scope))].join('/');
@@ -101,10 +101,10 @@ export function ipcVerdict(rows: readonly Row[], runtimes: readonly string[]): s
   const ratio = new Map(runtimes.map((r) => [r, c.filter((x) => x.subject === r && x.ipc !== null && x.baseline_ipc).map((x) => x.ipc! / x.baseline_ipc!)]));
   if (![...ratio.values()].some((v) => v.length)) {
     const inst = perRuntime(c, runtimes, 'instructions_x');
-    const shown = [...inst].filter(([, v]) => v.length).map(([r, v]) => `${r} ${geo(v).toFixed(2)}×`).join(', ');
+    const shown = [...inst].filter(([, v]) => v.length).map(([r, v]) => `${r} ${geomean(v).toFixed(2)}×`).join(', ');
     return `cannot be measured here: IPC needs cycles, which need a hardware PMU (perf); this machine has none${shown ? `, and valgrind's simulation counts instructions but no cycles (instructions against native, geomean: ${shown})` : ''}`;
   }
-  const g = [...ratio].filter(([, v]) => v.length).map(([r, v]) => [r, geo(v)] as const);
+  const g = [...ratio].filter(([, v]) => v.length).map(([r, v]) => [r, geomean(v)] as const);
   const nums = g.map(([r, x]) => `${r} ${x.toFixed(2)}× native's IPC`).join(', ');
   const lower = g.filter(([, x]) => x <= 1);
   return lower.length ? `does not hold: ${lower.map(([r]) => r).join(', ')} not above native's IPC (${nums})${sourceNote(c)}` : `holds: every runtime measured has a higher IPC than native (${nums})${sourceNote(c)}`;
@@ -119,14 +119,16 @@ export function missesVerdict(rows: readonly Row[], runtimes: readonly string[],
   const xs = perRuntime(c, runtimes, `${kind}_misses_x`);
   const ratios = perRuntime(c, runtimes, `${kind}_miss_ratio`);
   const nativeRatios = rows.filter((r) => r.runtime === 'native' && r.status === 'ok').map((r) => r[`${kind}_miss_ratio`]).filter((v): v is number => typeof v === 'number' && v > 0);
-  const measured = [...xs].filter(([, v]) => v.length);
+  // Per runtime, once: the geomean of its normalized misses and the median of its miss ratios.
+  const measured = runtimes.filter((r) => xs.get(r)!.length && ratios.get(r)!.length)
+    .map((r) => ({ r, x: geomean(xs.get(r)!), ratio: median(ratios.get(r)!)! }));
   if (!measured.length || !nativeRatios.length) return `cannot be measured here: no ${kind} miss counts (counters need perf or valgrind: %profile)`;
-  const nat = median(nativeRatios);
+  const nat = median(nativeRatios)!;
   const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
-  const nums = measured.map(([r, v]) => `${r} ${geo(v).toFixed(2)}× (ratio ${pct(median(ratios.get(r)!))})`).join(', ');
-  const fewer = measured.filter(([, v]) => geo(v) <= 1).map(([r]) => r);
-  const far = measured.filter(([r]) => { const m = median(ratios.get(r)!); return m > 2 * nat || m < nat / 2; }).map(([r]) => r);
-  const missing = runtimes.filter((r) => !xs.get(r)!.length);
+  const nums = measured.map((m) => `${m.r} ${m.x.toFixed(2)}× (ratio ${pct(m.ratio)})`).join(', ');
+  const fewer = measured.filter((m) => m.x <= 1).map((m) => m.r);
+  const far = measured.filter((m) => m.ratio > 2 * nat || m.ratio < nat / 2).map((m) => m.r);
+  const missing = runtimes.filter((r) => !measured.some((m) => m.r === r));
   const tail = `; native's ratio ${pct(nat)}${missing.length ? `; not measured: ${missing.join(', ')}` : ''}${sourceNote(c, kind)}`;
   if (fewer.length) return `does not hold: ${fewer.join(', ')} ${fewer.length > 1 ? 'have' : 'has'} no more ${kind} misses than native (${nums})${tail}`;
   if (far.length) return `holds in part: more ${kind} misses everywhere, but the miss ratio of ${far.join(', ')} is not close to native's (${nums})${tail}`;
