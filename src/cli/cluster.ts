@@ -56,8 +56,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   process.stdout.write(tableOf(rows, ['store', 'rows', 'added', 'skipped', 'failed']));
   if (values.plan) {
     const plan = readPlan(String(values.plan));
-    const r = await store.query(`SELECT count(*)::INTEGER AS n FROM runs WHERE NOT superseded AND run_key IN (${plan.runs.map((x) => `'${x.run_key}'`).join(', ')})`);
-    const missing = plan.runs.length - Number(r.rows[0]?.n ?? 0);
+    const missing = plan.runs.length - (await store.present(plan.runs.map((x) => x.run_key))).found;
     console.log(`plan ${plan.plan_id}: ${plan.runs.length - missing} of ${plan.runs.length} planned runs present${missing ? `, ${missing} missing` : ''}`);
   }
   return 0;

@@ -179,10 +179,8 @@ export async function collect(job: string, o: { into?: string; resubmitFailed?: 
     shards.push({ task: t, ...(await store.merge(file)) });
   }
   const plan = readPlan(rec.plan);
-  const keys = plan.runs.map((r) => `'${r.run_key}'`).join(', ');
-  const r = await store.query(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE status <> 'ok')::INTEGER AS failed FROM runs WHERE NOT superseded AND run_key IN (${keys})`);
-  const found = Number(r.rows[0]?.n ?? 0);
-  return { into, shards, planned: plan.runs.length, missing: plan.runs.length - found, failedRuns: Number(r.rows[0]?.failed ?? 0), failedTasks };
+  const { found, failed } = await store.present(plan.runs.map((r) => r.run_key));
+  return { into, shards, planned: plan.runs.length, missing: plan.runs.length - found, failedRuns: failed, failedTasks };
 }
 
 /** Cancel a job's tasks (all, or some): what a test or a user does to a stuck task. */

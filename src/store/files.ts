@@ -10,14 +10,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
 import { RECORD_SCHEMA } from '../record.js';
 import { SQL_TYPE } from './schema.js';
+import { sqlText } from './sql.js';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
 export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'json', 'parquet'];
 
 export class FileShapeError extends UsageError {}
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const COLUMN_TYPES = `{${RECORD_SCHEMA.map(([c, t]) => `${lit(c)}: ${lit(SQL_TYPE[t])}`).join(', ')}}`;
+const COLUMN_TYPES = `{${RECORD_SCHEMA.map(([c, t]) => `${sqlText(c)}: ${sqlText(SQL_TYPE[t])}`).join(', ')}}`;
 
 export function formatOf(file: string, given?: string): FileFormat {
   const f = (given ?? extname(file).slice(1).replace(/^jsonl$|^ndjson$/, 'json')).toLowerCase();
@@ -30,16 +30,16 @@ export function formatOf(file: string, given?: string): FileFormat {
 /** A table function reading the file with RunRecord's types. */
 function reader(file: string, format: FileFormat, typed: boolean): string {
   switch (format) {
-    case 'csv': return `read_csv(${lit(file)}, header = true, allow_quoted_nulls = false${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
-    case 'json': return `read_json(${lit(file)}, format = 'newline_delimited'${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
-    case 'parquet': return `read_parquet(${lit(file)})`;
+    case 'csv': return `read_csv(${sqlText(file)}, header = true, allow_quoted_nulls = false${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'json': return `read_json(${sqlText(file)}, format = 'newline_delimited'${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'parquet': return `read_parquet(${sqlText(file)})`;
   }
 }
 
 /** COPY the query's rows to a file. */
 export async function writeRows(conn: DuckDBConnection, query: string, file: string, format: FileFormat): Promise<void> {
   const opts = format === 'csv' ? 'FORMAT csv, HEADER true' : format === 'json' ? 'FORMAT json' : 'FORMAT parquet';
-  await conn.run(`COPY (${query}) TO ${lit(resolve(file))} (${opts})`);
+  await conn.run(`COPY (${query}) TO ${sqlText(resolve(file))} (${opts})`);
 }
 
 /** Check a file's columns against RunRecord's, then return an SQL source of its rows, typed. */

@@ -8,7 +8,8 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { RECORD_SCHEMA, type RunRecord } from '../record.js';
 import { REMEASURED_STATUSES } from '../sweep/schedule.js';
 import type { JournalEntry } from './journal.js';
-import { SWEEP_COLUMNS } from './schema.js';
+import { HOST_COLUMNS, SWEEP_COLUMNS } from './schema.js';
+import { inTransaction, sqlText } from './sql.js';
 
 const COLS = RECORD_SCHEMA.map(([c]) => c).join(', ');
 
@@ -66,27 +67,19 @@ async function ingestStaged(conn: DuckDBConnection, staged: number, unique: bool
   return { added: r.rowsChanged, skipped: staged - r.rowsChanged };
 }
 
-const q = (v: unknown) => (v === null || v === undefined ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`);
-
 /** Journal entries into the tables, in one transaction. */
 export async function ingestEntries(conn: DuckDBConnection, entries: readonly JournalEntry[]): Promise<IngestCount> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
+  return inTransaction(conn, async () => {
     for (const e of entries) {
       if (e.t === 'sweep') {
         const s = e.sweep;
-        await conn.run(`INSERT OR IGNORE INTO sweeps VALUES (${SWEEP_COLUMNS.map(([c]) => q(s[c])).join(', ')})`);
+        await conn.run(`INSERT OR IGNORE INTO sweeps VALUES (${SWEEP_COLUMNS.map(([c]) => sqlText(s[c])).join(', ')})`);
         const h = e.host;
-        await conn.run(`INSERT OR IGNORE INTO hosts VALUES (${['host_id', 'hostname', 'cpu_model', 'cpus', 'memory_gb', 'kernel', 'os', 'first_seen'].map((c) => q(h[c])).join(', ')})`);
+        await conn.run(`INSERT OR IGNORE INTO hosts VALUES (${HOST_COLUMNS.map(([c]) => sqlText(h[c])).join(', ')})`);
       } else if (e.t === 'sweep-end') {
-        await conn.run(`UPDATE sweeps SET finished = ${q(e.finished)}, status = ${q(e.status)}, reused = ${Number(e.reused)}, measured = ${Number(e.measured)} WHERE sweep_id = ${q(e.sweep_id)}`);
+        await conn.run(`UPDATE sweeps SET finished = ${sqlText(e.finished)}, status = ${sqlText(e.status)}, reused = ${Number(e.reused)}, measured = ${Number(e.measured)} WHERE sweep_id = ${sqlText(e.sweep_id)}`);
       }
     }
-    const n = await ingestRuns(conn, entries.flatMap((e) => (e.t === 'run' ? [{ row: e.row, fresh: e.fresh }] : [])));
-    await conn.run('COMMIT');
-    return n;
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => {});
-    throw e;
-  }
+    return ingestRuns(conn, entries.flatMap((e) => (e.t === 'run' ? [{ row: e.row, fresh: e.fresh }] : [])));
+  });
 }

@@ -14,6 +14,8 @@ import { withDb, type OpenOptions } from './db.js';
 import { formatOf, readRows, writeRows, type FileFormat } from './files.js';
 import { ingestEntries, ingestSelect, type IngestCount } from './ingest.js';
 import { JournalWriter, orphanJournals, readJournal } from './journal.js';
+import { seriesOf } from './keys.js';
+import { inTransaction, sqlText } from './sql.js';
 import { toJsValue } from './values.js';
 
 export interface SweepStart {
@@ -46,7 +48,7 @@ export class Store implements RunStore {
       for (const file of orphanJournals(this.path)) {
         await ingestEntries(conn, readJournal(file));
         const sweepId = /\.\d+\.([^.]+)\.jsonl$/.exec(basename(file))?.[1];
-        if (sweepId) await conn.run(`UPDATE sweeps SET status = 'killed' WHERE sweep_id = '${sweepId.replace(/'/g, "''")}' AND status = 'running'`);
+        if (sweepId) await conn.run(`UPDATE sweeps SET status = 'killed' WHERE sweep_id = ${sqlText(sweepId)} AND status = 'running'`);
         rmSync(file, { force: true });
       }
       await this.flushWith(conn);
@@ -97,7 +99,7 @@ export class Store implements RunStore {
       return r.getRowObjectsJS() as unknown as RunRecord[];
     });
     for (const r of rows) {
-      const s = r.run_key.slice(0, r.run_key.lastIndexOf('-'));
+      const s = seriesOf(r.run_key);
       (out.get(s) ?? out.set(s, []).get(s)!).push(r);
     }
     return out;
@@ -129,7 +131,7 @@ export class Store implements RunStore {
   private static runsQuery(o: { where?: string; sweep?: string }): string {
     const conds = ['NOT superseded'];
     if (o.where) conds.push(`(${o.where})`);
-    if (o.sweep) conds.push(`sweep_id = '${o.sweep.replace(/'/g, "''")}'`);
+    if (o.sweep) conds.push(`sweep_id = ${sqlText(o.sweep)}`);
     return `SELECT ${RECORD_COLUMNS.join(', ')} FROM runs WHERE ${conds.join(' AND ')} ORDER BY timestamp, run_key`;
   }
 
@@ -148,15 +150,7 @@ export class Store implements RunStore {
     const format = formatOf(file, o.format);
     return this.use(async (conn) => {
       const source = await readRows(conn, file, format);
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const n = await ingestSelect(conn, source);
-        await conn.run('COMMIT');
-        return { ...n, format };
-      } catch (e) {
-        await conn.run('ROLLBACK').catch(() => {});
-        throw e;
-      }
+      return { ...(await inTransaction(conn, () => ingestSelect(conn, source))), format };
     });
   }
 
@@ -170,22 +164,28 @@ export class Store implements RunStore {
     if (!existsSync(other)) throw new UsageError(`${file}: no such store`);
     await new Store(other, this.open).flush(); // its killed writers' journals, and the current schema
     return this.use(async (conn) => {
-      await conn.run(`ATTACH '${other.replace(/'/g, "''")}' AS other (READ_ONLY)`);
+      await conn.run(`ATTACH ${sqlText(other)} AS other (READ_ONLY)`);
       try {
-        await conn.run('BEGIN TRANSACTION');
-        const n = await ingestSelect(conn, `SELECT ${RECORD_COLUMNS.join(', ')} FROM other.runs WHERE NOT superseded`);
-        await conn.run('INSERT OR IGNORE INTO sweeps SELECT * FROM other.sweeps');
-        await conn.run('INSERT OR IGNORE INTO hosts SELECT * FROM other.hosts');
-        await conn.run('COMMIT');
+        const n = await inTransaction(conn, async () => {
+          const added = await ingestSelect(conn, `SELECT ${RECORD_COLUMNS.join(', ')} FROM other.runs WHERE NOT superseded`);
+          await conn.run('INSERT OR IGNORE INTO sweeps SELECT * FROM other.sweeps');
+          await conn.run('INSERT OR IGNORE INTO hosts SELECT * FROM other.hosts');
+          return added;
+        });
         const c = (await conn.runAndReadAll(`SELECT count(*)::INTEGER, count(*) FILTER (WHERE status <> 'ok')::INTEGER FROM other.runs WHERE NOT superseded`)).getRowsJS()[0]!;
         return { ...n, rows: Number(c[0]), failed: Number(c[1]) };
-      } catch (e) {
-        await conn.run('ROLLBACK').catch(() => {});
-        throw e;
       } finally {
         await conn.run('DETACH other');
       }
     });
+  }
+
+  /** How many of these run keys the store has (current rows), and how many of those failed. */
+  async present(keys: readonly string[]): Promise<{ found: number; failed: number }> {
+    if (!keys.length) return { found: 0, failed: 0 };
+    const r = await this.query(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE status <> 'ok')::INTEGER AS failed
+      FROM runs WHERE NOT superseded AND run_key IN (${keys.map(sqlText).join(', ')})`);
+    return { found: Number(r.rows[0]?.n ?? 0), failed: Number(r.rows[0]?.failed ?? 0) };
   }
 
   /** Stored runs (current, not superseded), optionally filtered by an SQL condition or a sweep id. */
