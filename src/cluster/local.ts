@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
 import { cacheDir } from '../paths.js';
+import { processAlive } from '../process.js';
 
 export const localDir = join(cacheDir, 'slurm-local');
 const conf = join(localDir, 'slurm.conf');
@@ -32,14 +33,7 @@ export function slurmEnv(): NodeJS.ProcessEnv {
 }
 
 function pidAlive(file: string): boolean {
-  if (!existsSync(file)) return false;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return existsSync(file) && processAlive(Number(readFileSync(file, 'utf8').trim()));
 }
 
 export function localUp(): boolean {
@@ -98,10 +92,9 @@ export async function localClusterDown(): Promise<string> {
     const f = join(localDir, `${d}.pid`);
     if (!pidAlive(f)) continue;
     const pid = Number(readFileSync(f, 'utf8').trim());
-    const running = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
     process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 100 && running(); i++) await sleep(100);
-    if (running()) process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && processAlive(pid); i++) await sleep(100);
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
     stopped.push(d);
   }
   if (existsSync(join(localDir, 'munged.ours'))) {

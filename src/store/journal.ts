@@ -10,6 +10,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../process.js';
 import type { RunRecord } from '../record.js';
 
 export type JournalEntry =
@@ -56,15 +57,6 @@ export class JournalWriter {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Journals left by writers of this host that are gone (killed, crashed), or by this process's finished sweeps. */
 export function orphanJournals(store: string): string[] {
   const dir = journalDir(store);
@@ -73,7 +65,7 @@ export function orphanJournals(store: string): string[] {
   return readdirSync(dir).filter((f) => {
     const m = /^(.*)\.(\d+)\.[^.]+\.jsonl$/.exec(f);
     if (m === null || m[1] !== host) return false;
-    return Number(m[2]) === process.pid ? !active.has(join(dir, f)) : !alive(Number(m[2]));
+    return Number(m[2]) === process.pid ? !active.has(join(dir, f)) : !processAlive(Number(m[2]));
   }).map((f) => join(dir, f));
 }
 
