@@ -51,3 +51,31 @@ export function tempBenchmark(name: string, source: string, manifest: Record<str
   }));
   return dir;
 }
+
+/** One executed cell as test/py/run_notebook.py reports it. */
+export interface NotebookCell {
+  source: string;
+  outputs: { type: string; name?: string; text?: string; data?: Record<string, unknown>; ename?: string; evalue?: string }[];
+}
+
+/** The text a cell wrote to a stream ("stdout" or "stderr"). */
+export function streamOf(c: NotebookCell, name: 'stdout' | 'stderr'): string {
+  return c.outputs.filter((o) => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
+}
+
+/**
+ * Write a notebook of these code cells to `dir/name.ipynb` and execute it on the real wasmlab
+ * kernel (nbclient, with errors allowed), in `dir`; the cells with their outputs.
+ */
+export async function runCells(dir: string, name: string, cells: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<NotebookCell[]> {
+  const nb = join(dir, `${name}.ipynb`);
+  writeFileSync(nb, JSON.stringify({
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
+    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
+  }));
+  const r = await execa(join(repoRoot, '.venv', 'bin', 'python'), [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb], {
+    cwd: dir, env, timeout: 15 * 60_000, maxBuffer: 256 * 1024 * 1024,
+  });
+  return (JSON.parse(r.stdout) as { cells: NotebookCell[] }).cells;
+}

@@ -12,15 +12,15 @@ import { promisify } from 'node:util';
 import { test, before } from 'node:test';
 import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
+import { runCells, streamOf, type NotebookCell } from './helpers.js';
 
 const run = promisify(execFile);
 const python = join(repoRoot, '.venv', 'bin', 'python');
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-kstore-'));
 
-interface Output { type: string; name?: string; text?: string; data?: Record<string, unknown> }
-interface Cell { source: string; outputs: Output[] }
-const stdout = (c: Cell) => c.outputs.filter((o) => o.type === 'stream' && o.name === 'stdout').map((o) => o.text).join('');
-const stderr = (c: Cell) => c.outputs.filter((o) => o.type === 'stream' && o.name === 'stderr').map((o) => o.text).join('');
+type Cell = NotebookCell;
+const stdout = (c: Cell) => streamOf(c, 'stdout');
+const stderr = (c: Cell) => streamOf(c, 'stderr');
 const texts = (c: Cell) => c.outputs.filter((o) => o.type === 'display_data').map((o) => String(o.data?.['text/plain'] ?? ''));
 const tableOf = (c: Cell) => c.outputs.map((o) => o.data?.['text/html']).filter((h): h is string => typeof h === 'string' && h.includes('<table')).pop() ?? '';
 
@@ -50,18 +50,9 @@ const CELLS = [
 ];
 
 test('the store through the kernel: reuse without launching, --fresh, %sql, %%sql, wl.load', { timeout: 15 * 60_000 }, async () => {
-  const nb = join(work, 'store.ipynb');
   const log = join(work, 'launches.log');
   writeFileSync(log, '');
-  writeFileSync(nb, JSON.stringify({
-    nbformat: 4, nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
-    cells: CELLS.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
-  }));
-  const r = await run(python, [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb], {
-    cwd: work, timeout: 15 * 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, WASMLAB_LAUNCH_LOG: log, WASMLAB_STORE: '' },
-  });
-  const cells = (JSON.parse(r.stdout) as { cells: Cell[] }).cells;
+  const cells = await runCells(work, 'store', CELLS, { ...process.env, WASMLAB_LAUNCH_LOG: log, WASMLAB_STORE: '' });
   const n = (i: number) => Number(stdout(cells[i]!).trim());
   assert.ok(existsSync(join(work, 'kstore.duckdb')), 'the store is in the notebook folder');
   assert.ok(n(2) >= 8, `the first %bench launched its runs (${n(2)})`);

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { slurmEnv } from '../src/cluster/local.js';
 import type { Plan } from '../src/plan/plan.js';
-import { availableTargets, required, wasmlab } from './helpers.js';
+import { availableTargets, required, runCells, streamOf, wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-slurm-test-'));
 const have = spawnSync('which', ['slurmctld']).status === 0;
@@ -114,22 +114,10 @@ test('a shard on a machine whose runtime version differs from the plan is refuse
   assert.match(bad.stderr, /--index 7 is not a shard of this plan \(0 … 2\)/);
 });
 
-/** Run a notebook of these cells through the real kernel; each cell's stdout. */
+/** Run these cells through the real kernel; each cell's stdout and stderr, trimmed. */
 async function notebook(name: string, cells: string[]): Promise<{ out: string[]; err: string[] }> {
-  const { execFile } = await import('node:child_process');
-  const { promisify } = await import('node:util');
-  const { repoRoot } = await import('../src/paths.js');
-  const nb = join(work, `${name}.ipynb`);
-  writeFileSync(nb, JSON.stringify({
-    nbformat: 4, nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
-  }));
-  const r = await promisify(execFile)(join(repoRoot, '.venv', 'bin', 'python'), [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb], { cwd: work, timeout: 10 * 60_000, maxBuffer: 64 * 1024 * 1024 });
-  type O = { type: string; name?: string; text?: string };
-  const cellsOut = (JSON.parse(r.stdout) as { cells: { outputs: O[] }[] }).cells;
-  const stream = (c: { outputs: O[] }, n: string) => c.outputs.filter((o) => o.type === 'stream' && o.name === n).map((o) => o.text).join('').trim();
-  return { out: cellsOut.map((c) => stream(c, 'stdout')), err: cellsOut.map((c) => stream(c, 'stderr')) };
+  const done = await runCells(work, name, cells);
+  return { out: done.map((c) => streamOf(c, 'stdout').trim()), err: done.map((c) => streamOf(c, 'stderr').trim()) };
 }
 
 test('from a notebook: %bench --slurm returns the job id at once; wl.slurm.status and collect, then wl.load of the merged store', { timeout: 15 * 60_000 }, async (t) => {

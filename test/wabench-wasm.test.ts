@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { execa } from 'execa';
 import type { RunRecord } from '../src/record.js';
 import { findCompiler } from '../src/toolchain/compilers.js';
-import { availableTargets, wasmlab } from './helpers.js';
+import { availableTargets, runCells, wasmlab } from './helpers.js';
 
 const SOURCE = `#include <stdio.h>
 int main(int argc, char **argv) {
@@ -92,18 +92,10 @@ test('run --wasm with a file that is not a valid module is one clear error', asy
 test('%bench --wasm in the kernel: the module on two runtimes, with its arguments and folder', { timeout: 10 * 60_000 }, async (t) => {
   const targets = await availableTargets(t, ['wasmtime:cranelift', 'wasm3']);
   if (targets.length < 2) return t.skip('needs wasmtime and wasm3');
-  const { repoRoot } = await import('../src/paths.js');
   const { dir, wasm, data } = await module();
-  const nb = join(dir, 'wasm.ipynb');
   const cells = ['%config store=none', `%bench --wasm ${wasm} -a "x 'y z'" --dir ${data} -r ${targets.join(',')} --reps 1 -o w`,
     "console.log(w['output_ok'].values.join(','), w['benchmark'].values[0], w['status'].values.join(','))", '%bench --wasm x.wasm -b gemm'];
-  writeFileSync(nb, JSON.stringify({
-    nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
-  }));
-  const r = await execa(join(repoRoot, '.venv', 'bin', 'python'), [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb], { cwd: dir, timeout: 10 * 60_000 });
-  type O = { type: string; name?: string; text?: string };
-  const out = (JSON.parse(r.stdout) as { cells: { outputs: O[] }[] }).cells.map((c) => c.outputs.filter((o) => o.type === 'stream').map((o) => `${o.name}:${o.text}`).join(''));
+  const out = (await runCells(dir, 'wasm', cells)).map((c) => c.outputs.filter((o) => o.type === 'stream').map((o) => `${o.name}:${o.text}`).join(''));
   assert.equal(out[2]!.trim(), 'stdout:true,true hello.wasm ok,ok', JSON.stringify(out));
   assert.match(out[3]!, /stderr:UsageError: %bench: -b and --wasm exclude each other/);
 });
