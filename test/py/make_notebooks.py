@@ -5,6 +5,7 @@ usage: make_notebooks.py CHECKOUT
 The notebooks are plain files; this only makes them easy to change consistently.
 test/kernel.test.ts asserts on the magics notebook's cells by position: keep them in step.
 """
+import json
 import nbformat, sys
 
 
@@ -222,25 +223,29 @@ Notebooks.write(finding(
     "wl.finding.ipc(runs, runtimes)",
 ), sys.argv[1] + "/notebooks/06-ipc.ipynb")
 
-Notebooks.write(finding(
-    7, "more branch misses than native, yet miss ratios close to native's",
-    "The paper: branch misses normalized to native — Wasmtime 1.52×, WAVM 8.99×, Wasmer 1.56×, Wasm3 12.64×, WAMR 8.14× — while the miss ratios stay close to native's 1.01% (0.77%, 1.69%, 0.92%, 0.76%, 0.53%). " + COUNTER_NOTE,
-    COUNTER_FULL, COUNTER_QUICK, PROFILE,
-    ["await wl.counters(runs)",
-     """const paper: Record<string, [number, number]> = { "wasmtime:cranelift": [1.52, 0.77], wavm: [8.99, 1.69], "wasmer:cranelift": [1.56, 0.92], wasm3: [12.64, 0.76], "wamr:interp": [8.14, 0.53] };
-await wl.frame(runtimes.map((r) => ({ runtime: r, paper_misses_x: paper[r]?.[0] ?? null, paper_ratio_pct: paper[r]?.[1] ?? null })))"""],
-    "wl.finding.misses(runs, runtimes, 'branch')",
-), sys.argv[1] + "/notebooks/07-branch-misses.ipynb")
+RUNTIME_NAMES = {"wasmtime:cranelift": "Wasmtime", "wavm": "WAVM", "wasmer:cranelift": "Wasmer", "wasm3": "Wasm3", "wamr:interp": "WAMR"}
 
-Notebooks.write(finding(
-    8, "more cache misses than native, yet miss ratios close to native's",
-    "The paper: cache misses normalized to native — Wasmtime 1.91×, WAVM 4.60×, Wasmer 1.73×, Wasm3 1.39×, WAMR 1.60× — while the miss ratios stay close to native's 11.13% (12.98%, 5.57%, 13.26%, 7.97%, 8.99%). " + COUNTER_NOTE,
-    COUNTER_FULL, COUNTER_QUICK, PROFILE,
-    ["await wl.counters(runs)",
-     """const paper: Record<string, [number, number]> = { "wasmtime:cranelift": [1.91, 12.98], wavm: [4.60, 5.57], "wasmer:cranelift": [1.73, 13.26], wasm3: [1.39, 7.97], "wamr:interp": [1.60, 8.99] };
-await wl.frame(runtimes.map((r) => ({ runtime: r, paper_misses_x: paper[r]?.[0] ?? null, paper_ratio_pct: paper[r]?.[1] ?? null })))"""],
-    "wl.finding.misses(runs, runtimes, 'cache')",
-), sys.argv[1] + "/notebooks/08-cache-misses.ipynb")
+
+def misses_notebook(n, kind, native_pct, paper):
+    """Findings 7 and 8: `kind` misses against native; paper: runtime -> (misses ×, miss ratio %)."""
+    xs = ", ".join(f"{RUNTIME_NAMES[r]} {x:.2f}×" for r, (x, _) in paper.items())
+    pcts = ", ".join(f"{p:.2f}%" for _, p in paper.values())
+    table = ", ".join(f'{json.dumps(r) if ":" in r else r}: [{x:.2f}, {p:.2f}]' for r, (x, p) in paper.items())
+    return finding(
+        n, f"more {kind} misses than native, yet miss ratios close to native's",
+        f"The paper: {kind} misses normalized to native — {xs} — while the miss ratios stay close to native's {native_pct:.2f}% ({pcts}). " + COUNTER_NOTE,
+        COUNTER_FULL, COUNTER_QUICK, PROFILE,
+        ["await wl.counters(runs)",
+         f"""const paper: Record<string, [number, number]> = {{ {table} }};
+await wl.frame(runtimes.map((r) => ({{ runtime: r, paper_misses_x: paper[r]?.[0] ?? null, paper_ratio_pct: paper[r]?.[1] ?? null }})))"""],
+        f"wl.finding.misses(runs, runtimes, '{kind}')",
+    )
+
+
+Notebooks.write(misses_notebook(7, "branch", 1.01, {"wasmtime:cranelift": (1.52, 0.77), "wavm": (8.99, 1.69), "wasmer:cranelift": (1.56, 0.92), "wasm3": (12.64, 0.76), "wamr:interp": (8.14, 0.53)}),
+                sys.argv[1] + "/notebooks/07-branch-misses.ipynb")
+Notebooks.write(misses_notebook(8, "cache", 11.13, {"wasmtime:cranelift": (1.91, 12.98), "wavm": (4.60, 5.57), "wasmer:cranelift": (1.73, 13.26), "wasm3": (1.39, 7.97), "wamr:interp": (1.60, 8.99)}),
+                sys.argv[1] + "/notebooks/08-cache-misses.ipynb")
 
 Notebooks.write(study([
     "#md # Beyond the paper\n\nWhat the 2022 study did not have: V8's two tiers (Liftoff, TurboFan), Wasmtime's baseline compiler Winch, wazero's compiler and interpreter, and wasmi — against native, on kernels and whole applications; start-up (everything outside the kernel timer) apart from kernel time; a per-benchmark heatmap; and how often the ranking of the fastest two flips.",
