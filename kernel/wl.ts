@@ -4,6 +4,7 @@
  * runtime half of the magics. The launcher sets it on globalThis and declares its type once, so
  * `wl.` completes in cells and `const df = await wl.bench({...})` type-checks.
  */
+import { existsSync } from 'node:fs';
 import type { DataFrame } from 'danfojs-node';
 import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
@@ -170,7 +171,6 @@ export const wl = {
   async estimate(req: BenchArgs<BenchRequest>): Promise<number> {
     const { makePlan } = await import('../src/plan/make.js');
     const store = storePath();
-    const { existsSync } = await import('node:fs');
     const plan = await makePlan({ ...withDefaults(req), ...req, store: null }, { shards: 1, history: store && existsSync(store) ? store : undefined });
     return plan.shard_est_s[0] ?? 0;
   },

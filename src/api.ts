@@ -379,7 +379,7 @@ function needStore(store: string | Store | null | undefined): Store {
 }
 
 /** An SQL query on a store: its columns and rows (BigInts as numbers). Tables: runs, sweeps, hosts. */
-export async function sql(store: string | Store, query: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+export async function sql(store: string | Store | undefined, query: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
   return storeCall(() => needStore(store).query(query));
 }
 

@@ -5,11 +5,8 @@ import { flags, tableOf, type Values } from './flags.js';
 
 const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
 
-function store(v: Values): string {
-  const s = (v.store as string | undefined) ?? process.env.WASMLAB_STORE;
-  if (!s) throw new UsageError(`which store? pass ${STORE_HELP}`);
-  return s;
-}
+/** The --store flag; without it the core uses $WASMLAB_STORE, or says how to name one. */
+const store = (v: Values) => v.store as string | undefined;
 
 function print(columns: string[], rows: Record<string, unknown>[], format: string): void {
   if (format === 'csv') process.stdout.write(csvTable(columns, rows));
