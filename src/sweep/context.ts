@@ -70,15 +70,12 @@ export class SweepContext {
   readonly session = new LaunchSession();
   /** Runs the policy promises (adaptive targets may add more), done so far, and how. */
   readonly progress = { done: 0, total: 0, reused: 0, measured: 0 };
-  /** Runs promised per target: progress counts these. */
-  readonly perTarget: number;
 
   constructor(readonly req: SweepRequest) {
     this.sweepId = req.sweepId ?? newSweepId();
     this.planId = req.planId ?? '';
     this.dir = join(tmpdir(), `wasmlab-${this.sweepId}`);
     mkdirSync(this.dir, { recursive: true });
-    this.perTarget = Math.max(req.policy.minRuns, 1);
     this.progress.total = req.only
       ? [...req.only.values()].reduce((n, reps) => n + reps.length, 0)
       : req.benchmarks.reduce((n, b) => n + req.opts.length * req.targets.length * this.perTargetOf(b), 0);
@@ -89,9 +86,9 @@ export class SweepContext {
     return this.req.benchPolicy?.(b) ?? this.req.policy;
   }
 
-  /** Runs promised per target of one benchmark. */
-  perTargetOf(b: Benchmark | undefined): number {
-    return b ? Math.max(this.policyOf(b).minRuns, 1) : this.perTarget;
+  /** Runs promised per target of one benchmark: progress counts these. */
+  perTargetOf(b: Benchmark): number {
+    return Math.max(this.policyOf(b).minRuns, 1);
   }
 
   get aborted(): boolean {

@@ -33,8 +33,8 @@ function runFolder(ctx: SweepContext, b: Benchmark): RunDir | { status: 'unavail
 export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
   const ctx = new SweepContext(req);
   // A row of a target that failed before its reps: kept, counted for all the reps it had.
-  const failedRow = (r: RunRecord): RunRecord => {
-    ctx.count('skipped', ctx.perTargetOf(req.benchmarks.find((b) => b.id === r.benchmark)), `${r.benchmark} -${r.opt} ${r.runtime}: ${r.status}`);
+  const failedRow = (b: Benchmark, r: RunRecord): RunRecord => {
+    ctx.count('skipped', ctx.perTargetOf(b), `${r.benchmark} -${r.opt} ${r.runtime}: ${r.status}`);
     r.run_key ||= runKey(seriesKey({ ...r, argv: [], counters: req.counters, host_id: ctx.hostId }), 0);
     req.store?.record(r);
     return r;
@@ -45,7 +45,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
       for (const opt of req.opts) {
         if (ctx.aborted) return;
         if ('status' in runDir) {
-          for (const t of req.targets) yield failedRow(ctx.row(b, opt, t, runDir));
+          for (const t of req.targets) yield failedRow(b, ctx.row(b, opt, t, runDir));
           continue;
         }
         const artifacts = await buildArtifacts(ctx, b, opt);
@@ -58,7 +58,7 @@ export async function* runSweep(req: SweepRequest): AsyncGenerator<RunRecord> {
           const p = await prepareTarget(ctx, b, opt, t, artifacts, runDir);
           if (p === null) return;
           if ('series' in p) ready.push(wanted ? { ...p, wanted, rep: wanted[0]! } : p);
-          else yield failedRow(p);
+          else yield failedRow(b, p);
         }
         yield* runTargets(ctx, b, opt, runDir, ready, artifacts);
       }
