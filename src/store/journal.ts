@@ -9,7 +9,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { processAlive } from '../process.js';
 import type { RunRecord } from '../record.js';
 
@@ -33,7 +33,7 @@ export class JournalWriter {
 
   constructor(store: string, tag: string) {
     mkdirSync(journalDir(store), { recursive: true });
-    this.file = join(journalDir(store), `${hostname()}.${process.pid}.${tag}.jsonl`);
+    this.file = join(journalDir(store), journalName({ host: hostname(), pid: process.pid, tag }));
     this.fd = openSync(this.file, 'a');
     active.add(this.file);
   }
@@ -58,14 +58,24 @@ export class JournalWriter {
 }
 
 /** Journals left by writers of this host that are gone (killed, crashed), or by this process's finished sweeps. */
+/** A journal's file name: HOST.PID.TAG.jsonl, the tag being the writer's sweep id. */
+export function journalName(j: { host: string; pid: number; tag: string }): string {
+  return `${j.host}.${j.pid}.${j.tag}.jsonl`;
+}
+
+export function parseJournalName(file: string): { host: string; pid: number; tag: string } | null {
+  const m = /^(.*)\.(\d+)\.([^.]+)\.jsonl$/.exec(basename(file));
+  return m ? { host: m[1]!, pid: Number(m[2]), tag: m[3]! } : null;
+}
+
 export function orphanJournals(store: string): string[] {
   const dir = journalDir(store);
   if (!existsSync(dir)) return [];
   const host = hostname();
   return readdirSync(dir).filter((f) => {
-    const m = /^(.*)\.(\d+)\.[^.]+\.jsonl$/.exec(f);
-    if (m === null || m[1] !== host) return false;
-    return Number(m[2]) === process.pid ? !active.has(join(dir, f)) : !processAlive(Number(m[2]));
+    const j = parseJournalName(f);
+    if (j === null || j.host !== host) return false;
+    return j.pid === process.pid ? !active.has(join(dir, f)) : !processAlive(j.pid);
   }).map((f) => join(dir, f));
 }
 

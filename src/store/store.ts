@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RECORD_COLUMNS, type RunRecord } from '../record.js';
 import { hostFingerprint } from '../measure/host.js';
@@ -13,7 +13,7 @@ import type { RunStore } from '../sweep/context.js';
 import { withDb, type OpenOptions } from './db.js';
 import { formatOf, readRows, writeRows, type FileFormat } from './files.js';
 import { ingestEntries, ingestSelect, type IngestCount } from './ingest.js';
-import { JournalWriter, orphanJournals, readJournal } from './journal.js';
+import { JournalWriter, orphanJournals, parseJournalName, readJournal } from './journal.js';
 import { seriesOf } from './keys.js';
 import { inTransaction, sqlText } from './sql.js';
 import { toJsValue } from './values.js';
@@ -47,7 +47,7 @@ export class Store implements RunStore {
     return withDb(this.path, this.open, async (conn) => {
       for (const file of orphanJournals(this.path)) {
         await ingestEntries(conn, readJournal(file));
-        const sweepId = /\.\d+\.([^.]+)\.jsonl$/.exec(basename(file))?.[1];
+        const sweepId = parseJournalName(file)?.tag;
         if (sweepId) await conn.run(`UPDATE sweeps SET status = 'killed' WHERE sweep_id = ${sqlText(sweepId)} AND status = 'running'`);
         rmSync(file, { force: true });
       }
