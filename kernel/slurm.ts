@@ -4,7 +4,6 @@
  * `wl.slurm.status(job)` and `wl.slurm.collect(job)` return frames; `wl.load({ store })` then
  * analyses the merged results. The plan file goes to the notebook's folder.
  */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataFrame } from 'danfojs-node';
 import type { BenchRequest } from './core.js';
@@ -34,9 +33,10 @@ export interface Submitted {
 export async function submitRequest(req: BenchRequest, o: SlurmSubmit = {}): Promise<Submitted> {
   const { makePlan } = await import('../src/plan/make.js');
   const { submit } = await import('../src/cluster/slurm.js');
+  const { writePlan } = await import('../src/plan/plan.js');
   const plan = await makePlan({ ...req, store: null }, { shards: o.shards ?? 4, history: o.history });
   const file = resolve(`wasmlab-plan-${plan.plan_id}.json`);
-  writeFileSync(file, `${JSON.stringify(plan, null, 1)}\n`);
+  writePlan(file, plan);
   const rec = submit(file, o);
   return { job: rec.job, plan: file, plan_id: plan.plan_id, runs: plan.runs.length, shards: plan.shards, estimated_s: plan.shard_est_s, workdir: rec.workdir };
 }

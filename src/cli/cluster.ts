@@ -1,8 +1,7 @@
 /** `wasmlab plan`, `shard run`, `merge`, `slurm …`: a sweep split over machines (src/plan, src/cluster). */
-import { writeFileSync } from 'node:fs';
 import { describeEvent, UsageError } from '../api.js';
 import { makePlan, runShard } from '../plan/make.js';
-import { readPlan } from '../plan/plan.js';
+import { readPlan, writePlan } from '../plan/plan.js';
 import { Store } from '../store/store.js';
 import { collect, status, submit } from '../cluster/slurm.js';
 import { localClusterDown, localClusterUp } from '../cluster/local.js';
@@ -22,7 +21,7 @@ export async function planCommand(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError(`--out plan.json is required (${PLAN_USAGE})`);
   const req = sweepRequest({ ...values, store: undefined });
   const plan = await makePlan(req, { shards, history: values.store });
-  writeFileSync(values.out, `${JSON.stringify(plan, null, 1)}\n`);
+  writePlan(values.out, plan);
   const fmt = (s: number) => (s < 120 ? `${s.toFixed(1)} s` : `${(s / 60).toFixed(1)} min`);
   console.error(`plan ${plan.plan_id}: ${plan.runs.length} runs in ${shards} shards, estimated ${plan.shard_est_s.map(fmt).join(' / ')}; wrote ${values.out}`);
   return 0;

@@ -5,7 +5,7 @@
  * shard of it on a node (after checking the node has what the plan expects); `merge` checks the
  * result against it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
 export const PLAN_FORMAT = 'wasmlab-plan/1';
@@ -45,6 +45,10 @@ export interface Plan {
   shards: number;
   shard_est_s: number[];
   runs: PlannedRun[];
+}
+
+export function writePlan(file: string, plan: Plan): void {
+  writeFileSync(file, `${JSON.stringify(plan, null, 1)}\n`);
 }
 
 export function readPlan(file: string): Plan {
