@@ -11,6 +11,8 @@
  *   JetStream2/wordfreq                       C++ (SRCSUFFIX = cc), no preopen (WasmDir empty)
  *   Whole_Applications/xorcrypt               run_e.sh + run_d.sh, writes output_* files
  *   MiBench/automotive/noisy                  CheckResult=false; not in run.sh (imported alone)
+ *   MiBench/security/keyfold                  addKeyfold(): blowfish's bug class (a key overflowing
+ *                                             its array, uninitialised locals), for a fix of ours
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,6 +177,60 @@ const NOISY_C = `#include <stdio.h>
 #include <time.h>
 int main(void) { printf("%ld\\n", (long)clock()); return 0; }
 `;
+
+// The bug class of WABench's blowfish, in a program of ours: a hex key of 8 bytes stored into
+// key[4], and a state array and a position the program never initialises, read by another file.
+export const KEYFOLD_C = `#include <stdio.h>
+#include "fold.h"
+int main(int argc, char **argv) {
+  unsigned char key[4];
+  unsigned char state[8];
+  int pos;
+  int i = 0, by = 0;
+  const char *cp = argv[3];
+  if (argc != 4) { printf("usage: keyfold in out hexkey\\n"); return 2; }
+  while (i < 16 && *cp) {
+    char ch = *cp++;
+    by = (by << 4) + (ch <= '9' ? ch - '0' : (ch | 32) - 'a' + 10);
+    if (i++ & 1) key[i / 2 - 1] = by & 0xff;
+  }
+  FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[2], "wb");
+  if (!in || !out) return 1;
+  fold(in, out, key, state, &pos);
+  fclose(out);
+  return 0;
+}
+`;
+
+export const FOLD_C = `#include <stdio.h>
+#include "fold.h"
+/* Stream cipher of sorts: the output depends on key[0..3], state[0..7] and *pos as they come in. */
+void fold(FILE *in, FILE *out, const unsigned char *key, unsigned char *state, int *pos) {
+  int c;
+  unsigned long sum = 0;
+  while ((c = fgetc(in)) != EOF) {
+    int p = *pos & 7;
+    state[p] = (unsigned char)(state[p] * 31 + c + key[p & 3]);
+    fputc(c ^ state[p], out);
+    sum += state[p];
+    *pos = *pos + 1;
+  }
+  printf("folded, sum %lu\\n", sum % 1000003);
+}
+`;
+
+export const FOLD_H = `#include <stdio.h>
+void fold(FILE *in, FILE *out, const unsigned char *key, unsigned char *state, int *pos);
+`;
+
+/** MiBench/security/keyfold (not in run.sh: imported alone): KEYFOLD_C's bug, a fix of ours applies. */
+export function addKeyfold(root: string): string {
+  return benchFolder(root, 'MiBench/security/keyfold', {
+    name: 'keyfold', sources: { 'keyfold.c': KEYFOLD_C, 'fold.c': FOLD_C, 'fold.h': FOLD_H },
+    runs: { 'run.sh': { arg: 'input.txt output_fold.bin 0123456789abcdef', iter: '1', wasmdir: '.', check: 'true' } },
+    files: { 'input.txt': PLAIN },
+  });
+}
 
 export const XOR_KEY = '1234567890abcdef';
 export const PLAIN = 'WebAssembly runtimes measured against native code.\n'.repeat(40);

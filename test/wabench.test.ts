@@ -5,15 +5,16 @@
  * native, wasmtime:cranelift and wasm3 with output_ok.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bench } from '../src/api.js';
 import { readManifest } from '../src/suite/manifest.js';
-import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript } from '../src/suite/wabench.js';
+import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript, WABENCH_FIXES, type SourceFix } from '../src/suite/wabench.js';
 import { availableTargets, wasmlab } from './helpers.js';
-import { makeWabenchTree } from './wabench-tree.js';
+import { addKeyfold, KEYFOLD_C, makeWabenchTree } from './wabench-tree.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
@@ -137,4 +138,50 @@ test('every importable entry of the tree runs with output_ok on native, wasmtime
   }
   // The output file was compared: xorcrypt-d's output is the plain text again.
   assert.ok(readFileSync(join(out, 'whole-applications', 'xorcrypt-d', 'bench.json'), 'utf8').includes('output_x.txt'));
+});
+
+test('undefined behaviour that makes the output depend on memory layout gets a fix of ours: flags, an edited copy beside the manifest, reported; native and wasm then agree', async (t) => {
+  const { root } = makeWabenchTree();
+  const dir = addKeyfold(root);
+  const fix: SourceFix = {
+    folder: 'MiBench/security/keyfold', why: 'keyfold.c stores an 8-byte key in `key[4]` and never initialises `state` and `pos`',
+    cflags: ['-ftrivial-auto-var-init=zero'],
+    edit: { file: 'src/keyfold.c', sha256: createHash('sha256').update(KEYFOLD_C).digest('hex'), replace: [[/\bkey\[4\](?=\s*;)/g, 'key[8]']] },
+  };
+  const out = outDir();
+  const r = importWabench(dir, out, { fixes: [fix] });
+  const imp = r.imported[0]!;
+  assert.equal(imp.id, 'wabench/mibench/keyfold');
+  assert.match(imp.notes.join('\n'), /wasmlab's fix applied: keyfold\.c stores an 8-byte key in `key\[4\]`.*the tree is untouched/);
+  const m = readManifest(imp.manifest);
+  assert.deepEqual(m.sources, ['src/fold.c', './wabench-fix/src/keyfold.c'], 'the edited copy replaces the file, in its place; the others are the tree\'s');
+  assert.deepEqual(m.include, ['src'], 'its quoted includes still find the tree\'s headers');
+  assert.ok(m.cflags!.includes('-ftrivial-auto-var-init=zero'));
+  assert.match(m.origin, /with wasmlab's fix: /);
+  const copy = readFileSync(join(out, 'mibench', 'keyfold', 'wabench-fix', 'src', 'keyfold.c'), 'utf8');
+  assert.match(copy, /unsigned char key\[8\];/);
+  assert.equal(copy.replace('key[8];', 'key[4];'), KEYFOLD_C, 'only the declaration changed');
+  assert.equal(readFileSync(join(dir, 'src', 'keyfold.c'), 'utf8'), KEYFOLD_C, 'the tree is not touched');
+
+  // Another file than the one the edit was written for: imported unfixed, and said so.
+  writeFileSync(join(dir, 'src', 'keyfold.c'), KEYFOLD_C.replace('usage', 'Usage'));
+  const other = importWabench(dir, outDir(), { fixes: [fix] }).imported[0]!;
+  assert.match(other.notes.join('\n'), /wasmlab's fix for MiBench\/security\/keyfold NOT applied \(src\/keyfold\.c is not the file it was written for: SHA-256 /);
+  const om = readManifest(other.manifest);
+  assert.deepEqual(om.sources, ['src/fold.c', 'src/keyfold.c']);
+  assert.ok(!om.cflags!.includes('-ftrivial-auto-var-init=zero'), 'no half fix');
+  writeFileSync(join(dir, 'src', 'keyfold.c'), KEYFOLD_C);
+  // No fix for folders it does not name; WABench's own list names blowfish.
+  assert.deepEqual(importWabench(dir, outDir()).imported[0]!.notes, []);
+  assert.deepEqual(WABENCH_FIXES.map((f) => f.folder), ['MiBench/security/blowfish']);
+
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, targets.length);
+  for (const x of rows) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    assert.equal(x.output_ok, true, `${x.runtime}: the output file and stdout match native's`);
+    assert.match(x.cflags, /-ftrivial-auto-var-init=zero/, 'the row shows the fix\'s flag');
+  }
+  assert.ok(existsSync(join(out, 'mibench', 'keyfold', 'bench.json')));
 });

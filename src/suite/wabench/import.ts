@@ -35,6 +35,8 @@
  *   WASI_EMULATION (wasm).
  * - Every other file of the folder (outside SRCDIR; not Makefile, run*.sh, LICENSE, README,
  *   headers or build products) is copied into the run folder at the same relative path.
+ * - Undefined behaviour that makes the output depend on memory layout (blowfish's bf.c) gets a
+ *   fix of ours, per benchmark, flags first, announced in the notes: ./fixes.ts (WABENCH_FIXES).
  * An entry whose input is missing — a stdin or argument file, a `dir/file` path named in its
  * sources under one of its data folders, or a Git LFS pointer instead of data — is skipped with
  * the file named; the rest still import.
@@ -42,6 +44,7 @@
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { BenchManifest } from '../manifest.js';
+import { applyFix, fixFor, WABENCH_FIXES, type SourceFix } from './fixes.js';
 import { isBenchFolder, readBenchFolder, type BenchFolder, type RunScript } from './folder.js';
 import { bashArrays, bashAssignments, bashWords, ImportError } from './shell.js';
 
@@ -207,7 +210,7 @@ interface Job { folder: BenchFolder; run: RunScript; entry: string; notes: strin
  * Build one manifest, or say why not. `multi` = the folder has more than one run script (the
  * id then carries the script's suffix: blowfish-e, blowfish-d).
  */
-function toManifest(job: Job, root: string | undefined, outDir: string, multi: boolean): { imported?: Imported; skipped?: Skipped } {
+function toManifest(job: Job, root: string | undefined, outDir: string, multi: boolean, fixes: readonly SourceFix[]): { imported?: Imported; skipped?: Skipped } {
   const { folder: f, run } = job;
   const { argv, stdin } = splitArgs(run.nativeArg);
   const { group, rel } = groupOf(root, f.dir);
@@ -243,13 +246,20 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
     if (isLfsPointer(join(f.dir, p))) return { skipped: { id, entry: job.entry, missing: p, reason: `input file ${p} is a Git LFS pointer, not the data (git lfs pull)` } };
   }
   const check: BenchManifest['check'] = run.checkResult !== true ? 'none' : outputs.length ? 'stdout+stderr+files' : 'stdout+stderr';
+  const dir = join(outDir, group, name);
+  const fix = fixFor(fixes, rel);
+  const fixed = fix ? applyFix(fix, f.dir, dir) : undefined;
+  const notes = [...job.notes, ...(fixed ? [fixed.note] : [])];
+  const sources = fixed ? f.sources.map((s) => fixed.sources[s] ?? s) : f.sources;
+  const include = fixed?.include.length ? fixed.include : undefined;
   const manifest: BenchManifest = {
     id, group: `wabench/${group}`, category: `wabench/${dirname(rel) === '.' ? group : dirname(rel)}`, language: f.language,
     description: `${name} from WABench (${rel}${multi ? `, ${run.script}` : ''})`,
-    origin: `WABench tree ${root ?? dirname(f.dir)}, ${rel}/${run.script} and Makefile`,
+    origin: `WABench tree ${root ?? dirname(f.dir)}, ${rel}/${run.script} and Makefile${fixed?.applied ? `; with wasmlab's fix: ${fix!.why}` : ''}`,
     source_root: f.dir,
-    sources: f.sources,
-    cflags: f.language === 'c' ? [...CLANG10_C_COMPAT, ...f.cflags] : [...OLD_CXX_COMPAT, ...f.cflags],
+    sources,
+    ...(include ? { include } : {}),
+    cflags: [...(f.language === 'c' ? CLANG10_C_COMPAT : OLD_CXX_COMPAT), ...f.cflags, ...(fixed?.cflags ?? [])],
     ldflags: f.ldflags,
     wasm_cflags: WASI_EMULATION.cflags,
     wasm_ldflags: WASI_EMULATION.ldflags,
@@ -263,7 +273,6 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
     preopen: run.wasmDir === '.',
     ...(run.iter ? { reps: run.iter } : {}),
   };
-  const dir = join(outDir, group, name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
@@ -272,7 +281,7 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
     imported: {
       id, group, name, language: f.language, folder: rel, script: run.script, args: argv, ...(stdin ? { stdin } : {}),
       inputs, files: files.length, outputs, check, preopen: manifest.preopen!, ...(run.iter ? { reps: run.iter } : {}),
-      manifest: file, notes: job.notes,
+      manifest: file, notes,
     },
   };
 }
@@ -350,7 +359,8 @@ function resolveEntry(root: string, e: RunEntry, folders: () => string[]): { job
  * run.sh). Writes manifests under `outDir/<group>/<name>/bench.json` and reports what it imported
  * and what it skipped, with why.
  */
-export function importWabench(path: string, outDir: string): ImportReport {
+export function importWabench(path: string, outDir: string, opts: { fixes?: readonly SourceFix[] } = {}): ImportReport {
+  const fixes = opts.fixes ?? WABENCH_FIXES;
   const p = resolve(path);
   if (!existsSync(p)) throw new ImportError(`${p} does not exist`);
   const runSh = join(p, 'run.sh');
@@ -364,7 +374,7 @@ export function importWabench(path: string, outDir: string): ImportReport {
     const root = treeRootOf(p);
     const folder = readBenchFolder(p); // errors here name the file and field: nothing else to import
     const r = report(p, 0);
-    for (const run of folder.runs) add(r, toManifest({ folder, run, entry: relative(root ?? dirname(p), p), notes: [] }, root, outDir, folder.runs.length > 1));
+    for (const run of folder.runs) add(r, toManifest({ folder, run, entry: relative(root ?? dirname(p), p), notes: [] }, root, outDir, folder.runs.length > 1, fixes));
     return r;
   }
   if (!existsSync(runSh)) {
@@ -385,6 +395,6 @@ export function importWabench(path: string, outDir: string): ImportReport {
     multi.set(res.job.folder.dir, res.job.folder.runs.length);
     jobs.push(res.job);
   }
-  for (const j of jobs) add(r, toManifest(j, p, outDir, (multi.get(j.folder.dir) ?? 1) > 1));
+  for (const j of jobs) add(r, toManifest(j, p, outDir, (multi.get(j.folder.dir) ?? 1) > 1, fixes));
   return r;
 }
