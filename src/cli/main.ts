@@ -1,6 +1,7 @@
 /** The `wasmlab` command line: a thin front that parses flags and prints; the work is in the core. */
 import { CompileError, UsageError } from '../api.js';
 import { doctorCommand } from './doctor.js';
+import { runtimeCommand } from './runtime.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { compileCommand, suiteCommand } from './suite.js';
@@ -12,6 +13,8 @@ const USAGE = `wasmlab — WebAssembly runtimes against native code
 
 usage: wasmlab <command> [options]
   doctor [--json]              runtimes and tools: available, version, or why not and the fix
+  runtime add SPEC...          install runtime versions (wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0)
+  runtime list [--json]        the installed versions, their modes, and why some cannot run here
   suite [FILTER] [--json]      the benchmarks and their metadata
   suite import PATH [--out D]  turn a WABench-style tree into wasmlab manifests
   compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
@@ -43,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'doctor': return doctorCommand(rest);
     case 'suite': return suiteCommand(rest);
+    case 'runtime': return runtimeCommand(rest);
     case 'compile': return compileCommand(rest);
     case 'run': return runCommand(rest, false);
     case 'profile': return runCommand(rest, true);

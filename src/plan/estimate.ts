@@ -15,6 +15,8 @@ const TYPICAL_SLOWDOWN: Record<string, number> = {
 const NATIVE_GUESS_S: Record<string, number> = { mini: 0.02, small: 0.1, medium: 0.5, large: 1.7 };
 
 export function typicalSlowdown(target: string): number {
+  // A version (wasmtime@28.0.0:cranelift) runs like its runtime's pinned one, as far as this guess goes.
+  target = target.replace(/@[^:+]*/, '');
   return TYPICAL_SLOWDOWN[target.replace(/\+aot$/, '')] ?? TYPICAL_SLOWDOWN[target.split(':')[0]!] ?? 10;
 }
 

