@@ -163,3 +163,15 @@ test('figures: grouped bars and the plotly bundle with an offline HTML fallback'
   assert.match(html, /Plotly\.newPlot/);
   assert.doesNotMatch(html, /<script[^>]*src=/, 'nothing is loaded from the network');
 });
+
+test('%runtime: add and list of runtime versions become wl.magic.runtime calls', () => {
+  const ts = translate('%runtime add wasmtime@28.0.0 wazero@v1.9.0 -o v');
+  assert.match(ts, /^let v: Frame = await wl\.magic\.runtime\(/);
+  const opts = JSON.parse(/runtime\((.*)\);$/.exec(ts)![1]);
+  assert.equal(opts.sub, 'add');
+  assert.deepEqual(opts.specs, ['wasmtime@28.0.0', 'wazero@v1.9.0']);
+  assert.match(translate('%runtime list'), /wl\.magic\.runtime\(\{.*"sub":"list"/);
+  assert.match(magicError(() => translate('%runtime frob')).message, /%runtime: want add or list/);
+  assert.match(magicError(() => translate('%runtime add')).message, /add wants versions/);
+  assert.match(lsmagicText(), /%runtime/);
+});

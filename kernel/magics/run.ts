@@ -104,6 +104,17 @@ export async function runtimes(o: Common): Promise<DataFrame> {
   return finish(await toFrame(await core.runtimes()), o);
 }
 
+/** %runtime add SPEC… (progress lines, then one row per version) / %runtime list. */
+export async function runtime(o: Common & { sub: 'add' | 'list'; specs: string[] }): Promise<DataFrame> {
+  const core = await loadCore();
+  if (o.sub === 'list') return finish(await toFrame(core.runtimeVersions()), o);
+  const results = await core.addRuntimes(o.specs, {
+    log: (m) => process.stdout.write(`… ${m}\n`),
+    onResult: (r) => process.stdout.write(`${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}\n`),
+  });
+  return finish(await toFrame(results.map((r) => ({ ...r, modes: Object.entries(r.modes).map(([m, v]) => `${m}=${v}`).join(' ') }))), o);
+}
+
 export async function suite(o: Common & { filter: string | null }): Promise<DataFrame> {
   const core = await loadCore();
   return finish(await toFrame(core.suite(o.filter ?? undefined)), o);

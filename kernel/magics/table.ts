@@ -101,6 +101,26 @@ export const MAGICS: readonly Magic[] = [
     build: (p) => ({ call: 'runtimes', options: common(p) }),
   },
   {
+    name: 'runtime', kind: 'line', summary: 'runtime versions: %runtime add wasmtime@28.0.0 wazero@v1.9.0 … | %runtime list',
+    args: {
+      flags: [OUT, QUIET],
+      positionals: [
+        { name: 'add|list', required: true, help: 'add: install versions into the cache (reusing what is there); list: what is installed' },
+        { name: 'SPEC', required: false, rest: true, help: 'with add: wasmtime@VERSION (or a prefix, or all), wazero@vX.Y.Z, wasmi@X.Y.Z' },
+      ],
+    },
+    details: ['Then run one: %bench -b gemm -r wasmtime@28.0.0:cranelift, or every installed version: -r wasmtime@all.',
+      'Versions without a CLI run through the Wasmtime embedding (mode embedding): compare those by kernel_s.'],
+    build: (p) => {
+      const sub = p.positionals['add|list'];
+      const specs = (p.positionals.SPEC as string[] | undefined) ?? [];
+      if (sub !== 'add' && sub !== 'list') throw new MagicError(`want add or list, got '${String(sub)}'`);
+      if (sub === 'add' && !specs.length) throw new MagicError('add wants versions, e.g. wasmtime@28.0.0 wazero@v1.9.0');
+      if (sub === 'list' && specs.length) throw new MagicError('list takes no versions');
+      return { call: 'runtime', options: { ...common(p), sub, specs } };
+    },
+  },
+  {
     name: 'suite', kind: 'line', summary: 'the benchmarks with their metadata, optionally filtered',
     args: { flags: [OUT, QUIET], positionals: [{ name: 'FILTER', required: false, help: 'a substring of id, group or category' }] },
     build: (p) => ({ call: 'suite', options: { ...common(p), filter: p.positionals.FILTER ?? null } }),

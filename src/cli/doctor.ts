@@ -1,5 +1,5 @@
 /** `wasmlab doctor`: every runtime and mode, available or why not and how to fix it. */
-import { runtimes } from '../api.js';
+import { runtimes, runtimeVersions } from '../api.js';
 import { launcherPath } from '../measure/launch.js';
 import { perfAvailability } from '../measure/counters/perf.js';
 import { valgrindPath } from '../measure/counters/valgrind.js';
@@ -18,8 +18,10 @@ export async function doctorCommand(argv: string[]): Promise<number> {
   tools.perf_counters = { available: perf.ok, detail: perf.ok ? 'hardware counters via perf_event_open' : `not available: ${perf.reason}` };
   const vg = valgrindPath();
   tools.valgrind = { available: Boolean(vg), detail: vg ?? 'not found (bash setup/setup.sh installs it)' };
+  // Installed versions (wasmlab runtime add): each with its modes, or why it cannot run here.
+  const versions = runtimeVersions();
   if (json) {
-    process.stdout.write(JSON.stringify({ runtimes: rows, tools }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ runtimes: rows, versions, tools }, null, 2) + '\n');
     return 0;
   }
   process.stdout.write(renderTable(rows, [
@@ -28,6 +30,14 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     { title: 'aot', get: (r) => r.aot },
     { title: 'version / reason', get: (r) => (r.available ? r.version : `${r.reason}${r.fix ? ` — fix: ${r.fix}` : ''}`) },
   ], 110));
+  if (versions.length) {
+    process.stdout.write(`\ninstalled versions (${versions.filter((v) => v.ok).length} of ${versions.length} run here; --runtime wasmtime@VERSION[:mode], wasmtime@all):\n`);
+    process.stdout.write(renderTable(versions, [
+      { title: 'version', get: (r) => r.id },
+      { title: 'ok', get: (r) => (r.ok ? 'yes' : 'NO') },
+      { title: 'modes / reason', get: (r) => (r.ok ? `${r.modes}  (${r.version_line})` : r.reason) },
+    ], 110));
+  }
   process.stdout.write('\n' + renderTable(Object.entries(tools), [
     { title: 'tool', get: ([k]) => k },
     { title: 'ok', get: ([, v]) => (v.available ? 'yes' : 'NO') },
