@@ -198,6 +198,7 @@ test('the same work on every runtime: V8 and wasm3 compile the whole module befo
 test('kernel-scope counters: the two-size difference, scaled by the timed region', async (t) => {
   const { kernelScopeRows, companionSize } = await import('../src/measure/counters/scope.js');
   assert.equal(companionSize('mini', ['mini', 'small', 'large']), 'small');
+  assert.equal(companionSize('small', ['mini', 'small', 'medium']), 'mini', 'the cheaper size first');
   assert.equal(companionSize('large', ['mini', 'small', 'large']), 'small');
   assert.equal(companionSize('mini', ['mini']), null);
   // C(s) = 1000 (start-up) + 100 per second of kernel: K(s) at kernel_s 1 is 100, whatever F is.

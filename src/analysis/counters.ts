@@ -51,6 +51,16 @@ const div = (a: number | null | undefined, b: number | null | undefined) => (a =
  * plot. `o.only` limits the counts read (the others stay null), e.g. cycles and instructions.
  */
 export function counters(rows: readonly Row[], o: CompareOptions & { only?: readonly (typeof COUNTS)[number][] } = {}): CounterRow[] {
+  // A profile returns both scopes of each run (process as counted, kernel estimated): each scope
+  // is compared within itself, or a median would mix whole-process and kernel-only counts.
+  const scopes = [...new Set(rows.map(scopeOf))];
+  return scopes.length > 1 ? scopes.flatMap((s) => countersOfScope(rows.filter((r) => scopeOf(r) === s), o)) : countersOfScope(rows, o);
+}
+
+/** A row's counter scope; rows from before the column existed counted the whole process. */
+export const scopeOf = (r: Row): string => (typeof r.counter_scope === 'string' && r.counter_scope) || 'process';
+
+function countersOfScope(rows: readonly Row[], o: CompareOptions & { only?: readonly (typeof COUNTS)[number][] }): CounterRow[] {
   const COLUMNS = [...(o.only ?? COUNTS), o.metric ?? 'kernel_s'];
   const nCounts = COLUMNS.length - 1;
   const one = (s: Set<string> | undefined) => (!s || s.size === 0 ? '' : s.size === 1 ? [...s][0]! : 'mixed');

@@ -11,8 +11,8 @@ const TYPICAL_SLOWDOWN: Record<string, number> = {
   'wasmtime:pulley': 80, wasmi: 22, wasm3: 34, 'wamr:interp': 43, 'wazero:interpreter': 60,
 };
 
-/** Native seconds per run when nothing was measured yet, by size (the suite's size targets). */
-const NATIVE_GUESS_S: Record<string, number> = { mini: 0.02, small: 0.1, medium: 0.5, large: 1.7 };
+/** Native wall seconds per run when nothing was measured yet, by size (medians of the suite here, 2026-12-01: process start included). */
+const NATIVE_GUESS_S: Record<string, number> = { mini: 0.01, small: 0.02, medium: 0.25, large: 1.7 };
 
 export function typicalSlowdown(target: string): number {
   // A version (wasmtime@28.0.0:cranelift) runs like its runtime's pinned one, as far as this guess goes.

@@ -17,12 +17,17 @@ import { countersToColumns } from './derive.js';
 
 export const SIZE_ORDER = ['mini', 'small', 'medium', 'large'] as const;
 
-/** The size a kernel-scope estimate at `size` is paired with: the next larger one, else the next smaller. */
+/**
+ * The size a kernel-scope estimate at `size` is paired with: the next smaller one, else the next
+ * larger. Smaller first because the second sweep then costs a fraction of the first (the next
+ * larger size costs several times the first under valgrind); F cancels either way, and the
+ * 10% guard below catches a pair whose timed regions are too close to tell apart.
+ */
 export function companionSize(size: string, available: readonly string[]): string | null {
   const i = SIZE_ORDER.indexOf(size as (typeof SIZE_ORDER)[number]);
   if (i < 0) return null;
-  const up = SIZE_ORDER.slice(i + 1).find((s) => available.includes(s));
-  return up ?? [...SIZE_ORDER.slice(0, i)].reverse().find((s) => available.includes(s)) ?? null;
+  const down = [...SIZE_ORDER.slice(0, i)].reverse().find((s) => available.includes(s));
+  return down ?? SIZE_ORDER.slice(i + 1).find((s) => available.includes(s)) ?? null;
 }
 
 const target = (r: RunRecord) => [r.benchmark, r.opt, r.runtime, r.mode, r.aot, r.counter_source].join('\0');
