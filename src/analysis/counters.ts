@@ -52,9 +52,12 @@ const div = (a: number | null | undefined, b: number | null | undefined) => (a =
  */
 export function counters(rows: readonly Row[], o: CompareOptions & { only?: readonly (typeof COUNTS)[number][] } = {}): CounterRow[] {
   // A profile returns both scopes of each run (process as counted, kernel estimated): each scope
-  // is compared within itself, or a median would mix whole-process and kernel-only counts.
+  // is compared within itself, or a median would mix whole-process and kernel-only counts. Rows
+  // whose scopes hold different targets stay together, so the pairs say their scopes differ.
   const scopes = [...new Set(rows.map(scopeOf))];
-  return scopes.length > 1 ? scopes.flatMap((s) => countersOfScope(rows.filter((r) => scopeOf(r) === s), o)) : countersOfScope(rows, o);
+  const targetsOf = (s: string) => [...new Set(rows.filter((r) => scopeOf(r) === s).map((r) => `${r.runtime}:${r.mode}:${r.aot}`))].sort().join();
+  const split = scopes.length > 1 && scopes.every((s) => targetsOf(s) === targetsOf(scopes[0]!));
+  return split ? scopes.flatMap((s) => countersOfScope(rows.filter((r) => scopeOf(r) === s), o)) : countersOfScope(rows, o);
 }
 
 /** A row's counter scope; rows from before the column existed counted the whole process. */

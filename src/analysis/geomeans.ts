@@ -53,7 +53,10 @@ export function geomeansOf(p: Paired, ratios: readonly RatioRow[], o: BootstrapO
       no_ci: rows.filter((r) => r.ci_low === null).length,
       wilcoxon_p: w?.p ?? null, wilcoxon_method: w?.method ?? null, resamples: g.resamples, seed: g.seed,
     };
-    return { ...out, verdict: verdict(out) };
+    // The verdict beside the numbers it reads, the test's diagnostics last: a wide table shown in a
+    // notebook keeps what a reader needs on screen.
+    const { below, above, no_ci, wilcoxon_p, wilcoxon_method, resamples, seed, ...head } = out;
+    return { ...head, verdict: verdict(out), below, above, no_ci, wilcoxon_p, wilcoxon_method, resamples, seed };
   });
 }
 

@@ -66,6 +66,9 @@ function footer(columns: readonly string[], rows: readonly Cell[][]): string {
   return `${rows.length} rows × ${columns.length} columns`;
 }
 
+const LONG_TEXT = 40;
+const LONG_STYLE = 'text-align: left; white-space: normal; min-width: 28em';
+
 export function tableHtml(columns: readonly string[], rows: readonly Cell[][], o: TableOptions = {}): string {
   const s = shape(columns, rows, o);
   const d = o.digits ?? 4;
@@ -81,14 +84,19 @@ export function tableHtml(columns: readonly string[], rows: readonly Cell[][], o
       }
       const label = idx ? `<th>${escapeHtml(formatCell(idx[r], d))}</th>` : '';
       const cells = s.cols
-        .map((c) => `<td>${c === GAP ? '…' : escapeHtml(formatCell(rows[r][c], d))}</td>`)
+        .map((c) => {
+          const text = c === GAP ? '…' : formatCell(rows[r][c], d);
+          // A sentence (a verdict, a reason) wraps in a readable column instead of a sliver.
+          return text.length > LONG_TEXT ? `<td style="${LONG_STYLE}">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
+        })
         .join('');
       return `<tr>${label}${cells}</tr>`;
     })
     .join('\n');
   const foot = s.truncated || rows.length === 0 ? `\n<p>${footer(columns, rows)}</p>` : '';
   return (
-    '<div class="wasmlab-frame"><table class="dataframe">\n' +
+    // A table wider than the page scrolls (as pandas' does in JupyterLab) rather than being cut off.
+    '<div class="wasmlab-frame" style="overflow-x: auto"><table class="dataframe">\n' +
     `<thead><tr style="text-align: right;">${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${foot}</div>`
   );
 }
