@@ -25,7 +25,7 @@ function parseCsv(text: string): Record<string, string>[] {
   });
 }
 
-const EXPECTED = ['native', 'wasmtime:cranelift', 'wasmtime:winch', 'wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm',
+const EXPECTED = ['native', 'wasmtime:cranelift', 'wasmtime:winch', 'wasmtime:pulley', 'wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm',
   'wasm3', 'wamr:interp', 'wamr:aot', 'node:turbofan', 'node:liftoff', 'wazero:compiler', 'wazero:interpreter', 'wasmi'];
 
 test('doctor --json lists every runtime and mode, with a reason for each missing one', async (t) => {
