@@ -5,14 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
+import { execa } from 'execa';
 import { slurmEnv } from '../src/cluster/local.js';
+import { repoRoot } from '../src/paths.js';
 import type { Plan } from '../src/plan/plan.js';
-import { availableTargets, required, runCells, streamOf, wasmlab } from './helpers.js';
+import { availableTargets, cli, required, runCells, streamOf, wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-slurm-test-'));
 const have = spawnSync('which', ['slurmctld']).status === 0;
@@ -112,6 +114,15 @@ test('a shard on a machine whose runtime version differs from the plan is refuse
   assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   const bad = await wasmlab(['shard', 'run', file, '--index', '7', '--store', join(work, 'v.duckdb')], { reject: false });
   assert.match(bad.stderr, /--index 7 is not a shard of this plan \(0 … 2\)/);
+});
+
+test('a plan naming a target this machine cannot run is refused, naming it and why (not a plan that silently lacks it)', { timeout: 5 * 60_000 }, async () => {
+  // WASMLAB_WASM3 pointing nowhere makes wasm3 unavailable: the one way to provoke this here.
+  const r = await execa(process.execPath, [cli, 'plan', '-b', 'gemm', '-r', 'native,wasm3', '--shards', '2', '--out', join(work, 'lacking.json')],
+    { reject: false, cwd: repoRoot, env: { WASMLAB_WASM3: join(work, 'no-such-wasm3') } });
+  assert.equal(r.exitCode, 2, r.stderr);
+  assert.match(r.stderr, /cannot plan wasm3 \(wasm3 not found in \$WASMLAB_WASM3.*\): plan on a machine that has it \(wasmlab doctor\), or drop it from --runtime/);
+  assert.equal(existsSync(join(work, 'lacking.json')), false, 'no plan written');
 });
 
 /** Run these cells through the real kernel; each cell's stdout and stderr, trimmed. */

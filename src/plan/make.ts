@@ -3,7 +3,7 @@ import { bench, type BenchRequest, type RunRecord } from '../api.js';
 import { UsageError } from '../errors.js';
 import { hostFingerprint } from '../measure/host.js';
 import { targetLabel } from '../record.js';
-import { resolveTargets } from '../runtimes/registry.js';
+import { adapterFor, detectMode, resolveTargets } from '../runtimes/registry.js';
 import { planId } from '../store/keys.js';
 import { Store } from '../store/store.js';
 import { balance, estimateSeconds, type History } from './estimate.js';
@@ -38,6 +38,14 @@ export async function makePlan(req: BenchRequest, o: { shards: number; history?:
     warmup: req.warmup ?? 1, aot: Boolean(req.aot), counters: req.counters ?? 'none', timeout: req.timeout ?? null,
   };
   const runs = await plannedRuns(requestOf(request));
+  // A named target this machine cannot run plans no runs: refuse, rather than hand the cluster a
+  // plan that silently lacks it (the shards would never measure it).
+  const planned = new Set(runs.map((r) => r.target));
+  const missing = targets.filter((t) => !planned.has(targetLabel(t)));
+  if (missing.length) {
+    const why = await Promise.all(missing.map(async (t) => `${targetLabel(t)} (${(await detectMode(adapterFor(t.runtime), t.mode)).reason ?? 'no runs planned'})`));
+    throw new UsageError(`cannot plan ${why.join(', ')}: plan on a machine that has ${missing.length > 1 ? 'them' : 'it'} (wasmlab doctor), or drop ${missing.length > 1 ? 'them' : 'it'} from --runtime`);
+  }
   if (!runs.length) throw new UsageError('the request plans no runs (are the runtimes available here? wasmlab doctor)');
   const h = o.history ? await history(o.history) : null;
   const est = runs.map((r) => estimateSeconds(h, r));
