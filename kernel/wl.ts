@@ -10,7 +10,9 @@ import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
 import { slurm, type SlurmSubmit } from './slurm.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/publish/findings.js';
+import { onePerQuarter, versionChanges, versionPoints, type VersionFacts, type VersionPoint } from '../src/analysis/versions.js';
+import { overTimeFigure } from '../src/plot/overtime.js';
 import type { GeomeanRow } from '../src/analysis/geomeans.js';
 import * as magic from './magics/run.js';
 import { frameCells, isDataFrame, toFrame } from '../src/frame/frame.js';
@@ -91,6 +93,31 @@ export const wl = {
   },
   async runtimes() {
     return (await loadCore()).runtimes();
+  },
+  /** Runtime versions (what %runtime does): `await wl.runtime.add(['wasmtime@0.30.0', 'wazero@v1.9.0'])`, `await wl.runtime.list('wasmtime')`. */
+  runtime: {
+    async add(specs: string[], o: { jobs?: number; force?: boolean } = {}) {
+      const core = await loadCore();
+      return core.addRuntimes(specs, { ...o, onResult: (r) => process.stdout.write(`${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}\n`) });
+    },
+    async list(runtime?: string): Promise<VersionFacts[]> {
+      return (await loadCore()).runtimeVersions(runtime);
+    },
+  },
+  /** One runtime over its releases (notebook 10): which versions, their points, what changed between two. */
+  timeline: {
+    /** Installed working versions of `runtime` with `mode`, the newest of each quarter plus the oldest and newest. */
+    async perQuarter(runtime: string, mode: string): Promise<string[]> {
+      return onePerQuarter((await loadCore()).runtimeVersions(runtime), runtime, mode);
+    },
+    /** Each versioned target's geomean (a report's geomeans) with its release date. */
+    async points(geomeans: readonly GeomeanRow[]): Promise<VersionPoint[]> {
+      return versionPoints(geomeans, (await loadCore()).runtimeVersions());
+    },
+    /** Per benchmark, `newer`'s kernel time over `older`'s with its 95% CI, biggest gain first. */
+    async changes(runs: Rows, older: string, newer: string): Promise<DataFrame> {
+      return toFrame(versionChanges(compare(rowsOf(runs), { baseline: older }).rows, newer));
+    },
   },
   async suite(filter?: string) {
     return (await loadCore()).suite(filter);
@@ -184,6 +211,7 @@ export const wl = {
     ipc: (runs: Rows, runtimes: readonly string[]) => ipcVerdict(rowsOf(runs), runtimes),
     beyond: (r: Report) => beyondSummary(r.geomeans, r.comparisons),
     misses: (runs: Rows, runtimes: readonly string[], kind: 'branch' | 'cache') => missesVerdict(rowsOf(runs), runtimes, kind),
+    overTime: (points: readonly VersionPoint[]) => overTimeSummary(points),
   },
   /** The sweep on a Slurm cluster: wl.slurm.submit({...request, shards}), .status(job), .collect(job). */
   slurm: {
@@ -192,6 +220,10 @@ export const wl = {
     collect: slurm.collect,
   },
   plot: {
+    /** One runtime over its releases: each version's geomean against native by release date, with CIs (points from wl.timeline.points). */
+    overTime(points: readonly VersionPoint[], o?: { baseline?: string; title?: string }): Figure {
+      return overTimeFigure(points, o);
+    },
     /** Grouped bars of agg(y) (median by default) per x and color: `wl.plot.bar(df, {x: 'benchmark', y: 'kernel_s', color: 'runtime'})`. */
     bar(data: Rows, o: BarOptions): Figure {
       return bar(rowsOf(data), o);

@@ -15,7 +15,8 @@ import { report } from '../src/analysis/report.js';
 import { counters } from '../src/analysis/counters.js';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/publish/findings.js';
+import { onePerQuarter, versionPoints } from '../src/analysis/versions.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -70,6 +71,27 @@ test('findings 2–5: the verdicts follow synthetic data with known ratios', () 
   const procX = Number(/wasm3 (\d+\.\d\d)×/.exec(v)![1]), kernX = Number(/Kernel alone \(estimated from two sizes\): wasm3 (\d+\.\d\d)×/.exec(v)![1]);
   assert.ok(Math.abs(kernX / procX - 9) < 0.5, `kernel-scope misses ×9: ${procX} → ${kernX}`);
   assert.deepEqual([...new Set(counters(both).map((c) => c.counter_scope))].sort(), ['kernel', 'process']);
+});
+
+test('notebook 10: versions over time — points by release date, one version per quarter, the summary follows the data', () => {
+  const versions = [
+    { id: 'wasmtime@0.23.0', runtime: 'wasmtime', version: '0.23.0', released: '2021-02-18', ok: true, modes: 'embedding' },
+    { id: 'wasmtime@0.24.0', runtime: 'wasmtime', version: '0.24.0', released: '2021-03-05', ok: true, modes: 'embedding' },
+    { id: 'wasmtime@0.26.0', runtime: 'wasmtime', version: '0.26.0', released: '2021-04-05', ok: true, modes: 'embedding' },
+    { id: 'wasmtime@0.22.0', runtime: 'wasmtime', version: '0.22.0', released: '2021-01-14', ok: false, modes: 'embedding(NO)' },
+    { id: 'wasmtime@50.0.1', runtime: 'wasmtime', version: '50.0.1', released: '2026-10-20', ok: true, modes: 'embedding' },
+  ];
+  // 2021Q1 keeps its newest (0.24.0) and the oldest (0.23.0); the failing 0.22.0 never.
+  assert.deepEqual(onePerQuarter(versions, 'wasmtime', 'embedding'), ['wasmtime@0.23.0', 'wasmtime@0.24.0', 'wasmtime@0.26.0', 'wasmtime@50.0.1']);
+  const summary = (old: number, now: number) => {
+    const rows = syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasmtime@50.0.1', mode: 'embedding', ratio: now }, { runtime: 'wasmtime@0.23.0', mode: 'embedding', ratio: old }], benchmarks: 12, reps: 5, seed: 9 });
+    const points = versionPoints(report(rows).geomeans, versions);
+    assert.deepEqual(points.map((p) => [p.version, p.released]), [['0.23.0', '2021-02-18'], ['50.0.1', '2026-10-20']], 'oldest release first');
+    return overTimeSummary(points);
+  };
+  assert.match(summary(4, 1.5), /^wasmtime:embedding's geomean slowdown over native went from [34]\.\d\d× \[.*\] \(0\.23\.0, 2021-02\) to 1\.\d\d× \[.*\] \(50\.0\.1, 2026-10\) over 2 versions \(faster\)$/);
+  assert.match(summary(1.5, 4), /\(slower\)$/);
+  assert.match(overTimeSummary([]), /^cannot be measured here: no versioned target ran/);
 });
 
 test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript translator)', { timeout: 10 * 60_000 }, async () => {

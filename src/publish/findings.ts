@@ -10,6 +10,7 @@ import { geomean } from '../analysis/bootstrap.js';
 import { counters, scopeOf, type CounterRow } from '../analysis/counters.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 import type { Row } from '../analysis/rows.js';
+import type { VersionPoint } from '../analysis/versions.js';
 
 const f2 = (x: number | null) => (x === null ? '?' : x.toFixed(2));
 const show = (g: GeomeanRow) => `${g.subject} ${g.geomean.toFixed(2)}× [${f2(g.ci_low)}–${f2(g.ci_high)}]`;
@@ -164,4 +165,23 @@ export function beyondSummary(geomeans: readonly GeomeanRow[], comparisons: read
   const flips = both.filter((m) => m.get(b)! < m.get(a)!).length;
   const last = ranked.at(-1)!;
   return `fastest ${a} ${ranked[0]!.geomean.toFixed(2)}× native [${f2(ranked[0]!.ci_low)}–${f2(ranked[0]!.ci_high)}], then ${b} ${ranked[1]!.geomean.toFixed(2)}×; slowest ${last.subject} ${last.geomean.toFixed(2)}×; ${b} beats ${a} on ${flips} of ${both.length} benchmarks`;
+}
+
+/**
+ * Notebook 10 (over time): per runtime:mode, the geomean against native of its oldest and newest
+ * measured release with their CIs, and whether the change is clear (CIs apart).
+ */
+export function overTimeSummary(points: readonly VersionPoint[]): string {
+  const series = [...new Set(points.map((p) => p.series))];
+  if (!series.length) return 'cannot be measured here: no versioned target ran (wasmlab runtime add wasmtime@all)';
+  const ci = (p: VersionPoint) => (p.ci_low === null || p.ci_high === null ? '' : ` [${f2(p.ci_low)}–${f2(p.ci_high)}]`);
+  const at = (p: VersionPoint) => `${p.geomean.toFixed(2)}×${ci(p)} (${p.version}${p.released ? `, ${p.released.slice(0, 7)}` : ''})`;
+  return series.map((s) => {
+    const ps = points.filter((p) => p.series === s);
+    const [a, b] = [ps[0]!, ps.at(-1)!];
+    if (ps.length < 2) return `${s}: one version measured, ${at(a)}`;
+    const apart = a.ci_low !== null && b.ci_high !== null && b.ci_high < a.ci_low ? 'faster'
+      : a.ci_high !== null && b.ci_low !== null && b.ci_low > a.ci_high ? 'slower' : 'no clear change';
+    return `${s}'s geomean slowdown over native went from ${at(a)} to ${at(b)} over ${ps.length} versions (${apart})`;
+  }).join('; ');
 }

@@ -262,3 +262,20 @@ Notebooks.write(study([
     "wl.plot.heatmap(runs)",
     "console.log(`Verdict: ${wl.finding.beyond(rep)}`);",
 ]), sys.argv[1] + "/notebooks/09-beyond.ipynb")
+
+Notebooks.write(study([
+    "#md # How far have they come: runtimes over their releases\n\nThe paper measured each runtime at one 2021 version. Here: Wasmtime from its 2021 releases to today, and wazero's compiler and interpreter across its versions, on one machine, on kernels and whole applications. Releases before Wasmtime 36 have no CLI package, so every Wasmtime version runs through its own release's embedding (PyPI `wasmtime`, mode `embedding`, a small driver of ours): one driver for all, and `kernel_s` — the program's own timed region — so the Python start-up is not counted (README: CLI and embedding agree within noise). Each version is a target `wasmtime@VERSION:embedding`; `%runtime add` installs what is missing into the cache.",
+    params('let size = "small";\nlet reps = 3;\nlet benchmarks = ["gemm", "2mm", "atax", "jacobi-2d", "crc32", "sha", "quicksort", "gcc-loops", "bzip2", "lua", "sqlite", "zstd"];\nlet runtimes: string[] = [];  // empty: the versions below\nlet wasmtime: string | string[] = "quarterly";  // or versions, e.g. ["0.23.0", "20.0.0", "50.0.1"]\nlet wazero = ["v1.7.3", "v1.9.0", "v1.11.0", "v1.12.0"];\nlet quick = false;'),
+    "#md Full mode: the newest Wasmtime release of every quarter since February 2021 (plus the oldest and newest that run here), four wazero versions in both modes, eight kernels and four applications at `small`, 3 repetitions. Quick mode (CI): three Wasmtime versions, one wazero, `mini` — a smoke test, not a measurement.",
+    'if (quick) {\n  size = "mini";\n  benchmarks = ["gemm", "crc32", "quicksort"];\n  wasmtime = ["0.23.0", "20.0.0", "50.0.1"];\n  wazero = ["v1.9.0"];\n}\n// Installs what the cache lacks (wasmtime@all: every release PyPI serves, ~10 min the first time), reuses the rest.\nconst installed = await wl.runtime.add([...(Array.isArray(wasmtime) ? wasmtime.map((v) => `wasmtime@${v}`) : ["wasmtime@all"]), ...wazero.map((v) => `wazero@${v}`)]);\nconsole.log(`${installed.filter((r) => r.ok).length} of ${installed.length} versions run here`);',
+    'const wt = Array.isArray(wasmtime) ? wasmtime.map((v) => `wasmtime@${v}:embedding`) : (await wl.timeline.perQuarter("wasmtime", "embedding")).map((id) => `${id}:embedding`);\nif (!runtimes.length) runtimes = [...wt, ...wazero.flatMap((v) => [`wazero@${v}:compiler`, `wazero@${v}:interpreter`])];\nconsole.log(`${runtimes.length} targets: ${runtimes.join(", ")}`);\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s (the store\'s history where it has the runs, else native times × typical slowdowns)`);',
+    "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs",
+    "#md Each version's kernel time against native, geomean over the benchmarks with a 95% bootstrap CI, by release date:",
+    "const rep = wl.report(runs);\nconst points = await wl.timeline.points(rep.geomeans);\nawait wl.frame(points)",
+    "wl.plot.overTime(points)",
+    "#md Every Wasmtime version against the newest one (below 1: the old release was faster):",
+    "const newest = wt[wt.length - 1];\nconst vsNewest = wl.report(runs, { baseline: newest });\nawait wl.frame(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@')).map((g) => ({ version: g.subject, geomean_vs_newest: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, verdict: g.verdict })))",
+    "#md Which benchmarks improved most from the oldest Wasmtime to the newest, and which regressed (newest / oldest kernel time; `faster` and `slower` only where the 95% CI excludes 1):",
+    "await wl.timeline.changes(runs, wt[0], newest)",
+    "console.log(`Verdict: ${wl.finding.overTime(points)}`);",
+]), sys.argv[1] + "/notebooks/10-over-time.ipynb")

@@ -1,0 +1,105 @@
+/**
+ * One runtime over its releases (notebook 10-over-time): geomeans of versioned targets
+ * ("wasmtime@0.30.0:embedding") joined with each version's release date, a choice of one version
+ * per quarter when every release is too many to measure, and which benchmarks changed most
+ * between two versions.
+ */
+import type { GeomeanRow } from './geomeans.js';
+import type { RatioRow } from './compare.js';
+
+/** The installed-version facts this needs (a `runtimeVersions()` row). */
+export interface VersionFacts {
+  id: string; // "wasmtime@0.30.0"
+  runtime: string;
+  version: string;
+  released: string; // ISO date, may be ''
+  ok: boolean;
+  modes: string; // "cranelift winch pulley(NO)"
+}
+
+export interface VersionPoint {
+  /** The runtime and mode the points of one line share, e.g. "wasmtime:embedding". */
+  series: string;
+  subject: string;
+  version: string;
+  released: string;
+  geomean: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  benchmarks: number;
+}
+
+/** "wasmtime@0.30.0:embedding" → { runtime: "wasmtime", version: "0.30.0", mode: "embedding" }; null for an unversioned target. */
+export function parseVersioned(target: string): { runtime: string; version: string; mode: string } | null {
+  const m = /^([^@:]+)@([^:+]+)(?::([^+]+))?/.exec(target);
+  return m ? { runtime: m[1]!, version: m[2]!, mode: m[3] ?? 'default' } : null;
+}
+
+/** Each versioned subject's geomean with its version's release date, oldest release first per series. */
+export function versionPoints(geomeans: readonly GeomeanRow[], versions: readonly VersionFacts[]): VersionPoint[] {
+  const released = new Map(versions.map((v) => [v.id, v.released]));
+  const out: VersionPoint[] = [];
+  for (const g of geomeans) {
+    const p = parseVersioned(g.subject);
+    if (!p) continue;
+    out.push({
+      series: `${p.runtime}:${p.mode}`, subject: g.subject, version: p.version, released: released.get(`${p.runtime}@${p.version}`) ?? '',
+      geomean: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, benchmarks: g.benchmarks,
+    });
+  }
+  return out.sort((a, b) => a.series.localeCompare(b.series) || a.released.localeCompare(b.released) || compareVersions(a.version, b.version));
+}
+
+/** Numeric comparison of dotted versions ("0.9.0" < "0.10.0", "v1.9.0" < "v1.12.0"). */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.replace(/^v/, '').split(/[.+-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const pa = parts(a), pb = parts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0, y = pb[i] ?? 0;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x).localeCompare(String(y));
+  }
+  return 0;
+}
+
+/**
+ * The working versions of `runtime` that have `mode`, at most one per calendar quarter (the
+ * newest release of each), always including the oldest and the newest: a timeline that fits a
+ * budget when every release would not.
+ */
+export function onePerQuarter(versions: readonly VersionFacts[], runtime: string, mode: string): string[] {
+  const usable = versions
+    .filter((v) => v.runtime === runtime && v.ok && v.released && v.modes.split(' ').includes(mode))
+    .sort((a, b) => a.released.localeCompare(b.released) || compareVersions(a.version, b.version));
+  if (!usable.length) return [];
+  const quarter = (d: string) => `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+  const newestOf = new Map<string, VersionFacts>();
+  for (const v of usable) newestOf.set(quarter(v.released), v);
+  const picked = new Set([usable[0]!, ...newestOf.values(), usable.at(-1)!]);
+  return [...picked].map((v) => v.id);
+}
+
+export interface VersionChange {
+  benchmark: string;
+  /** newer / older kernel time: below 1 faster. */
+  ratio: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  change: 'faster' | 'slower' | 'no clear change';
+}
+
+/**
+ * Per benchmark, a newer version's time over an older one's (`compare` rows with the older as
+ * baseline and the newer as subject), fastest gain first. "faster"/"slower" only where the
+ * ratio's 95% CI excludes 1.
+ */
+export function versionChanges(ratios: readonly RatioRow[], newer: string): VersionChange[] {
+  return ratios
+    .filter((r) => r.subject === newer)
+    .map((r) => ({
+      benchmark: r.benchmark, ratio: r.ratio, ci_low: r.ci_low, ci_high: r.ci_high,
+      change: r.ci_high !== null && r.ci_high < 1 ? 'faster' as const : r.ci_low !== null && r.ci_low > 1 ? 'slower' as const : 'no clear change' as const,
+    }))
+    .sort((a, b) => a.ratio - b.ratio);
+}
