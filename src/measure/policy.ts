@@ -5,11 +5,12 @@
  * accumulated that much measured time (like hyperfine's --min-benchmarking-time).
  *
  * The median's CI is distribution-free (run times are skewed, so no normal assumption): the
- * order statistics x(j), x(k) with j,k = n/2 ∓ 1.96·√n/2, rounded outward — the binomial
- * interval for the median (Conover, "Practical Nonparametric Statistics", 3rd ed., §3.2;
- * Le Boudec, "Performance Evaluation of Computer and Communication Systems", Thm. 2.1).
+ * exact binomial interval of order statistics that src/analysis/summarize.ts computes for every
+ * table (Conover, "Practical Nonparametric Statistics", 3rd ed., §3.2), so the stopping rule and
+ * the reported CI are the same interval.
  */
 import { median as medianOf } from '../analysis/aggregate.js';
+import { medianCi } from '../analysis/summarize.js';
 
 export interface RepPolicy {
   warmup: number;
@@ -30,16 +31,11 @@ export function adaptivePolicy(ciPercent: number, opts: Partial<RepPolicy> = {})
   return { warmup: 1, minRuns: 5, maxRuns: 50, minTimeS: 0, maxTimeS: 60, ciPercent, ...opts };
 }
 
-/** Lower and upper bound of the ~95% CI of the median of `xs`, or null when n < 6 (too few). */
+/** The median of `xs` and its distribution-free 95% CI (the one analysis uses), or null when n < 6 (too few). */
 export function medianCI(xs: readonly number[]): { median: number; lo: number; hi: number } | null {
-  const n = xs.length;
-  if (n < 6) return null;
   const s = [...xs].sort((a, b) => a - b);
-  const half = (1.96 * Math.sqrt(n)) / 2;
-  const j = Math.max(0, Math.floor(n / 2 - half) - 1); // 0-based, rounded outward
-  const k = Math.min(n - 1, Math.ceil(n / 2 + half));
-  const median = medianOf(s, true)!;
-  return { median, lo: s[j]!, hi: s[k]! };
+  const ci = medianCi(s);
+  return ci ? { median: medianOf(s, true)!, lo: ci.low, hi: ci.high } : null;
 }
 
 /**
