@@ -3,6 +3,7 @@
  * relative to the same target at the reference level (O0 by default), with bootstrap 95% CIs;
  * the reference level is the point at 1×. Log axis.
  */
+import { OPT_LEVELS } from '../toolchain/build.js';
 import { geomeans } from '../analysis/geomeans.js';
 import type { Row } from '../analysis/rows.js';
 import { ciText, distinct, errorBars, Figure, hoverOf, layoutOf } from './figure.js';
@@ -16,7 +17,8 @@ export interface OLevelsOptions {
   title?: string;
 }
 
-const ORDER = ['O0', 'O1', 'O2', 'O3', 'Os', 'Oz'];
+// The toolchain's list is the order: one definition of the -O levels.
+const ORDER: readonly string[] = OPT_LEVELS;
 
 export function oLevelsFigure(rows: readonly Row[], o: OLevelsOptions = {}): Figure {
   const metric = o.metric ?? 'kernel_s';
