@@ -1,5 +1,5 @@
 /** `wasmlab plan`, `shard run`, `merge`, `slurm …`: a sweep split over machines (src/plan, src/cluster). */
-import { describeEvent, UsageError } from '../api.js';
+import { UsageError } from '../api.js';
 import { makePlan, runShard } from '../plan/make.js';
 import { readPlan, writePlan } from '../plan/plan.js';
 import { Store } from '../store/store.js';
@@ -36,7 +36,7 @@ export async function shardCommand(argv: string[]): Promise<number> {
   const view = new ProgressView(Boolean(values.quiet));
   const rows = await runShard(positionals[1]!, int('index', values.index)!, {
     store: String(values.store), pin: values.pin ? String(values.pin) : undefined, storeWait: int('store-wait', values['store-wait']),
-    onEvent: (e) => { if (e.kind === 'progress') view.progress(e); else { const l = describeEvent(e); if (l && !values.quiet) view.note(l); } },
+    onEvent: (e) => view.event(e),
   });
   view.clear();
   const failed = rows.filter((r) => r.status !== 'ok').length;

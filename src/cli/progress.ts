@@ -3,7 +3,7 @@
  * terminal (a line per update elsewhere would flood logs, so there only notes are printed),
  * and notes (builds, cache hits, skipped runtimes).
  */
-import type { SweepEvent } from '../sweep/events.js';
+import { describe, type SweepEvent } from '../sweep/events.js';
 
 type Progress = Extract<SweepEvent, { kind: 'progress' }>;
 
@@ -20,6 +20,13 @@ export class ProgressView {
     const line = `${bar} ${String(pct).padStart(3)}% ${p.done}/${p.total}${p.reused ? ` (${p.reused} reused)` : ''} ${p.label}`;
     process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 100) - 1)}`);
     this.shown = true;
+  }
+
+  /** Any sweep event: progress redraws the bar, the rest print as a note when they have words. */
+  event(e: SweepEvent): void {
+    if (e.kind === 'progress') return this.progress(e);
+    const line = describe(e);
+    if (line) this.note(line);
   }
 
   note(msg: string): void {

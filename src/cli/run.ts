@@ -1,6 +1,6 @@
 /** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
 import { writeFileSync } from 'node:fs';
-import { bench, COUNTER_SCOPES, describeEvent, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
+import { bench, COUNTER_SCOPES, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
 import { toCsv } from '../export/csv.js';
 import { toJson } from '../export/json.js';
@@ -57,12 +57,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
     ...req,
     signal: controller.signal,
     onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
-    onEvent: (e) => {
-      tally.add(e);
-      if (e.kind === 'progress') { view.progress(e); return; }
-      const line = describeEvent(e);
-      if (line) view.note(line);
-    },
+    onEvent: (e) => { tally.add(e); view.event(e); },
   });
   view.clear();
   process.off('SIGINT', onSignal);
