@@ -2,13 +2,11 @@
  * Sweep step 5: one run of a prepared target (measured, or a warm-up), turned into a row: the
  * outcome, the output check against native's, the counters of the chosen source.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CounterSource, RunRecord } from '../record.js';
+import type { RunRecord } from '../record.js';
 import type { Command } from '../runtimes/adapter.js';
 import type { Benchmark } from '../suite/manifest.js';
-import { countersToColumns } from '../measure/counters/derive.js';
-import { parseCachegrind, valgrindPath, VALGRIND_NOTE, VALGRIND_TIMEOUT_FACTOR, wrapWithCachegrind } from '../measure/counters/valgrind.js';
+import { counterMechanism } from '../measure/counters/mechanism.js';
 import { executeRun, type Outcome, type RunSpec } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
 import { runKey } from '../store/keys.js';
@@ -22,45 +20,14 @@ export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Co
   };
 }
 
-const NULL_COUNTERS = countersToColumns({});
-
-let valgrindRuns = 0;
-
-/**
- * Counters of one run from valgrind's simulation (a second, slow run under cachegrind, with its
- * own log file and a scaled time limit). Counts are kept only when that run finished like a
- * normal run with the same output: a program that crashes, times out or prints something else
- * under valgrind gets null counters and the reason, never the counts of a failed start-up.
- */
-async function valgrindCounters(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, reference: string | null) {
-  const valgrind = valgrindPath();
-  if (!valgrind) return { counters: NULL_COUNTERS, counter_note: 'valgrind not found (install it: bash setup/setup.sh)' };
-  const log = join(ctx.dir, `cachegrind-${++valgrindRuns}.log`);
-  rmSync(log, { force: true });
-  const spec = runSpec(ctx, b, runDir, { argv: wrapWithCachegrind(valgrind, cmd.argv, log), env: cmd.env }, 'valgrind');
-  // No memory limit under valgrind: the simulator itself needs several times the program's memory.
-  const vo = await executeRun({ ...spec, timeoutS: spec.timeoutS * VALGRIND_TIMEOUT_FACTOR, memLimitBytes: undefined });
-  if (vo.status === 'cancelled') return null;
-  const failed = (why: string) => ({ counters: NULL_COUNTERS, counter_note: `valgrind run failed (${why}): no counts` });
-  if (vo.status !== 'ok') return failed(`${vo.status}${vo.reason ? `: ${vo.reason}` : ''}`);
-  if (reference && b.check !== 'none' && vo.output_hash !== reference) return failed('its output under valgrind differs from the reference');
-  try {
-    return { counters: countersToColumns(parseCachegrind(existsSync(log) ? readFileSync(log, 'utf8') : '')), counter_note: VALGRIND_NOTE };
-  } catch (e) {
-    return failed((e as Error).message);
-  } finally {
-    rmSync(log, { force: true });
-  }
-}
-
-export const PERF_NOTE = 'perf_event_open (whole process: start-up, compilation, the kernel, teardown)';
-
 export async function measureOnce(
   ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, reference: string | null, warm: boolean,
 ): Promise<RunRecord | null> {
-  const counters = ctx.req.counters;
+  // A warm-up counts nothing: its launch opens no counters and it gets no second run.
+  const mechanism = counterMechanism(warm ? 'none' : ctx.req.counters);
   ctx.tick(`${b.id} -${opt} ${p.label} ${warm ? 'warm-up' : `rep ${p.rep + 1}`}`);
-  const o: Outcome = await executeRun(runSpec(ctx, b, runDir, p.cmd, 'run', counters === 'perf'));
+  const spec = runSpec(ctx, b, runDir, p.cmd, 'run', mechanism.inLaunch);
+  const o: Outcome = await executeRun(spec);
   if (o.status === 'cancelled') return null;
   const l = o.launch;
   let status = o.status;
@@ -85,18 +52,16 @@ export async function measureOnce(
     const note = `${lost.length} file(s) native created never reached the disk here (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', …' : ''}): this runtime did different I/O`;
     reason = reason ? `${reason}; ${note}` : note;
   }
-  let counter_source: CounterSource = 'none';
-  let counted = { counters: NULL_COUNTERS, counter_note: '' };
-  if (!warm && counters === 'perf') {
-    counter_source = 'perf';
-    counted.counters = countersToColumns(l.counters ?? {});
-    counted.counter_note = l.counters ? `${PERF_NOTE}${l.counter_error ? `; ${l.counter_error}` : ''}` : `perf counters failed: ${l.counter_error ?? 'no counts'}`;
-  } else if (!warm && counters === 'valgrind') {
-    counter_source = 'valgrind';
-    const v = await valgrindCounters(ctx, b, runDir, p.cmd, reference);
-    if (!v) return null;
-    counted = v;
-  }
+  const counted = await mechanism.count({
+    measured: o, reference, checked: b.check !== 'none', scratch: ctx.dir,
+    rerun: (wrap, { timeoutFactor }) => executeRun({
+      ...runSpec(ctx, b, runDir, { argv: wrap(p.cmd.argv), env: p.cmd.env }, mechanism.source),
+      // No memory limit for a simulator: it needs several times the program's memory.
+      timeoutS: spec.timeoutS * timeoutFactor, memLimitBytes: undefined,
+    }),
+  });
+  if (!counted) return null;
+  const counter_source = mechanism.source;
   const kernel_s = status === 'ok' || status === 'wrong-output' ? o.kernel_s : null;
   // A time the launcher could not report is null, and the row says so.
   if (l.note) reason = reason ? `${reason}; ${l.note}` : l.note;
