@@ -125,6 +125,11 @@ test('wasmlab publish --quick: every study notebook through the real kernel, HTM
   assert.match(index, /host_id [0-9a-f]{16}/);
   assert.match(index, /wasmtime:cranelift wasmtime \d+/);
   for (const page of ['00-quickstart.html', '01-overall.html']) assert.ok(existsSync(join(out, page)), page);
+  // RESULTS.md: what the run said, read back from the executed notebooks.
+  const results = readFileSync(join(out, 'RESULTS.md'), 'utf8');
+  assert.match(results, /^Run in \*\*quick mode\*\*/m);
+  assert.match(results, /^\| 01-overall \| [\d.]+ min \| (holds|does not hold|inconclusive|cannot be measured here)/m);
+  assert.match(results, /## 07-branch-misses\n\nConfiguration as executed:\n\n```ts\n(.|\n)*quick = true;(.|\n)*Paper vs this machine:/, 'the injected parameters and the paper table');
   const python = join(repoRoot, '.venv', 'bin', 'python');
   const shot = async (html: string) => JSON.parse((await run(python, [join(repoRoot, 'test', 'py', 'screenshot.py'), join(out, html), join(work, `${html}.png`), '--dom'], { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 })).stdout) as { plotly_blue_pixels: number; rendered_plots: number; plot_titles: string[] };
   const finding = await shot('01-overall.html');

@@ -116,5 +116,7 @@ ${rows}
 <h2>Runtime versions</h2><ul>${versions.map((v) => `<li>${esc(v)}</li>`).join('')}</ul>
 </body></html>
 `);
+  const { resultsMarkdown } = await import('./results.js');
+  writeFileSync(join(o.outDir, 'RESULTS.md'), await resultsMarkdown(results.filter((r) => existsSync(r.executed)).map((r) => ({ file: r.executed, seconds: r.seconds })), { quick: o.quick }));
   return { index, results };
 }

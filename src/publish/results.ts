@@ -1,0 +1,60 @@
+/**
+ * The study's results as Markdown (what notebooks/RESULTS.md records of a full run): when and
+ * where, the runtime versions, each notebook's configuration as executed (its parameters cell and
+ * papermill's injected one), its run time, its verdict, and its "paper vs this machine" tables.
+ * Everything is read from the executed notebooks, so the file says what the run said.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { hostFingerprint } from '../measure/host.js';
+import { runtimes, runtimeVersions } from '../api.js';
+import { verdictOf } from './publish.js';
+
+interface Cell { cell_type: string; source: string | string[]; metadata?: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] }[] }
+
+const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join('') : x ?? '');
+
+/** The cells whose source starts with `const paper` hold the paper-vs-here tables. */
+function paperTables(cells: readonly Cell[]): string[] {
+  return cells.filter((c) => c.cell_type === 'code' && /^const paper\b/.test(text(c.source)))
+    .flatMap((c) => (c.outputs ?? []).map((o) => text(o.data?.['text/plain'])).filter(Boolean));
+}
+
+function parameters(cells: readonly Cell[]): string {
+  const tagged = (t: string) => cells.filter((c) => c.metadata?.tags?.includes(t)).map((c) => text(c.source).trim());
+  return [...tagged('parameters'), ...tagged('injected-parameters')].join('\n');
+}
+
+/** The runtime versions installed beside the pinned ones (`wasmlab runtime list`), counted. */
+function installedLine(): string[] {
+  const rows = runtimeVersions().filter((v) => v.ok);
+  if (!rows.length) return [];
+  const by = [...new Set(rows.map((v) => v.runtime))].map((r) => `${rows.filter((v) => v.runtime === r).length} ${r}`);
+  return [`Installed runtime versions that run here (\`wasmlab runtime list\`): ${by.join(', ')}.`, ''];
+}
+
+export async function resultsMarkdown(executed: readonly { file: string; seconds: number }[], o: { title?: string; quick?: boolean } = {}): Promise<string> {
+  const host = hostFingerprint();
+  const versions = (await runtimes()).filter((x) => x.available).map((x) => `| ${x.id} | ${x.version} |`);
+  const total = executed.reduce((a, e) => a + e.seconds, 0);
+  const out = [
+    `# ${o.title ?? 'wasmlab study: results'}`,
+    '',
+    `Run ${o.quick ? 'in **quick mode** (a smoke run, not a study)' : 'in **full mode**'}, written ${new Date().toISOString().slice(0, 10)}; ${executed.length} notebooks, ${(total / 60).toFixed(0)} min of notebook time in all.`,
+    '',
+    `Host: ${host.hostname} — ${host.cpu_model}, ${host.cpus} CPUs, ${host.memory_gb} GiB, ${host.kernel}, ${host.os}; host_id \`${host.host_id}\`.`,
+    '',
+    '| runtime | version |', '|---|---|', ...versions, '',
+    ...installedLine(),
+    '## Verdicts', '',
+    '| notebook | time | verdict |', '|---|---|---|',
+    ...executed.map((e) => `| ${basename(e.file, '.ipynb')} | ${(e.seconds / 60).toFixed(1)} min | ${verdictOf(e.file).replace(/\|/g, '\\|') || '(no verdict line)'} |`),
+    '',
+  ];
+  for (const e of executed) {
+    const cells = (JSON.parse(readFileSync(e.file, 'utf8')) as { cells: Cell[] }).cells;
+    out.push(`## ${basename(e.file, '.ipynb')}`, '', 'Configuration as executed:', '', '```ts', parameters(cells), '```', '');
+    for (const t of paperTables(cells)) out.push('Paper vs this machine:', '', '```', t.trimEnd(), '```', '');
+  }
+  return out.join('\n');
+}
