@@ -13,6 +13,10 @@
  *   MiBench/automotive/noisy                  CheckResult=false; not in run.sh (imported alone)
  *   MiBench/security/keyfold                  addKeyfold(): blowfish's bug class (a key overflowing
  *                                             its array, uninitialised locals), for a fix of ours
+ *   MiBench/office/tally, MiBench/office/widths   addAdvisory(): CheckResult=false, for the advisory
+ *                                             check: tally's output (stdout, stderr and an output_*
+ *                                             file) is the same everywhere; widths prints
+ *                                             sizeof(long), 8 on x86-64 and 4 on wasm32
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,6 +234,37 @@ export function addKeyfold(root: string): string {
     runs: { 'run.sh': { arg: 'input.txt output_fold.bin 0123456789abcdef', iter: '1', wasmdir: '.', check: 'true' } },
     files: { 'input.txt': PLAIN },
   });
+}
+
+// Deterministic: the same stdout, stderr and output file on every target.
+const TALLY_C = `#include <stdio.h>
+int main(int argc, char **argv) {
+  FILE *out = fopen(argv[1], "w");
+  if (!out) return 1;
+  unsigned sum = 0;
+  for (unsigned i = 1; i <= 1000; i++) { sum = sum * 17 + i; if (i % 250 == 0) fprintf(out, "%u %u\\n", i, sum); }
+  fclose(out);
+  printf("tally %u\\n", sum);
+  fprintf(stderr, "done\\n");
+  return 0;
+}
+`;
+
+// Its output depends on the data model: sizeof(long) is 8 on x86-64 (LP64), 4 on wasm32 (ILP32).
+const WIDTHS_C = `#include <stdio.h>
+int main(void) { printf("sizeof(long) = %zu\\n", sizeof(long)); return 0; }
+`;
+
+/** Two CheckResult=false folders (not in run.sh: imported alone), for the advisory check. */
+export function addAdvisory(root: string): { tally: string; widths: string } {
+  return {
+    tally: benchFolder(root, 'MiBench/office/tally', {
+      name: 'tally', sources: { 'tally.c': TALLY_C }, runs: { 'run.sh': { arg: 'output_tally.txt', iter: '1', wasmdir: '.', check: 'false' } },
+    }),
+    widths: benchFolder(root, 'MiBench/office/widths', {
+      name: 'widths', sources: { 'widths.c': WIDTHS_C }, runs: { 'run.sh': { arg: '', iter: '1', wasmdir: '', check: 'false' } },
+    }),
+  };
 }
 
 export const XOR_KEY = '1234567890abcdef';

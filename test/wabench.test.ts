@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bench } from '../src/api.js';
-import { readManifest } from '../src/suite/manifest.js';
+import { ManifestError, readManifest, validateManifest } from '../src/suite/manifest.js';
 import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript, WABENCH_FIXES, type SourceFix } from '../src/suite/wabench.js';
 import { availableTargets, wasmlab } from './helpers.js';
-import { addKeyfold, KEYFOLD_C, makeWabenchTree } from './wabench-tree.js';
+import { addAdvisory, addKeyfold, KEYFOLD_C, makeWabenchTree } from './wabench-tree.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
@@ -87,7 +87,10 @@ test('suite import: the tree imports except the entry whose input is missing; st
   // Only CheckResult=true turns the check on (WABench's common.sh); unset is "none" like false.
   const { dirs } = makeWabenchTree();
   writeFileSync(join(dirs.wordfreq!, 'run.sh'), 'Native=./wordfreq\nNativeArg=3000\nIter=1\nWasmDir=\n');
-  assert.equal(importWabench(dirs.wordfreq!, outDir()).imported[0]!.check, 'none');
+  const unset = importWabench(dirs.wordfreq!, outDir()).imported[0]!;
+  assert.equal(unset.check, 'none');
+  assert.equal(unset.advisory_check, undefined, 'unset (JetStream2 prints its timings): no advisory check either');
+  assert.equal(readManifest(unset.manifest).advisory_check, undefined);
 });
 
 test('suite import of one benchmark folder; Iter is its default rep count; CheckResult=false is kept and shown; --json; a bad path is one error', async () => {
@@ -108,12 +111,13 @@ test('suite import of one benchmark folder; Iter is its default rep count; Check
   assert.match(t.stdout, /imported 5 benchmarks of 6 run\.sh entries/);
   const j = JSON.parse((await wasmlab(['suite', 'import', root, '--out', out, '--json'])).stdout) as { id: string; status: string }[];
   assert.deepEqual(j.filter((x) => x.status === 'skipped').map((x) => x.id), ['wabench/mibench/crc']);
-  // CheckResult=false: the row says the output was not checked.
+  // CheckResult=false: the row says the output was not checked by WABench, and compared anyway
+  // (noisy prints clock(): whether it matched is not asserted, only that it never fails the run).
   const rows = await bench({ benchmarks: [out], runtimes: ['native', 'wasmtime:cranelift'], reps: 1, warmup: 0 });
   for (const x of rows.filter((y) => y.benchmark === 'wabench/mibench/noisy')) {
     assert.equal(x.status, 'ok', x.reason);
-    assert.equal(x.output_ok, null);
-    assert.match(x.reason, /output not checked \(check: none\)/);
+    assert.equal(typeof x.output_ok, 'boolean');
+    assert.match(x.reason, /^output not checked by WABench \(CheckResult=false\); compared anyway \(stdout\+stderr\): (same as|differs from) native's/);
   }
   const bad = await wasmlab(['suite', 'import', join(tmpdir(), 'nope-not-here')], { reject: false });
   assert.equal(bad.exitCode, 2);
@@ -184,4 +188,43 @@ test('undefined behaviour that makes the output depend on memory layout gets a f
     assert.match(x.cflags, /-ftrivial-auto-var-init=zero/, 'the row shows the fix\'s flag');
   }
   assert.ok(existsSync(join(out, 'mibench', 'keyfold', 'bench.json')));
+});
+
+test('advisory_check: validated like check, only beside check "none"', () => {
+  const m = {
+    id: 'x/y', group: 'x', category: 'c', language: 'c', description: 'd', origin: 'o', sources: ['y.c'],
+    sizes: { mini: [], large: [] }, check: 'none',
+  };
+  assert.equal(validateManifest({ ...m, advisory_check: 'stdout+stderr', check_note: 'by us' }, 'b.json').advisory_check, 'stdout+stderr');
+  assert.throws(() => validateManifest({ ...m, advisory_check: 'stdout+stdin' }, 'b.json'), /b\.json: field "advisory_check" must be one of "stdout", /);
+  assert.throws(() => validateManifest({ ...m, advisory_check: 'none' }, 'b.json'), ManifestError);
+  assert.throws(() => validateManifest({ ...m, check: 'stdout', advisory_check: 'stdout' }, 'b.json'), /"advisory_check" must be left out unless "check" is "none"/);
+  assert.throws(() => validateManifest({ ...m, advisory_check: 'stdout+files' }, 'b.json'), /"outputs" must be listed when advisory_check includes files/);
+  assert.throws(() => validateManifest({ ...m, check_note: '' }, 'b.json'), /"check_note" must be a non-empty string/);
+});
+
+test('CheckResult=false: compared with native\'s anyway (advisory): output_ok says whether it matched, the status stays ok', async (t) => {
+  const { root } = makeWabenchTree();
+  const { tally, widths } = addAdvisory(root);
+  const out = outDir();
+  const ti = importWabench(tally, out).imported[0]!;
+  const wi = importWabench(widths, out).imported[0]!;
+  assert.deepEqual([ti.id, ti.check, ti.advisory_check], ['wabench/mibench/tally', 'none', 'stdout+stderr+files'], 'it writes an output_* file: files too');
+  assert.deepEqual([wi.id, wi.check, wi.advisory_check], ['wabench/mibench/widths', 'none', 'stdout+stderr']);
+  const tm = readManifest(ti.manifest);
+  assert.equal(tm.check_note, 'by WABench (CheckResult=false)');
+  assert.deepEqual(tm.outputs, ['output_tally.txt']);
+
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, 2 * targets.length);
+  for (const x of rows) {
+    const what = `${x.benchmark} ${x.runtime}: ${x.reason}`;
+    assert.equal(x.status, 'ok', what);
+    const same = x.benchmark === 'wabench/mibench/tally' || x.runtime === 'native';
+    assert.equal(x.output_ok, same, what);
+    const spec = x.benchmark === 'wabench/mibench/tally' ? 'stdout\\+stderr\\+files' : 'stdout\\+stderr';
+    assert.match(x.reason, new RegExp(`^output not checked by WABench \\(CheckResult=false\\); compared anyway \\(${spec}\\): ${
+      same ? "same as native's" : "differs from native's \\(advisory\\)"}$`), what);
+  }
 });

@@ -15,6 +15,8 @@ export interface RunSpec {
   cmd: Command;
   runDir: RunDir;
   check: CheckSpec;
+  /** A second, advisory hash over what this names (the manifest's advisory_check); none when absent. */
+  advisory?: CheckSpec;
   /** Where this run's stdout/stderr go (outside the run folder, so the guest never sees them). */
   ioPrefix: string;
   timeoutS: number;
@@ -34,6 +36,8 @@ export interface Outcome {
   kernel_s: number | null;
   /** sha256 over what `check` names; null when the run did not finish. */
   output_hash: string | null;
+  /** sha256 over what `advisory` names (not the exit status); null without one or when the run did not finish. */
+  advisory_hash: string | null;
   /** Files the run created in its folder besides declared outputs (see rundir.ts). */
   created: string[];
   stderr: string;
@@ -89,13 +93,14 @@ export function stdoutHash(stdout: Buffer): string {
   return createHash('sha256').update('stdout\0').update(stdout).digest('hex');
 }
 
-function outputHash(spec: RunSpec, stdoutFile: string, stderr: string, exitCode: number | null): string {
+/** The hash of what `check` names; the exit status first when it is compared (`exitCode` given). */
+function outputHash(spec: RunSpec, check: CheckSpec, stdoutFile: string, stderr: string, exitCode?: number | null): string {
   const h = createHash('sha256');
-  if (spec.runDir.exitStatus === 'compared') h.update(`exit ${exitCode}\0`);
-  if (checks(spec.check, 'stdout')) h.update('stdout\0').update(readFileSync(stdoutFile));
+  if (exitCode !== undefined) h.update(`exit ${exitCode}\0`);
+  if (checks(check, 'stdout')) h.update('stdout\0').update(readFileSync(stdoutFile));
   // stderr without wasmlab's own kernel-time lines (PolyBench dumps its arrays there).
-  if (checks(spec.check, 'stderr')) h.update('stderr\0').update(stderr.replace(KERNEL_LINE, ''));
-  if (checks(spec.check, 'files')) {
+  if (checks(check, 'stderr')) h.update('stderr\0').update(stderr.replace(KERNEL_LINE, ''));
+  if (checks(check, 'files')) {
     for (const o of spec.runDir.outputs) {
       h.update(`${o}\0`);
       h.update(existsSync(o) ? readFileSync(o) : Buffer.from('\0missing\0'));
@@ -115,7 +120,7 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   };
   const r = await (spec.session ? spec.session.launch(req) : launch(req));
   const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : '';
-  const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null, created: createdFiles(spec.runDir) };
+  const base = { launch: r, kernel_s: kernelSeconds(stderr), stderr, output_hash: null, advisory_hash: null, created: createdFiles(spec.runDir) };
   if (r.start_error) return { ...base, status: 'launch-failed', reason: r.start_error };
   if (r.cancelled) return { ...base, status: 'cancelled', reason: 'sweep interrupted' };
   const tail = stderrTail(stderr);
@@ -131,6 +136,9 @@ export async function executeRun(spec: RunSpec): Promise<Outcome> {
   const trap = r.exit_code !== 0 ? trapLine(stderr) : null;
   if (trap && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'crashed', reason: `trap (exit ${r.exit_code}): ${trap}` };
   if (r.exit_code !== 0 && spec.runDir.exitStatus !== 'compared') return { ...base, status: 'nonzero-exit', reason: `exit ${r.exit_code}: ${stderrTail(stderr) || '(no stderr)'}` };
-  return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, stdout, stderr, r.exit_code) };
+  const exit = spec.runDir.exitStatus === 'compared' ? r.exit_code : undefined;
+  // The advisory hash leaves the exit status out: the output hash compares it whenever it is compared.
+  const advisory_hash = spec.advisory && spec.advisory !== 'none' ? outputHash(spec, spec.advisory, stdout, stderr) : null;
+  return { ...base, status: 'ok', reason: '', output_hash: outputHash(spec, spec.check, stdout, stderr, exit), advisory_hash };
 }
 

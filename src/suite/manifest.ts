@@ -38,6 +38,15 @@ export interface BenchManifest {
    * `@wasmlab` lines) and/or the `outputs` files, joined by "+"; "none" turns the check off.
    */
   check: CheckSpec;
+  /**
+   * With `check: "none"` only: what to compare with the reference run anyway, for information.
+   * The row's output_ok says whether it matched, but a mismatch never makes the run
+   * `wrong-output` (WABench imports: its CheckResult=false entries, with the spec
+   * CheckResult=true would have used).
+   */
+  advisory_check?: Exclude<CheckSpec, 'none'>;
+  /** Why the check is off, in the row's reason ("by WABench (CheckResult=false)"); default "(check: none)". */
+  check_note?: string;
   timeout_s?: number;
   /** Whether the run folder is preopened for WASI as "." (default true; WABench's empty WasmDir → false). */
   preopen?: boolean;
@@ -90,6 +99,14 @@ export function validateManifest(m: unknown, where: string): BenchManifest {
   if (!('mini' in (sizes as object))) bad('sizes.mini', 'present (the size tests run)');
   if (!(CHECKS as readonly string[]).includes(o.check as string)) bad('check', `one of ${CHECKS.map((c) => `"${c}"`).join(', ')}`);
   if (checks(o.check as CheckSpec, 'files') && !(strArray(o.outputs) && (o.outputs as string[]).length)) bad('outputs', 'listed when check includes files');
+  if (o.advisory_check !== undefined) {
+    if (o.check !== 'none') bad('advisory_check', 'left out unless "check" is "none" (the check itself compares)');
+    if (o.advisory_check === 'none' || !(CHECKS as readonly string[]).includes(o.advisory_check as string)) {
+      bad('advisory_check', `one of ${CHECKS.filter((c) => c !== 'none').map((c) => `"${c}"`).join(', ')}`);
+    }
+    if (checks(o.advisory_check as CheckSpec, 'files') && !(strArray(o.outputs) && (o.outputs as string[]).length)) bad('outputs', 'listed when advisory_check includes files');
+  }
+  if (o.check_note !== undefined && !str(o.check_note)) bad('check_note', 'a non-empty string');
   if (o.preopen !== undefined && typeof o.preopen !== 'boolean') bad('preopen', 'true or false');
   if (o.exit_status !== undefined && o.exit_status !== 'zero' && o.exit_status !== 'compared') bad('exit_status', '"zero" or "compared"');
   if (o.reps !== undefined && !(Number.isInteger(o.reps) && (o.reps as number) >= 1)) bad('reps', 'a positive integer');

@@ -12,16 +12,17 @@ import type { RunDir } from '../measure/rundir.js';
 import { runKey } from '../store/keys.js';
 import type { SweepContext } from './context.js';
 import type { Prepared } from './prepare.js';
+import type { Reference } from './reference.js';
 
 export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, io: string, perf = false): RunSpec {
   return {
-    cmd, runDir, check: b.check, ioPrefix: join(ctx.dir, io), timeoutS: ctx.req.timeoutS ?? b.timeout_s ?? 600, perf,
+    cmd, runDir, check: b.check, ...(b.check === 'none' && b.advisory_check ? { advisory: b.advisory_check } : {}), ioPrefix: join(ctx.dir, io), timeoutS: ctx.req.timeoutS ?? b.timeout_s ?? 600, perf,
     pinCpus: ctx.req.pinCpus, signal: ctx.req.signal, session: ctx.session, memLimitBytes: ctx.req.memLimitBytes,
   };
 }
 
 export async function measureOnce(
-  ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, reference: string | null, warm: boolean,
+  ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, ref: Reference, warm: boolean,
 ): Promise<RunRecord | null> {
   // A warm-up counts nothing: its launch opens no counters and it gets no second run.
   const mechanism = counterMechanism(warm ? 'none' : ctx.req.counters);
@@ -34,10 +35,17 @@ export async function measureOnce(
   let reason = o.reason;
   let output_ok: boolean | null = null;
   const whose = !b.prebuilt ? "native's" : b.prebuilt.expect ? 'the --expect file' : "the first runtime's";
+  const reference = ref.output_hash;
   if (status === 'ok' && b.check === 'none') {
     // Output not compared (WABench's CheckResult=false); a compared exit status still is.
-    if (reference && o.output_hash !== reference) { status = 'wrong-output'; reason = `exit status differs from ${whose}; output not checked (check: none)`; output_ok = false; }
-    else reason = 'output not checked (check: none)';
+    const off = `output not checked ${b.check_note ?? '(check: none)'}`;
+    if (reference && o.output_hash !== reference) { status = 'wrong-output'; reason = `exit status differs from ${whose}; ${off}`; output_ok = false; }
+    else if (b.advisory_check && ref.advisory_hash && o.advisory_hash) {
+      // Advisory: output_ok says whether it matched; the status stays ok either way.
+      output_ok = o.advisory_hash === ref.advisory_hash;
+      reason = `${off}; compared anyway (${b.advisory_check}): ${output_ok ? `same as ${whose}` : `differs from ${whose} (advisory)`}`;
+    } else if (b.advisory_check) reason = `${off}; no reference output to compare with anyway`;
+    else reason = off;
   } else if (status === 'ok' && reference) {
     output_ok = o.output_hash === reference;
     if (!output_ok) { status = 'wrong-output'; reason = `output differs from ${whose} (${b.check})`; }

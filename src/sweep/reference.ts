@@ -9,28 +9,36 @@ import type { SweepContext } from './context.js';
 import { runSpec } from './measure.js';
 import type { Prepared } from './prepare.js';
 
+/** The reference run's hashes: of what `check` names, and of what `advisory_check` names (null without one). */
+export interface Reference {
+  output_hash: string | null;
+  advisory_hash: string | null;
+}
+
+export const NO_REFERENCE: Reference = { output_hash: null, advisory_hash: null };
+
 /**
- * The hash of native's output, or null (with a warning) when there is none to compare with. A
- * prebuilt module (run --wasm) has no native build: its reference is the --expect file, or else
- * the output of one run on the first runtime.
+ * The hashes of native's output (null, with a warning, when there is none to compare with). A
+ * prebuilt module (run --wasm) has no native build: its reference is the --expect file (no
+ * advisory hash then), or else the output of one run on the first runtime.
  */
-export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts: Artifacts, runDir: RunDir, targets: Prepared[] = []): Promise<string | null> {
+export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts: Artifacts, runDir: RunDir, targets: Prepared[] = []): Promise<Reference> {
   if (b.prebuilt) {
-    if (b.prebuilt.expect) return stdoutHash(readFileSync(b.prebuilt.expect));
+    if (b.prebuilt.expect) return { output_hash: stdoutHash(readFileSync(b.prebuilt.expect)), advisory_hash: null };
     const first = targets[0];
-    if (!first) return null;
+    if (!first) return NO_REFERENCE;
     const o = await executeRun(runSpec(ctx, b, runDir, first.cmd, 'reference'));
     if (!o.output_hash && !ctx.aborted) {
       ctx.emit({ kind: 'warning', message: `reference run of ${b.id} on ${first.label} failed (${o.status}: ${o.reason}): output_ok will be empty` });
     }
-    return o.output_hash;
+    return { output_hash: o.output_hash, advisory_hash: o.advisory_hash };
   }
   const native = artifacts.native;
-  if (!native || native instanceof BuildError) return null;
+  if (!native || native instanceof BuildError) return NO_REFERENCE;
   const o = await executeRun(runSpec(ctx, b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'));
   if (o.status === 'ok') runDir.referenceCreated = o.created;
   if (!o.output_hash && !ctx.aborted) {
     ctx.emit({ kind: 'warning', message: `native reference run of ${b.id} failed (${o.status}: ${o.reason}): output_ok will be empty` });
   }
-  return o.output_hash;
+  return { output_hash: o.output_hash, advisory_hash: o.advisory_hash };
 }

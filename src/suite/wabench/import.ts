@@ -27,7 +27,10 @@
  *   run writes: arguments named `output_*` and the Makefile's TEMPFILE (what Makefile.in's
  *   `clean` deletes). Otherwise (false, or unset as in JetStream2's folders) → `check: "none"`:
  *   WABench's common.sh diffs only when CheckResult is true, and the unset ones print their own
- *   timings ("That took 1.2 seconds."), which no two runs share.
+ *   timings ("That took 1.2 seconds."), which no two runs share. CheckResult=false (not unset) also
+ *   gets `advisory_check`: the spec CheckResult=true would have used, compared with native's for
+ *   information only (the row's output_ok, never `wrong-output`), and `check_note` saying why the
+ *   check is off.
  * - The exit status is compared with native's (`exit_status: "compared"`), not required to be 0:
  *   WABench never looks at it, and its blowfish always ends with exit(1).
  * - Flags: their CFLAGS and CINCLUDE, minus -O levels; plus what today's toolchain needs to build
@@ -111,6 +114,8 @@ export interface Imported {
   files: number;
   outputs: string[];
   check: BenchManifest['check'];
+  /** CheckResult=false: what is compared with native's anyway, for information (the manifest's advisory_check). */
+  advisory_check?: BenchManifest['advisory_check'];
   preopen: boolean;
   reps?: number;
   manifest: string;
@@ -245,7 +250,10 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
   for (const p of files) {
     if (isLfsPointer(join(f.dir, p))) return { skipped: { id, entry: job.entry, missing: p, reason: `input file ${p} is a Git LFS pointer, not the data (git lfs pull)` } };
   }
-  const check: BenchManifest['check'] = run.checkResult !== true ? 'none' : outputs.length ? 'stdout+stderr+files' : 'stdout+stderr';
+  const spec = outputs.length ? 'stdout+stderr+files' : 'stdout+stderr';
+  const check: BenchManifest['check'] = run.checkResult !== true ? 'none' : spec;
+  // CheckResult=false: the same spec, compared for information only (output_ok, never wrong-output).
+  const advisory = run.checkResult === false ? spec : undefined;
   const dir = join(outDir, group, name);
   const fix = fixFor(fixes, rel);
   const fixed = fix ? applyFix(fix, f.dir, dir) : undefined;
@@ -268,6 +276,7 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
     ...(stdin ? { stdin } : {}),
     ...(outputs.length ? { outputs } : {}),
     check,
+    ...(advisory ? { advisory_check: advisory, check_note: 'by WABench (CheckResult=false)' } : {}),
     // WABench's scripts never look at the exit status (blowfish always exits 1): compared with native's instead.
     exit_status: 'compared',
     preopen: run.wasmDir === '.',
@@ -280,7 +289,7 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
   return {
     imported: {
       id, group, name, language: f.language, folder: rel, script: run.script, args: argv, ...(stdin ? { stdin } : {}),
-      inputs, files: files.length, outputs, check, preopen: manifest.preopen!, ...(run.iter ? { reps: run.iter } : {}),
+      inputs, files: files.length, outputs, check, ...(advisory ? { advisory_check: advisory } : {}), preopen: manifest.preopen!, ...(run.iter ? { reps: run.iter } : {}),
       manifest: file, notes,
     },
   };
