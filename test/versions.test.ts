@@ -72,3 +72,19 @@ test('wasmtime@all expands to installed versions that run; an unknown version is
   assert.match(bad.stderr, /wasmtime@nosuch is not installed: `wasmlab runtime add wasmtime@nosuch`/);
   assert.equal(bad.stderr.trim().split('\n').length, 1, 'one line, no stack trace');
 });
+
+test('wasmi at an older version: wasmi_cli (before 0.41, no `run` subcommand) runs three benchmarks with native\'s output', { timeout: 1_800_000 }, async (t) => {
+  // ~5 min the first time (cargo install on one job), reused after.
+  const add = await wasmlab(['runtime', 'add', 'wasmi@0.40.0'], { reject: false });
+  const failed = /^failed\s+wasmi@0\.40\.0: (.*)$/m.exec(add.stdout)?.[1];
+  if (failed && /download|fetch|index|network|registry|resolve/i.test(failed)) { const why = `crate registry unreachable: ${failed}`; t.diagnostic(`SKIPPED: ${why}`); t.skip(why); return; }
+  assert.equal(failed, undefined, `wasmi@0.40.0 did not install: ${failed}`);
+  const { stdout } = await wasmlab(['run', '--bench', 'gemm,crc32,quicksort', '--runtime', 'wasmi@0.40.0', '--size', 'mini', '--reps', '1', '--format', 'json', '--quiet']);
+  const rows = (JSON.parse(stdout) as { rows: RunRecord[] }).rows.filter((r) => r.runtime === 'wasmi@0.40.0');
+  assert.equal(rows.length, 3);
+  for (const r of rows) {
+    assert.equal(r.status, 'ok', `${r.benchmark}: ${r.status} ${r.reason}`);
+    assert.equal(r.output_ok, true, `${r.benchmark}: output differs from native`);
+    assert.match(r.runtime_version, /0\.40\.0/);
+  }
+});

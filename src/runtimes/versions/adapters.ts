@@ -6,7 +6,7 @@
  * read afresh on each call (cheap) so an install in the same process is seen at once.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Detection, ModeInfo, RuntimeAdapter } from '../adapter.js';
 import { wasmtimeCli, WASMTIME_MODES } from '../wasmtime.js';
 import { wazero } from '../wazero.js';
@@ -78,7 +78,12 @@ export function versionedAdapter(name: string): RuntimeAdapter {
   if (runtime === 'wasmi') {
     return {
       ...wasmi, name: id, modes: modeInfos(s, wasmi.modes), detect, detectMode,
-      runCommand: (mode, aot, input) => ({ ...wasmi.runCommand(mode, aot, input), argv: [pathOf(runtime, s.version, 'cli'), ...wasmi.runCommand(mode, aot, input).argv.slice(1)] }),
+      runCommand: (mode, aot, input) => {
+        const exe = pathOf(runtime, s.version, 'cli');
+        const cmd = wasmi.runCommand(mode, aot, input);
+        // Before 0.41 the binary was wasmi_cli, with no `run` subcommand: the same options, one word fewer.
+        return { ...cmd, argv: [exe, ...cmd.argv.slice(basename(exe) === 'wasmi_cli' ? 2 : 1)] };
+      },
     };
   }
   throw new UnknownVersionError(`${runtime} has no installable versions (wasmtime, wazero and wasmi have: wasmlab runtime add wasmtime@VERSION)`);

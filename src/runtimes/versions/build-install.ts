@@ -6,7 +6,7 @@
  * and says so in its status. wasmi: `cargo install wasmi_cli@X --locked --root DIR`, unpatched
  * (cargo install cannot patch; wasmi keeps its 1000-frame limit), ~6 min per version.
  */
-import { cpSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { repoRoot } from '../../paths.js';
@@ -51,10 +51,13 @@ export async function installWasmi(version: string, log: (m: string) => void): P
   mkdirSync(dir, { recursive: true });
   log(`wasmi@${version}: cargo install wasmi_cli@${version} (~6 min)`);
   await execa('cargo', ['install', `wasmi_cli@${version}`, '--locked', '--root', dir, '-j', '1'], { timeout: 3_600_000 });
-  chmodSync(join(dir, 'bin', 'wasmi'), 0o755);
-  s.paths.cli = join('bin', 'wasmi');
+  // The binary was named wasmi_cli before wasmi 0.41 (and `wasmi` with a `run` subcommand since).
+  const exe = ['wasmi', 'wasmi_cli'].find((b) => existsSync(join(dir, 'bin', b)));
+  if (!exe) throw new Error(`cargo install wasmi_cli@${version} left no wasmi or wasmi_cli in ${join(dir, 'bin')}`);
+  chmodSync(join(dir, 'bin', exe), 0o755);
+  s.paths.cli = join('bin', exe);
   s.drivers.push('cli');
-  s.version_line = await versionLine(join(dir, 'bin', 'wasmi'), ['--version']);
+  s.version_line = await versionLine(join(dir, 'bin', exe), ['--version']);
   s.modes = { default: { ok: null } };
   s.notes = 'unpatched (cargo install): wasmi keeps its 1000-frame recursion limit';
   return s;
