@@ -17,6 +17,10 @@
  *                                             check: tally's output (stdout, stderr and an output_*
  *                                             file) is the same everywhere; widths prints
  *                                             sizeof(long), 8 on x86-64 and 4 on wasm32
+ *   MiBench/security/wordsum                  addWordsum(): sha's and basicmath's non-portability (a
+ *                                             checksum whose 32-bit word is an `unsigned long`, typedef'd
+ *                                             in a header), CheckResult=false, for a fix of ours
+ *   MiBench/automotive/bitcount               addTimed(): prints a clock reading, like WABench's bitcount
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -265,6 +269,56 @@ export function addAdvisory(root: string): { tally: string; widths: string } {
       name: 'widths', sources: { 'widths.c': WIDTHS_C }, runs: { 'run.sh': { arg: '', iter: '1', wasmdir: '', check: 'false' } },
     }),
   };
+}
+
+// The non-portability of MiBench's sha and basicmath, in a program of ours: a rotate-and-add
+// checksum written for a 32-bit `unsigned long` (its word type, in a header both sources include).
+// On x86-64 (LP64) the word is 64-bit: the rotation does not wrap and native prints another number
+// (16 hex digits) than wasm32, where it is 32-bit as written.
+export const WORDSUM_H = `#ifndef WORDSUM_H
+#define WORDSUM_H
+typedef unsigned long WORD;   /* a 32-bit word */
+WORD wordsum(const unsigned char *p, int n);
+#endif
+`;
+
+export const WORDSUM_C = `#include "wordsum.h"
+#define ROTL(x, n) (((x) << (n)) | ((x) >> (32 - (n))))
+WORD wordsum(const unsigned char *p, int n) {
+  WORD h = 0x6a09e667;
+  for (int i = 0; i < n; i++) h = ROTL(h, 5) + p[i] + (h >> 7);
+  return h;
+}
+`;
+
+export const WORDSUM_MAIN_C = `#include <stdio.h>
+#include "wordsum.h"
+int main(int argc, char **argv) {
+  static unsigned char buf[1 << 16];
+  FILE *f = fopen(argv[1], "rb");
+  if (!f) return 1;
+  int n = (int)fread(buf, 1, sizeof buf, f);
+  fclose(f);
+  WORD h = wordsum(buf, n);
+  printf("%d bytes, wordsum %08lx\\n", n, h);
+  return 0;
+}
+`;
+
+/** MiBench/security/wordsum (not in run.sh: imported alone): CheckResult=false, WORDSUM_H's word width. */
+export function addWordsum(root: string): string {
+  return benchFolder(root, 'MiBench/security/wordsum', {
+    name: 'wordsum', sources: { 'wordsum.h': WORDSUM_H, 'wordsum.c': WORDSUM_C, 'main.c': WORDSUM_MAIN_C },
+    runs: { 'run.sh': { arg: 'input.txt', iter: '1', wasmdir: '.', check: 'false' } },
+    files: { 'input.txt': PLAIN },
+  });
+}
+
+/** MiBench/automotive/bitcount (our code, like noisy: it prints a clock reading), for WABENCH_NOTES. */
+export function addTimed(root: string): string {
+  return benchFolder(root, 'MiBench/automotive/bitcount', {
+    name: 'bitcount', sources: { 'bitcount.c': NOISY_C }, runs: { 'run.sh': { arg: '', iter: '1', wasmdir: '', check: 'false' } },
+  });
 }
 
 export const XOR_KEY = '1234567890abcdef';

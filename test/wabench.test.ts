@@ -14,7 +14,7 @@ import { bench } from '../src/api.js';
 import { ManifestError, readManifest, validateManifest } from '../src/suite/manifest.js';
 import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript, WABENCH_FIXES, type SourceFix } from '../src/suite/wabench.js';
 import { availableTargets, wasmlab } from './helpers.js';
-import { addAdvisory, addKeyfold, KEYFOLD_C, makeWabenchTree } from './wabench-tree.js';
+import { addAdvisory, addKeyfold, addTimed, addWordsum, KEYFOLD_C, makeWabenchTree, WORDSUM_C, WORDSUM_H, WORDSUM_MAIN_C } from './wabench-tree.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
@@ -97,16 +97,18 @@ test('suite import of one benchmark folder; Iter is its default rep count; Check
   const { root, dirs } = makeWabenchTree();
   const out = outDir();
   const r = await wasmlab(['suite', 'import', dirs.noisy!, '--out', out, '--json']);
-  const one = JSON.parse(r.stdout) as { id: string; status: string; check: string; group: string; language: string; inputs: string[]; reps: number }[];
+  const one = JSON.parse(r.stdout) as { id: string; status: string; check: string; advisory_check: string | null; group: string; language: string; inputs: string[]; reps: number }[];
   assert.equal(one.length, 1);
   assert.equal(one[0]!.id, 'wabench/mibench/noisy', 'the group comes from the tree the folder sits in');
   assert.equal(one[0]!.check, 'none');
+  assert.equal(one[0]!.advisory_check, 'stdout+stderr', '--json shows what will be compared anyway');
+  assert.match((await wasmlab(['suite', 'import', dirs.noisy!, '--out', outDir()])).stdout, /wabench\/mibench\/noisy +mibench +c +- +advisory: stdout\+stderr \(CheckResult=false\) +3 +-/);
   assert.equal(one[0]!.reps, 3);
   // Iter is the default repetition count when none is given: noisy's Iter=3 → 3 reps.
   const iter = await bench({ benchmarks: [out], runtimes: ['native'], warmup: 0 });
   assert.deepEqual(iter.map((x) => x.rep), [0, 1, 2]);
   const t = await wasmlab(['suite', 'import', root, '--out', out]);
-  assert.match(t.stdout, /wabench\/mibench\/rawcodec +mibench +c +< small\.pcm/);
+  assert.match(t.stdout, /wabench\/mibench\/rawcodec +mibench +c +< small\.pcm +stdout\+stderr /);
   assert.match(t.stdout, /skipped 1:\n {2}wabench\/mibench\/crc: missing input file large\.pcm/);
   assert.match(t.stdout, /imported 5 benchmarks of 6 run\.sh entries/);
   const j = JSON.parse((await wasmlab(['suite', 'import', root, '--out', out, '--json'])).stdout) as { id: string; status: string }[];
@@ -150,7 +152,7 @@ test('undefined behaviour that makes the output depend on memory layout gets a f
   const fix: SourceFix = {
     folder: 'MiBench/security/keyfold', why: 'keyfold.c stores an 8-byte key in `key[4]` and never initialises `state` and `pos`',
     cflags: ['-ftrivial-auto-var-init=zero'],
-    edit: { file: 'src/keyfold.c', sha256: createHash('sha256').update(KEYFOLD_C).digest('hex'), replace: [[/\bkey\[4\](?=\s*;)/g, 'key[8]']] },
+    edits: [{ file: 'src/keyfold.c', sha256: createHash('sha256').update(KEYFOLD_C).digest('hex'), replace: [[/\bkey\[4\](?=\s*;)/g, 'key[8]']] }],
   };
   const out = outDir();
   const r = importWabench(dir, out, { fixes: [fix] });
@@ -175,9 +177,9 @@ test('undefined behaviour that makes the output depend on memory layout gets a f
   assert.deepEqual(om.sources, ['src/fold.c', 'src/keyfold.c']);
   assert.ok(!om.cflags!.includes('-ftrivial-auto-var-init=zero'), 'no half fix');
   writeFileSync(join(dir, 'src', 'keyfold.c'), KEYFOLD_C);
-  // No fix for folders it does not name; WABench's own list names blowfish.
+  // No fix for folders it does not name; WABench's own list names blowfish, sha and basicmath.
   assert.deepEqual(importWabench(dir, outDir()).imported[0]!.notes, []);
-  assert.deepEqual(WABENCH_FIXES.map((f) => f.folder), ['MiBench/security/blowfish']);
+  assert.deepEqual(WABENCH_FIXES.map((f) => f.folder), ['MiBench/security/blowfish', 'MiBench/security/sha', 'MiBench/automotive/basicmath']);
 
   const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
   const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
@@ -227,4 +229,63 @@ test('CheckResult=false: compared with native\'s anyway (advisory): output_ok sa
     assert.match(x.reason, new RegExp(`^output not checked by WABench \\(CheckResult=false\\); compared anyway \\(${spec}\\): ${
       same ? "same as native's" : "differs from native's \\(advisory\\)"}$`), what);
   }
+});
+
+test('code written for a 32-bit `unsigned long` (MiBench\'s sha, basicmath) gets a fix of ours: a header and a source edited, the sources beside the header copied; native and wasm then agree', async (t) => {
+  const { root } = makeWabenchTree();
+  const dir = addWordsum(root);
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const fix: SourceFix = {
+    folder: 'MiBench/security/wordsum', why: 'wordsum.h keeps a 32-bit word in `unsigned long`, 64-bit on x86-64 (made `unsigned int`, and main.c\'s `%08lx` `%08x`)',
+    edits: [
+      { file: 'src/wordsum.h', sha256: sha(WORDSUM_H), replace: [[/\btypedef unsigned long WORD;/g, 'typedef unsigned int WORD;']] },
+      { file: 'src/main.c', sha256: sha(WORDSUM_MAIN_C), replace: [[/%08lx/g, '%08x']] },
+    ],
+  };
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
+
+  // Unfixed: native's word is 64-bit, so every runtime differs from it (advisory: the status stays ok).
+  const raw = outDir();
+  const ri = importWabench(dir, raw, { fixes: [] }).imported[0]!;
+  assert.deepEqual([ri.id, ri.check, ri.advisory_check], ['wabench/mibench/wordsum', 'none', 'stdout+stderr']);
+  const before = await bench({ benchmarks: [raw], runtimes: targets, reps: 1, warmup: 0 });
+  for (const x of before) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    assert.equal(x.output_ok, x.runtime === 'native', `unfixed, ${x.runtime}: ${x.reason}`);
+  }
+
+  const out = outDir();
+  const imp = importWabench(dir, out, { fixes: [fix] }).imported[0]!;
+  const note = imp.notes.join('\n');
+  assert.match(note, /wasmlab's fix applied: wordsum\.h keeps a 32-bit word in `unsigned long`.*the edited src\/wordsum\.h, src\/main\.c are built from copies in .*wabench-fix, with src\/wordsum\.c copied unchanged beside the edited header \(the tree is untouched\)/);
+  const m = readManifest(imp.manifest);
+  assert.deepEqual(m.sources, ['./wabench-fix/src/main.c', './wabench-fix/src/wordsum.c'],
+    'every source beside the edited header is built from beside its copy (a quoted #include looks in the includer\'s folder first)');
+  assert.deepEqual(m.include, ['./wabench-fix/src', 'src'], 'the edited header first, then the tree\'s');
+  assert.match(m.origin, /with wasmlab's fix: wordsum\.h keeps/);
+  const fixDir = join(out, 'mibench', 'wordsum', 'wabench-fix', 'src');
+  assert.equal(readFileSync(join(fixDir, 'wordsum.h'), 'utf8'), WORDSUM_H.replace('unsigned long WORD', 'unsigned int WORD'), 'only the typedef changed');
+  assert.equal(readFileSync(join(fixDir, 'main.c'), 'utf8'), WORDSUM_MAIN_C.replace('%08lx', '%08x'));
+  assert.equal(readFileSync(join(fixDir, 'wordsum.c'), 'utf8'), WORDSUM_C, 'copied unchanged');
+  assert.equal(readFileSync(join(dir, 'src', 'wordsum.h'), 'utf8'), WORDSUM_H, 'the tree is not touched');
+
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, targets.length);
+  for (const x of rows) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    assert.equal(x.output_ok, true, `fixed, ${x.runtime}: ${x.reason}`);
+    assert.match(x.reason, /compared anyway \(stdout\+stderr\): same as native's$/);
+  }
+
+  // One edited file is not the one it was written for: none of the fix applies (no half fix).
+  writeFileSync(join(dir, 'src', 'main.c'), WORDSUM_MAIN_C.replace('bytes', 'Bytes'));
+  const other = importWabench(dir, outDir(), { fixes: [fix] }).imported[0]!;
+  assert.match(other.notes.join('\n'), /wasmlab's fix for MiBench\/security\/wordsum NOT applied \(src\/main\.c is not the file it was written for: SHA-256 /);
+  assert.deepEqual(readManifest(other.manifest).sources, ['src/main.c', 'src/wordsum.c']);
+  assert.equal(readManifest(other.manifest).include, undefined);
+
+  // bitcount prints its timings: no fix can make its advisory check match, and its notes say why.
+  const timed = importWabench(addTimed(root), outDir()).imported[0]!;
+  assert.equal(timed.advisory_check, 'stdout+stderr');
+  assert.match(timed.notes.join('\n'), /^advisory check: its output cannot be compared \(output_ok false on every target, native's own row included\): it prints the time/m);
 });

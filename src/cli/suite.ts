@@ -28,19 +28,21 @@ function importCommand(argv: string[]): number {
   if (values.json) {
     const rows = [
       ...r.imported.map((i) => ({ id: i.id, status: 'imported', group: i.group, language: i.language, inputs: i.inputs, folder: i.folder, script: i.script,
-        args: i.args, stdin: i.stdin ?? null, outputs: i.outputs, check: i.check, preopen: i.preopen, reps: i.reps ?? null, manifest: i.manifest, notes: i.notes })),
+        args: i.args, stdin: i.stdin ?? null, outputs: i.outputs, check: i.check, advisory_check: i.advisory_check ?? null, preopen: i.preopen, reps: i.reps ?? null, manifest: i.manifest, notes: i.notes })),
       ...r.skipped.map((s) => ({ id: s.id ?? null, status: 'skipped', entry: s.entry, reason: s.reason, missing: s.missing ?? null })),
     ];
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }
+  // CheckResult=false: off, but compared anyway for output_ok (advisory); unset (JetStream2): off.
+  const checkOf = (i: Imported) => (i.check !== 'none' ? i.check : i.advisory_check ? `advisory: ${i.advisory_check} (CheckResult=false)` : 'none (CheckResult unset)');
   const inputs = (i: Imported) => [i.stdin ? `< ${i.stdin}` : '', ...i.inputs.filter((x) => x !== i.stdin)].filter(Boolean).join(' ') || '-';
   process.stdout.write(renderTable(r.imported, [
     { title: 'id', get: (i) => i.id },
     { title: 'group', get: (i) => i.group },
     { title: 'lang', get: (i) => i.language },
     { title: 'inputs', get: inputs },
-    { title: 'check', get: (i) => (i.check === 'none' ? 'none (CheckResult not true)' : i.check) },
+    { title: 'check', get: checkOf },
     { title: 'reps', get: (i) => i.reps ?? '' },
     { title: 'preopen', get: (i) => (i.preopen ? '.' : '-') },
   ], 60));

@@ -38,8 +38,10 @@
  *   WASI_EMULATION (wasm).
  * - Every other file of the folder (outside SRCDIR; not Makefile, run*.sh, LICENSE, README,
  *   headers or build products) is copied into the run folder at the same relative path.
- * - Undefined behaviour that makes the output depend on memory layout (blowfish's bf.c) gets a
- *   fix of ours, per benchmark, flags first, announced in the notes: ./fixes.ts (WABENCH_FIXES).
+ * - Undefined behaviour that makes the output depend on memory layout (blowfish's bf.c), and code
+ *   written for a 32-bit `long` (sha, basicmath), get a fix of ours, per benchmark, flags first,
+ *   announced in the notes: ./fixes.ts (WABENCH_FIXES). An entry whose advisory check cannot match
+ *   whatever we do (bitcount prints its timings) says why in its notes (WABENCH_NOTES).
  * An entry whose input is missing — a stdin or argument file, a `dir/file` path named in its
  * sources under one of its data folders, or a Git LFS pointer instead of data — is skipped with
  * the file named; the rest still import.
@@ -47,7 +49,7 @@
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { BenchManifest } from '../manifest.js';
-import { applyFix, fixFor, WABENCH_FIXES, type SourceFix } from './fixes.js';
+import { applyFix, fixFor, WABENCH_FIXES, WABENCH_NOTES, type SourceFix } from './fixes.js';
 import { isBenchFolder, readBenchFolder, type BenchFolder, type RunScript } from './folder.js';
 import { bashArrays, bashAssignments, bashWords, ImportError } from './shell.js';
 
@@ -256,8 +258,9 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
   const advisory = run.checkResult === false ? spec : undefined;
   const dir = join(outDir, group, name);
   const fix = fixFor(fixes, rel);
-  const fixed = fix ? applyFix(fix, f.dir, dir) : undefined;
-  const notes = [...job.notes, ...(fixed ? [fixed.note] : [])];
+  const fixed = fix ? applyFix(fix, f.dir, dir, f.sources) : undefined;
+  const said = advisory ? fixFor(WABENCH_NOTES, rel)?.note : undefined;
+  const notes = [...job.notes, ...(fixed ? [fixed.note] : []), ...(said ? [`advisory check: ${said}`] : [])];
   const sources = fixed ? f.sources.map((s) => fixed.sources[s] ?? s) : f.sources;
   const include = fixed?.include.length ? fixed.include : undefined;
   const manifest: BenchManifest = {
