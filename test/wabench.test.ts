@@ -14,7 +14,7 @@ import { bench } from '../src/api.js';
 import { ManifestError, readManifest, validateManifest } from '../src/suite/manifest.js';
 import { bashWords, importWabench, parseMakeVars, parseRunSh, readBenchFolder, readMakefile, readRunScript, WABENCH_FIXES, type SourceFix } from '../src/suite/wabench.js';
 import { availableTargets, wasmlab } from './helpers.js';
-import { addAdvisory, addKeyfold, addTimed, addWordsum, KEYFOLD_C, makeWabenchTree, WORDSUM_C, WORDSUM_H, WORDSUM_MAIN_C } from './wabench-tree.js';
+import { addAdvisory, addKeyfold, addTimed, addWordsum, KEYFOLD_C, makeWabenchTree, TIMED_C, WORDSUM_C, WORDSUM_H, WORDSUM_MAIN_C } from './wabench-tree.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
@@ -177,9 +177,9 @@ test('undefined behaviour that makes the output depend on memory layout gets a f
   assert.deepEqual(om.sources, ['src/fold.c', 'src/keyfold.c']);
   assert.ok(!om.cflags!.includes('-ftrivial-auto-var-init=zero'), 'no half fix');
   writeFileSync(join(dir, 'src', 'keyfold.c'), KEYFOLD_C);
-  // No fix for folders it does not name; WABench's own list names blowfish, sha and basicmath.
+  // No fix for folders it does not name; WABench's own list names blowfish, sha, basicmath and bitcount.
   assert.deepEqual(importWabench(dir, outDir()).imported[0]!.notes, []);
-  assert.deepEqual(WABENCH_FIXES.map((f) => f.folder), ['MiBench/security/blowfish', 'MiBench/security/sha', 'MiBench/automotive/basicmath']);
+  assert.deepEqual(WABENCH_FIXES.map((f) => f.folder), ['MiBench/security/blowfish', 'MiBench/security/sha', 'MiBench/automotive/basicmath', 'MiBench/automotive/bitcount']);
 
   const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
   const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
@@ -283,9 +283,51 @@ test('code written for a 32-bit `unsigned long` (MiBench\'s sha, basicmath) gets
   assert.match(other.notes.join('\n'), /wasmlab's fix for MiBench\/security\/wordsum NOT applied \(src\/main\.c is not the file it was written for: SHA-256 /);
   assert.deepEqual(readManifest(other.manifest).sources, ['src/main.c', 'src/wordsum.c']);
   assert.equal(readManifest(other.manifest).include, undefined);
+});
 
-  // bitcount prints its timings: no fix can make its advisory check match, and its notes say why.
-  const timed = importWabench(addTimed(root), outDir()).imported[0]!;
-  assert.equal(timed.advisory_check, 'stdout+stderr');
-  assert.match(timed.notes.join('\n'), /^advisory check: its output cannot be compared \(output_ok false on every target, native's own row included\): it prints the time/m);
+test('bitcount prints its timings beside its bit counts and seeds them from rand(): a fix of ours prints the counts alone, with glibc\'s seeds; native and wasm then agree', async (t) => {
+  const { root } = makeWabenchTree();
+  const dir = addTimed(root);
+  const real = WABENCH_FIXES.find((f) => f.folder === 'MiBench/automotive/bitcount')!;
+  assert.ok(real, 'WABench\'s bitcount has a fix of ours');
+  // The same edit, keyed to our fixture's hash (it prints the lines WABench's bitcnts.c prints).
+  const fix: SourceFix = { ...real, edits: real.edits!.map((e) => ({ ...e, sha256: createHash('sha256').update(TIMED_C).digest('hex') })) };
+  const targets = await availableTargets(t, ['native', 'wasmtime:cranelift', 'wasm3']);
+
+  // Unfixed: its notes say why it cannot be compared; wasm's rand() starts elsewhere, so every
+  // runtime's counts differ from native's (native's own row depends on its timings: not asserted).
+  const raw = outDir();
+  const ri = importWabench(dir, raw, { fixes: [] }).imported[0]!;
+  assert.equal(ri.advisory_check, 'stdout+stderr');
+  assert.match(ri.notes.join('\n'), /^advisory check: without wasmlab's fix its output cannot be compared \(output_ok false on every target, native's own row included\): it prints the time/m);
+  // The real fix, written for WABench's bitcnts.c, is not applied to ours (another hash), and said so.
+  const other = importWabench(dir, outDir()).imported[0]!;
+  assert.match(other.notes.join('\n'), /wasmlab's fix for MiBench\/automotive\/bitcount NOT applied \(src\/bitcnts\.c is not the file it was written for/);
+  assert.match(other.notes.join('\n'), /^advisory check: without wasmlab's fix/m);
+  const before = await bench({ benchmarks: [raw], runtimes: targets, reps: 1, warmup: 0 });
+  for (const x of before) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    if (x.runtime !== 'native') assert.equal(x.output_ok, false, `unfixed, ${x.runtime}: ${x.reason}`);
+  }
+
+  const out = outDir();
+  const imp = importWabench(dir, out, { fixes: [fix] }).imported[0]!;
+  const note = imp.notes.join('\n');
+  assert.match(note, /^wasmlab's fix applied: it prints its bit counts without the timings so they can be compared: /m);
+  assert.match(note, /the edited src\/bitcnts\.c is built from .*wabench-fix.*bitcnts\.c \(the tree is untouched\)/);
+  assert.doesNotMatch(note, /advisory check:/, 'fixed, its output can be compared: no note says otherwise');
+  const copy = readFileSync(join(out, 'mibench', 'bitcount', 'wabench-fix', 'src', 'bitcnts.c'), 'utf8');
+  assert.match(copy, /printf\("%-38s> Bits: %ld\\n", text\[i\], n\);/, 'the name and the count, not the time');
+  assert.match(copy, /start = clock\(\);[^]*stop = clock\(\);[^]*if \(ct < cmin\)/, 'the timing calls stay');
+  assert.doesNotMatch(copy, /Best|Worst|rand\(\)/);
+  assert.match(copy, /seed = \(long\[\]\)\{1804289383, 846930886, 1681692777, 1714636915, 1957747793, 424238335, 719885386\}\[i\]/);
+  assert.equal(readFileSync(join(dir, 'src', 'bitcnts.c'), 'utf8'), TIMED_C, 'the tree is not touched');
+
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, targets.length);
+  for (const x of rows) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    assert.equal(x.output_ok, true, `fixed, ${x.runtime}: ${x.reason}`);
+    assert.match(x.reason, /compared anyway \(stdout\+stderr\): same as native's$/);
+  }
 });

@@ -40,8 +40,9 @@
  *   headers or build products) is copied into the run folder at the same relative path.
  * - Undefined behaviour that makes the output depend on memory layout (blowfish's bf.c), and code
  *   written for a 32-bit `long` (sha, basicmath), get a fix of ours, per benchmark, flags first,
- *   announced in the notes: ./fixes.ts (WABENCH_FIXES). An entry whose advisory check cannot match
- *   whatever we do (bitcount prints its timings) says why in its notes (WABENCH_NOTES).
+ *   announced in the notes: ./fixes.ts (WABENCH_FIXES); bitcount's makes its advisory check
+ *   possible (it printed its timings). An entry whose advisory check cannot match without a fix
+ *   that did not apply (another file) says why in its notes (WABENCH_NOTES).
  * An entry whose input is missing — a stdin or argument file, a `dir/file` path named in its
  * sources under one of its data folders, or a Git LFS pointer instead of data — is skipped with
  * the file named; the rest still import.
@@ -259,7 +260,8 @@ function toManifest(job: Job, root: string | undefined, outDir: string, multi: b
   const dir = join(outDir, group, name);
   const fix = fixFor(fixes, rel);
   const fixed = fix ? applyFix(fix, f.dir, dir, f.sources) : undefined;
-  const said = advisory ? fixFor(WABENCH_NOTES, rel)?.note : undefined;
+  // Said only when no fix of ours applied: a fix makes the output comparable (bitcount's).
+  const said = advisory && !fixed?.applied ? fixFor(WABENCH_NOTES, rel)?.note : undefined;
   const notes = [...job.notes, ...(fixed ? [fixed.note] : []), ...(said ? [`advisory check: ${said}`] : [])];
   const sources = fixed ? f.sources.map((s) => fixed.sources[s] ?? s) : f.sources;
   const include = fixed?.include.length ? fixed.include : undefined;
