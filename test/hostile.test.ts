@@ -145,7 +145,9 @@ const command = fc.constantFrom(...LINE_MAGICS).chain((m) => fc.record({
   magic: fc.constant(m),
   flags: fc.subarray([...m.args.flags]).chain((fs) => fc.tuple(...fs.map((f) => fc.tuple(fc.constant(f), valueOf(f), fc.constantFrom('long', 'eq', 'short'))))),
   positionals: fc.tuple(...m.args.positionals.map((p) => (p.rest ? fc.array(text(1).filter((s) => !s.startsWith('-')), { maxLength: 3 })
-    : fc.option(text(1).filter((s) => !s.startsWith('-')), { nil: undefined })))),
+    : fc.option(text(1).filter((s) => !s.startsWith('-')), { nil: undefined }))))
+    // Positionals are ordered: once one is left out, the ones after it are too (%runtime's SPEC… after add|list).
+    .map((vs) => { const gap = vs.findIndex((v) => v === undefined); return gap < 0 ? vs : vs.map((v, i) => (i <= gap ? v : Array.isArray(v) ? [] : undefined)); }),
 }));
 
 test('property: any text after a magic name parses or is a usage error, never anything else', () => {
