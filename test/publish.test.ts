@@ -17,6 +17,8 @@ import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
 import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/publish/findings.js';
 import { onePerQuarter, versionPoints } from '../src/analysis/versions.js';
+import { tableHtml } from '../src/frame/table.js';
+import { markdownTable } from '../src/publish/results.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -92,6 +94,11 @@ test('notebook 10: versions over time — points by release date, one version pe
   assert.match(summary(4, 1.5), /^wasmtime:embedding's geomean slowdown over native went from [34]\.\d\d× \[.*\] \(0\.23\.0, 2021-02\) to 1\.\d\d× \[.*\] \(50\.0\.1, 2026-10\) over 2 versions \(faster\)$/);
   assert.match(summary(1.5, 4), /\(slower\)$/);
   assert.match(overTimeSummary([]), /^cannot be measured here: no versioned target ran/);
+});
+
+test('RESULTS.md tables: a frame\'s HTML table becomes Markdown (index dropped, cells unescaped, pipes escaped)', () => {
+  const html = tableHtml(['runtime', 'paper', 'note'], [['wasm3', 6.99, 'a <b> & c|d']], { index: [0] });
+  assert.equal(markdownTable(html), '| runtime | paper | note |\n|---|---|---|\n| wasm3 | 6.9900 | a <b> & c\\|d |');
 });
 
 test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript translator)', { timeout: 10 * 60_000 }, async () => {

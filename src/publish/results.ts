@@ -17,7 +17,21 @@ const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join(''
 /** The cells whose source starts with `const paper` hold the paper-vs-here tables. */
 function paperTables(cells: readonly Cell[]): string[] {
   return cells.filter((c) => c.cell_type === 'code' && /^const paper\b/.test(text(c.source)))
-    .flatMap((c) => (c.outputs ?? []).map((o) => text(o.data?.['text/plain'])).filter(Boolean));
+    .flatMap((c) => (c.outputs ?? []).map((o) => markdownTable(text(o.data?.['text/html']))).filter(Boolean));
+}
+
+const unescape = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\|/g, '\\|').trim();
+
+/** A frame's HTML table (src/frame/table.ts) as a Markdown table, its index column dropped. */
+export function markdownTable(html: string): string {
+  const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<(t[hd])[^>]*>([\s\S]*?)<\/\1>/g)].map((c) => unescape(c[2]!)));
+  if (rows.length < 2) return '';
+  // The first header cell is the index's (empty); body rows start with their index number.
+  const indexed = rows[0]![0] === '';
+  const cut = (r: string[]) => (indexed ? r.slice(1) : r);
+  const [head, ...body] = rows.map(cut);
+  return [`| ${head!.join(' | ')} |`, `|${head!.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 function parameters(cells: readonly Cell[]): string {
@@ -54,7 +68,7 @@ export async function resultsMarkdown(executed: readonly { file: string; seconds
   for (const e of executed) {
     const cells = (JSON.parse(readFileSync(e.file, 'utf8')) as { cells: Cell[] }).cells;
     out.push(`## ${basename(e.file, '.ipynb')}`, '', 'Configuration as executed:', '', '```ts', parameters(cells), '```', '');
-    for (const t of paperTables(cells)) out.push('Paper vs this machine:', '', '```', t.trimEnd(), '```', '');
+    for (const t of paperTables(cells)) out.push('Paper vs this machine:', '', t, '');
   }
   return out.join('\n');
 }
