@@ -209,7 +209,7 @@ Notebooks.write(finding(
     "wl.finding.memory(rep.geomeans, runtimes)",
 ), sys.argv[1] + "/notebooks/05-memory.ipynb")
 
-COUNTER_FULL = 'let size = "small";\nlet reps = 1;\nlet benchmarks = ["gemm", "atax", "2mm", "crc32", "sha", "quicksort", "bzip2", "lua"];\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet quick = false;'
+COUNTER_FULL = 'let size = "small";\nlet reps = 1;\nlet benchmarks = ["gemm", "atax", "2mm", "crc32", "sha", "quicksort", "bzip2"];\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet quick = false;'
 COUNTER_QUICK = '  size = "mini";\n  benchmarks = ["gemm", "crc32", "quicksort"];\n  runtimes = ["wasmtime:cranelift", "wasm3"];'
 PROFILE = {"estimate_runtimes": '["native", ...runtimes]', "estimate_extra": ", counters: 'auto'",
            "magic": "%profile -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs"}
