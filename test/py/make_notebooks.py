@@ -249,7 +249,7 @@ Notebooks.write(misses_notebook(8, "cache", 11.13, {"wasmtime:cranelift": (1.91,
 
 Notebooks.write(study([
     "#md # Beyond the paper\n\nWhat the 2022 study did not have: V8's two tiers (Liftoff, TurboFan), Wasmtime's baseline compiler Winch, wazero's compiler and interpreter, and wasmi — against native, on kernels and whole applications; start-up (everything outside the kernel timer) apart from kernel time; a per-benchmark heatmap; and how often the ranking of the fastest two flips.",
-    params('let size = "small";\nlet reps = 5;\nlet benchmarks = ["polybench", "mibench", "jetstream", "apps"];\nlet runtimes = ["node:turbofan", "node:liftoff", "wasmtime:cranelift", "wasmtime:winch", "wazero:compiler", "wazero:interpreter", "wasmi"];\nlet quick = false;'),
+    params('let size = "small";\nlet reps = 5;\n// Two applications: the other eight on wazero\'s interpreter and wasmi take minutes per run here (add "apps" for all ten).\nlet benchmarks = ["polybench", "mibench", "jetstream", "bzip2", "espeak"];\nlet runtimes = ["node:turbofan", "node:liftoff", "wasmtime:cranelift", "wasmtime:winch", "wazero:compiler", "wazero:interpreter", "wasmi"];\nlet quick = false;'),
     "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
     'if (quick) {\n  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "crc32", "sha", "quicksort"];\n}\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s`);',
     "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs",
