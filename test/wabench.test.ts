@@ -18,6 +18,18 @@ import { addAdvisory, addKeyfold, addTimed, addWordsum, KEYFOLD_C, makeWabenchTr
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'wabench-out-'));
 
+
+/** A fixed entry's rows: ok, and the advisory check finds native's output on every target. */
+async function assertFixedRunsMatch(out: string, targets: string[]): Promise<void> {
+  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
+  assert.equal(rows.length, targets.length);
+  for (const x of rows) {
+    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
+    assert.equal(x.output_ok, true, `fixed, ${x.runtime}: ${x.reason}`);
+    assert.match(x.reason, /compared anyway \(stdout\+stderr\): same as native's$/);
+  }
+}
+
 test('bash words, Makefile variables, BenchSuite+= entries', () => {
   assert.deepEqual(bashWords(`a "b c" 'd e' f\\ g # comment\n h`), ['a', 'b c', 'd e', 'f g', 'h']);
   assert.deepEqual(parseMakeVars('A=1\nB := $(A) 2\nB += 3\nC = x \\\n y\n'), { A: '1', B: '1 2 3', C: 'x   y' });
@@ -269,13 +281,7 @@ test('code written for a 32-bit `unsigned long` (MiBench\'s sha, basicmath) gets
   assert.equal(readFileSync(join(fixDir, 'wordsum.c'), 'utf8'), WORDSUM_C, 'copied unchanged');
   assert.equal(readFileSync(join(dir, 'src', 'wordsum.h'), 'utf8'), WORDSUM_H, 'the tree is not touched');
 
-  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
-  assert.equal(rows.length, targets.length);
-  for (const x of rows) {
-    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
-    assert.equal(x.output_ok, true, `fixed, ${x.runtime}: ${x.reason}`);
-    assert.match(x.reason, /compared anyway \(stdout\+stderr\): same as native's$/);
-  }
+  await assertFixedRunsMatch(out, targets);
 
   // One edited file is not the one it was written for: none of the fix applies (no half fix).
   writeFileSync(join(dir, 'src', 'main.c'), WORDSUM_MAIN_C.replace('bytes', 'Bytes'));
@@ -323,11 +329,5 @@ test('bitcount prints its timings beside its bit counts and seeds them from rand
   assert.match(copy, /seed = \(long\[\]\)\{1804289383, 846930886, 1681692777, 1714636915, 1957747793, 424238335, 719885386\}\[i\]/);
   assert.equal(readFileSync(join(dir, 'src', 'bitcnts.c'), 'utf8'), TIMED_C, 'the tree is not touched');
 
-  const rows = await bench({ benchmarks: [out], runtimes: targets, reps: 1, warmup: 0 });
-  assert.equal(rows.length, targets.length);
-  for (const x of rows) {
-    assert.equal(x.status, 'ok', `${x.runtime}: ${x.reason}`);
-    assert.equal(x.output_ok, true, `fixed, ${x.runtime}: ${x.reason}`);
-    assert.match(x.reason, /compared anyway \(stdout\+stderr\): same as native's$/);
-  }
+  await assertFixedRunsMatch(out, targets);
 });
