@@ -98,7 +98,7 @@ export const wl = {
   runtime: {
     async add(specs: string[], o: { jobs?: number; force?: boolean } = {}) {
       const core = await loadCore();
-      return core.addRuntimes(specs, { ...o, onResult: (r) => process.stdout.write(`${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}\n`) });
+      return core.addRuntimes(specs, { ...o, onResult: (r) => process.stdout.write(`${core.addResultLine(r)}\n`) });
     },
     async list(runtime?: string): Promise<VersionFacts[]> {
       return (await loadCore()).runtimeVersions(runtime);

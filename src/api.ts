@@ -28,7 +28,7 @@ export type { RunRecord } from './record.js';
 export type { SweepEvent } from './sweep/events.js';
 export { Store } from './store/store.js';
 /** Runtime versions in the cache (src/runtimes/versions): install, and list what is installed. */
-export { addRuntimes, type AddResult } from './runtimes/versions/install.js';
+export { addResultLine, addRuntimes, type AddResult } from './runtimes/versions/install.js';
 export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 export type { SweepInfo } from './measure/provenance.js';
 

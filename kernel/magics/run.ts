@@ -110,7 +110,7 @@ export async function runtime(o: Common & { sub: 'add' | 'list'; specs: string[]
   if (o.sub === 'list') return finish(await toFrame(core.runtimeVersions()), o);
   const results = await core.addRuntimes(o.specs, {
     log: (m) => process.stdout.write(`… ${m}\n`),
-    onResult: (r) => process.stdout.write(`${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}\n`),
+    onResult: (r) => process.stdout.write(`${core.addResultLine(r)}\n`),
   });
   return finish(await toFrame(results.map((r) => ({ ...r, modes: Object.entries(r.modes).map(([m, v]) => `${m}=${v}`).join(' ') }))), o);
 }

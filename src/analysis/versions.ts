@@ -6,6 +6,7 @@
  */
 import type { GeomeanRow } from './geomeans.js';
 import type { RatioRow } from './compare.js';
+import { compareVersions } from '../runtimes/versions/installed.js';
 
 /** The installed-version facts this needs (a `runtimeVersions()` row). */
 export interface VersionFacts {
@@ -48,19 +49,6 @@ export function versionPoints(geomeans: readonly GeomeanRow[], versions: readonl
     });
   }
   return out.sort((a, b) => a.series.localeCompare(b.series) || a.released.localeCompare(b.released) || compareVersions(a.version, b.version));
-}
-
-/** Numeric comparison of dotted versions ("0.9.0" < "0.10.0", "v1.9.0" < "v1.12.0"). */
-export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.replace(/^v/, '').split(/[.+-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-  const pa = parts(a), pb = parts(b);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? 0, y = pb[i] ?? 0;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x).localeCompare(String(y));
-  }
-  return 0;
 }
 
 /**

@@ -120,28 +120,27 @@ export function missesVerdict(rows: readonly Row[], runtimes: readonly string[],
   // scope (estimated from two sizes, where a profile made it) follows as its own numbers.
   const process = rows.filter((r) => scopeOf(r) === 'process');
   const kernelRows = rows.filter((r) => scopeOf(r) === 'kernel');
-  const kernel = kernelRows.length ? counters(kernelRows) : [];
-  const kx = perRuntime(kernel, runtimes, `${kind}_misses_x`);
-  const kr = perRuntime(kernel, runtimes, `${kind}_miss_ratio`);
-  const knat = median(rows.filter((r) => r.runtime === 'native' && r.status === 'ok' && scopeOf(r) === 'kernel').map((r) => r[`${kind}_miss_ratio`]).filter((v): v is number => typeof v === 'number' && v > 0));
-  const kshown = runtimes.filter((r) => kx.get(r)!.length && kr.get(r)!.length)
-    .map((r) => `${r} ${geomean(kx.get(r)!).toFixed(2)}× (ratio ${(100 * median(kr.get(r)!)!).toFixed(2)}%)`);
-  const kernelPart = kshown.length ? `. Kernel alone (estimated from two sizes): ${kshown.join(', ')}${knat !== null ? `; native's ratio ${(100 * knat).toFixed(2)}%` : ''}` : '';
+  const k = missesPerRuntime(kernelRows.length ? counters(kernelRows) : [], kernelRows, runtimes, kind);
+  const kernelPart = k.measured.length ? `. Kernel alone (estimated from two sizes): ${k.nums}${k.nat !== null ? `; native's ratio ${pct(k.nat)}` : ''}` : '';
   return processMissesVerdict(process, runtimes, kind) + kernelPart;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+
+/** Per runtime, once: the geomean of its normalized misses and the median of its miss ratios; and native's median ratio. */
+function missesPerRuntime(c: readonly CounterRow[], rows: readonly Row[], runtimes: readonly string[], kind: 'branch' | 'cache') {
+  const xs = perRuntime(c, runtimes, `${kind}_misses_x`);
+  const ratios = perRuntime(c, runtimes, `${kind}_miss_ratio`);
+  const measured = runtimes.filter((r) => xs.get(r)!.length && ratios.get(r)!.length)
+    .map((r) => ({ r, x: geomean(xs.get(r)!), ratio: median(ratios.get(r)!)! }));
+  const nat = median(rows.filter((r) => r.runtime === 'native' && r.status === 'ok').map((r) => r[`${kind}_miss_ratio`]).filter((v): v is number => typeof v === 'number' && v > 0));
+  return { measured, nat, nums: measured.map((m) => `${m.r} ${m.x.toFixed(2)}× (ratio ${pct(m.ratio)})`).join(', ') };
 }
 
 function processMissesVerdict(rows: readonly Row[], runtimes: readonly string[], kind: 'branch' | 'cache'): string {
   const c = counters(rows);
-  const xs = perRuntime(c, runtimes, `${kind}_misses_x`);
-  const ratios = perRuntime(c, runtimes, `${kind}_miss_ratio`);
-  const nativeRatios = rows.filter((r) => r.runtime === 'native' && r.status === 'ok').map((r) => r[`${kind}_miss_ratio`]).filter((v): v is number => typeof v === 'number' && v > 0);
-  // Per runtime, once: the geomean of its normalized misses and the median of its miss ratios.
-  const measured = runtimes.filter((r) => xs.get(r)!.length && ratios.get(r)!.length)
-    .map((r) => ({ r, x: geomean(xs.get(r)!), ratio: median(ratios.get(r)!)! }));
-  if (!measured.length || !nativeRatios.length) return `cannot be measured here: no ${kind} miss counts (counters need perf or valgrind: %profile)`;
-  const nat = median(nativeRatios)!;
-  const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
-  const nums = measured.map((m) => `${m.r} ${m.x.toFixed(2)}× (ratio ${pct(m.ratio)})`).join(', ');
+  const { measured, nat, nums } = missesPerRuntime(c, rows, runtimes, kind);
+  if (!measured.length || nat === null) return `cannot be measured here: no ${kind} miss counts (counters need perf or valgrind: %profile)`;
   const fewer = measured.filter((m) => m.x <= 1).map((m) => m.r);
   const far = measured.filter((m) => m.ratio > 2 * nat || m.ratio < nat / 2).map((m) => m.r);
   const missing = runtimes.filter((r) => !measured.some((m) => m.r === r));

@@ -23,6 +23,9 @@ export interface AddResult {
   seconds: number;
 }
 
+/** One line per version as it is added: "installed wasmtime@0.30.0", "failed wasmtime@0.20.0: why". */
+export const addResultLine = (r: AddResult): string => `${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}`;
+
 interface Job { runtime: string; version: string }
 
 /** Newest version in `have` that equals `spec` or starts with `spec.`. */
