@@ -98,7 +98,8 @@ export const wl = {
   runtime: {
     async add(specs: string[], o: { jobs?: number; force?: boolean } = {}) {
       const core = await loadCore();
-      return core.addRuntimes(specs, { ...o, onResult: (r) => process.stdout.write(`${core.addResultLine(r)}\n`) });
+      // A line for what changed (installed, failed); reused versions are many and say nothing new.
+      return core.addRuntimes(specs, { ...o, onResult: (r) => { if (r.outcome !== 'reused') process.stdout.write(`${core.addResultLine(r)}\n`); } });
     },
     async list(runtime?: string): Promise<VersionFacts[]> {
       return (await loadCore()).runtimeVersions(runtime);
