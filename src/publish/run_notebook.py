@@ -2,7 +2,7 @@
 
 usage: run_notebook.py INPUT OUTPUT [--param NAME JSON]... [--cwd DIR] [--timeout S]
 
-papermill has no translator for TypeScript (FACTS): this one writes each parameter as an
+papermill has no translator for TypeScript (docs/study.md): this one writes each parameter as an
 assignment to the variable the notebook's `parameters` cell declares (`size = "mini";`), in a
 cell papermill injects after it. Values are JSON, so strings, numbers, booleans, lists and
 objects keep their types.
