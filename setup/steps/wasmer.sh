@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wasmer CLI with all three compilers (SinglePass, Cranelift, LLVM), built from crates.io.
 # wasmer-cli 4.4.0 is the newest whose LLVM backend accepts an LLVM Debian 12 ships (15); see
-# docs/runtimes.md ("Wasmer") for the four adjustments below. Cold build: ~17 min on 2 cores.
+# README "Runtimes" for the four adjustments below. Cold build: ~17 min on 2 cores.
 source "$(dirname "$0")/../lib.sh"
 key="$WASMER_CRATE-llvm$WASMER_LLVM-$(hash_of "$WASMLAB_ROOT/setup/wasmer/probestack.S" "$0")"
 root="$WASMLAB_CACHE/wasmer/$key"
