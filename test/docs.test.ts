@@ -1,8 +1,9 @@
 /**
  * The documentation shelf holds together: every relative link in README.md and docs/*.md names a
- * file or folder of the repository (and, with `#anchor`, a heading of that page), every page of
- * docs/ is linked from the README, the README stays short, and no page cites a file outside the
- * repository (the "(FACTS)" notes that once pointed at a machine's private notes).
+ * file or folder of the repository (and, with `#anchor`, a heading of that page), every table
+ * row has as many cells as its header, every page of docs/ is linked from the README, the README
+ * stays short, and no page cites a file outside the repository (the "(FACTS)" notes that once
+ * pointed at a machine's private notes).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -120,8 +121,29 @@ test('README.md and docs/ cite no file outside the repository', () => {
   assert.deepEqual(cites, [], `cite a page of docs/ instead:\n${cites.join('\n')}`);
 });
 
+/** Cells of a table row as GitHub splits them: on every pipe not escaped with a backslash, code spans included. */
+const cellsOf = (row: string) => row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
+
+test('every table row in README.md and docs/*.md has as many cells as its header', () => {
+  const bad: string[] = [];
+  for (const page of pages) {
+    let header = 0;
+    let fenced = false;
+    readFileSync(page, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced || !line.startsWith('|')) { header = 0; return; }
+      if (header === 0) { header = cellsOf(line); return; }
+      const n = cellsOf(line);
+      if (n !== header) bad.push(`${relative(repoRoot, page)}:${i + 1}: ${n} cells, the header has ${header} (a bare | inside a cell? escape it as \\|)`);
+    });
+  }
+  assert.deepEqual(bad, [], bad.join('\n'));
+});
+
 test('the link checker finds what it should (anchors, code, references)', () => {
   const md = '# A title\n## Same\n## Same\n## `wl.plot`: figures!\nsee [x](a.md#b) and ![i](p.png)\n`[no](code.md)`\n```\n[no](fenced.md)\n```\n[r]: ref.md\n';
   assert.deepEqual(linksOf(md).map((l) => l.target), ['a.md#b', 'p.png', 'ref.md']);
   assert.deepEqual([...anchorsOf(md)], ['a-title', 'same', 'same-1', 'wlplot-figures']);
+  assert.equal(cellsOf('| a | `b\\|c` | d |'), 3);
+  assert.equal(cellsOf('| a | `b|c` | d |'), 4);
 });
