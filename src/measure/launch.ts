@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { execa } from 'execa';
-import { locateTool } from '../runtimes/locate.js';
+import { locateTool } from '../locate.js';
 import type { CounterName } from '../record.js';
 
 export interface LaunchRequest {

@@ -11,8 +11,9 @@ import { basename, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { UsageError } from '../errors.js';
 import { hostFingerprint } from '../measure/host.js';
-import { repoRoot } from '../paths.js';
-import { runtimes } from '../api.js';
+import { driversDir, repoRoot, SETUP_COMMAND } from '../paths.js';
+import { runtimeRows } from '../runtimes/registry.js';
+import { resultsMarkdown, verdictOf } from './results.js';
 
 export const notebooksDir = join(repoRoot, 'notebooks');
 const python = join(repoRoot, '.venv', 'bin', 'python');
@@ -51,22 +52,8 @@ export interface NotebookResult {
   seconds: number;
 }
 
-/** The last "Verdict: …" line a notebook printed. */
-export function verdictOf(executed: string): string {
-  const nb = JSON.parse(readFileSync(executed, 'utf8')) as { cells: { outputs?: { output_type: string; text?: string | string[] }[] }[] };
-  let last = '';
-  for (const c of nb.cells) {
-    for (const o of c.outputs ?? []) {
-      if (o.output_type !== 'stream') continue;
-      const text = Array.isArray(o.text) ? o.text.join('') : o.text ?? '';
-      for (const line of text.split('\n')) if (line.startsWith('Verdict:')) last = line.slice('Verdict:'.length).trim();
-    }
-  }
-  return last;
-}
-
 export async function runNotebook(name: string, o: { params?: Record<string, unknown>; quick?: boolean; outDir: string }): Promise<NotebookResult> {
-  if (!existsSync(python)) throw new UsageError(`no Jupyter environment at ${python}: run bash setup/setup.sh`);
+  if (!existsSync(python)) throw new UsageError(`no Jupyter environment at ${python}: run ${SETUP_COMMAND}`);
   const file = findNotebook(name);
   mkdirSync(o.outDir, { recursive: true });
   const executed = join(resolve(o.outDir), file);
@@ -102,7 +89,7 @@ export async function publish(o: { quick?: boolean; outDir: string; only?: strin
     pages.push(existsSync(r.executed) ? await toHtml(r.executed, o.outDir) : '');
   }
   const host = hostFingerprint();
-  const versions = (await runtimes()).filter((x) => x.available).map((x) => `${x.id} ${x.version}`);
+  const versions = (await runtimeRows()).filter((x) => x.available).map((x) => `${x.id} ${x.version}`);
   const rows = results.map((r, i) => `<tr><td>${pages[i] ? `<a href="${esc(pages[i]!)}">${esc(r.notebook.replace(/\.ipynb$/, ''))}</a>` : esc(r.notebook)}</td>`
     + `<td>${r.ok ? esc(r.verdict || '(no verdict line)') : `<b>failed</b>: ${esc(r.error)}`}</td><td>${r.seconds.toFixed(0)} s</td></tr>`).join('\n');
   const index = join(o.outDir, 'index.html');
@@ -116,7 +103,6 @@ ${rows}
 <h2>Runtime versions</h2><ul>${versions.map((v) => `<li>${esc(v)}</li>`).join('')}</ul>
 </body></html>
 `);
-  const { resultsMarkdown } = await import('./results.js');
   writeFileSync(join(o.outDir, 'RESULTS.md'), await resultsMarkdown(results.filter((r) => existsSync(r.executed)).map((r) => ({ file: r.executed, seconds: r.seconds })), { quick: o.quick }));
   return { index, results };
 }
