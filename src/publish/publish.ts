@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { UsageError } from '../errors.js';
-import { hostFingerprint } from '../measure/host.js';
+import { hostFingerprint, hostLine } from '../measure/host.js';
 import { driversDir, repoRoot, SETUP_COMMAND } from '../paths.js';
 import { runtimeRows } from '../runtimes/registry.js';
 import { resultsMarkdown, verdictOf } from './results.js';
@@ -96,7 +96,7 @@ export async function publish(o: { quick?: boolean; outDir: string; only?: strin
   writeFileSync(index, `<!doctype html><html><head><meta charset="utf-8"><title>wasmlab study</title>
 <style>body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1em}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top;text-align:left}table{border-collapse:collapse}</style></head><body>
 <h1>Standalone WebAssembly runtimes against native code</h1>
-<p>${o.quick ? '<b>Quick mode</b> (mini size, a subset): a smoke run, not a study. ' : ''}Published ${esc(new Date().toISOString())} on ${esc(host.hostname)} — ${esc(host.cpu_model)}, ${host.cpus} CPUs, ${host.memory_gb} GiB, ${esc(host.kernel)}, ${esc(host.os)} (host_id ${esc(host.host_id)}).</p>
+<p>${o.quick ? '<b>Quick mode</b> (mini size, a subset): a smoke run, not a study. ' : ''}Published ${esc(new Date().toISOString())} on ${esc(hostLine(host))} (host_id ${esc(host.host_id)}).</p>
 <table><tr><th>notebook</th><th>verdict</th><th>time</th></tr>
 ${rows}
 </table>

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { hostFingerprint } from '../measure/host.js';
+import { hostFingerprint, hostLine } from '../measure/host.js';
 import { runtimeRows } from '../runtimes/registry.js';
 import { runtimeVersions } from '../runtimes/versions/list.js';
 
@@ -63,7 +63,7 @@ export async function resultsMarkdown(executed: readonly { file: string; seconds
     '',
     `Run ${o.quick ? 'in **quick mode** (a smoke run, not a study)' : 'in **full mode**'}, written ${new Date().toISOString().slice(0, 10)}; ${executed.length} notebooks, ${(total / 60).toFixed(0)} min of notebook time in all.`,
     '',
-    `Host: ${host.hostname} — ${host.cpu_model}, ${host.cpus} CPUs, ${host.memory_gb} GiB, ${host.kernel}, ${host.os}; host_id \`${host.host_id}\`.`,
+    `Host: ${hostLine(host)}; host_id \`${host.host_id}\`.`,
     '',
     '| runtime | version |', '|---|---|', ...versions, '',
     ...installedLine(),
