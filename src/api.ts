@@ -28,7 +28,10 @@ export type { RunRecord } from './record.js';
 export type { SweepEvent } from './sweep/events.js';
 export { Store } from './store/store.js';
 /** Runtime versions in the cache (src/runtimes/versions): install, and list what is installed. */
-export { addResultLine, addRuntimes, type AddResult } from './runtimes/versions/install.js';
+export { addResultLine, type AddResult } from './runtimes/versions/install.js';
+import { addRuntimes as addVersions, type AddOptions } from './runtimes/versions/install.js';
+/** Install runtime versions; each new one is smoke-tested by a sweep of gemm (see install.ts). */
+export const addRuntimes = (specs: string[], o: AddOptions = {}) => addVersions(specs, o, bench);
 export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 export type { SweepInfo } from './measure/provenance.js';
 

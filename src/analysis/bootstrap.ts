@@ -21,6 +21,7 @@
 import { median } from './aggregate.js';
 import { binomialCdf } from './normal.js';
 import type { Pair } from './compare.js';
+import type { GeomeanInterval } from './interval.js';
 
 /** mulberry32 (Tommy Ettinger, public domain): a small, fast, seeded 32-bit generator; floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -139,11 +140,7 @@ export interface BootstrapOptions {
   level?: number;
 }
 
-export interface GeomeanCi {
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
+export interface GeomeanCi extends GeomeanInterval {
   resamples: number;
   seed: number;
 }

@@ -4,6 +4,7 @@
  * own CI (compare.ts), the paired Wilcoxon signed-rank test of the per-benchmark log ratios
  * (tests.ts) and the verdict sentence (verdict.ts).
  */
+import type { GeomeanInterval } from './interval.js';
 import { geomeanCi, type BootstrapOptions } from './bootstrap.js';
 import { comparePaired, pairUp, type CompareOptions, type Pair, type Paired, type RatioRow } from './compare.js';
 import type { Row } from './rows.js';
@@ -11,14 +12,10 @@ import { summarize, type Summary } from './summarize.js';
 import { wilcoxonSignedRank } from './tests.js';
 import { verdict } from './verdict.js';
 
-export interface GeomeanRow {
+export interface GeomeanRow extends GeomeanInterval {
   subject: string;
   baseline: string;
   metric: string;
-  benchmarks: number;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
   below: number; // benchmarks whose ratio CI is wholly below 1 (faster, for times)
   above: number; // wholly above 1
   no_ci: number; // benchmarks without a ratio CI (under 3 reps)

@@ -10,15 +10,12 @@
  * beside it; below 6 benchmarks it cannot reach 0.05 and the sentence says so. "faster on k of
  * n benchmarks" counts benchmarks whose own ratio CI lies wholly below 1 (slower: above 1).
  */
+import type { GeomeanInterval } from './interval.js';
 
-export interface VerdictInput {
+export interface VerdictInput extends GeomeanInterval {
   subject: string;
   baseline: string;
   metric: string;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
   /** Benchmarks whose ratio CI is wholly below 1, wholly above 1, and without a CI (too few reps). */
   below: number;
   above: number;

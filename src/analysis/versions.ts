@@ -4,6 +4,7 @@
  * per quarter when every release is too many to measure, and which benchmarks changed most
  * between two versions.
  */
+import type { GeomeanInterval } from './interval.js';
 import type { GeomeanRow } from './geomeans.js';
 import type { RatioRow } from './compare.js';
 import { compareVersions } from '../runtimes/versions/installed.js';
@@ -18,16 +19,12 @@ export interface VersionFacts {
   modes: string; // "cranelift winch pulley(NO)"
 }
 
-export interface VersionPoint {
+export interface VersionPoint extends GeomeanInterval {
   /** The runtime and mode the points of one line share, e.g. "wasmtime:embedding". */
   series: string;
   subject: string;
   version: string;
   released: string;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
 }
 
 /** "wasmtime@0.30.0:embedding" → { runtime: "wasmtime", version: "0.30.0", mode: "embedding" }; null for an unversioned target. */

@@ -1,6 +1,7 @@
 /** `wasmlab plan`, `shard run`, `merge`, `slurm …`: a sweep split over machines (src/plan, src/cluster). */
 import { UsageError } from '../api.js';
-import { makePlan, runShard } from '../plan/make.js';
+import { makePlan } from '../plan/make.js';
+import { runShard } from '../cluster/shard.js';
 import { readPlan, writePlan } from '../plan/plan.js';
 import { Store } from '../store/store.js';
 import { collect, status, submit } from '../cluster/slurm.js';

@@ -13,8 +13,7 @@ import { buildArtifacts } from './build.js';
 import { SweepContext, type SweepRequest } from './context.js';
 import { prepareTarget, type Prepared } from './prepare.js';
 import { runTargets } from './schedule.js';
-import { runKey, seriesKey } from '../store/keys.js';
-import { cellKey } from '../plan/plan.js';
+import { cellKey, runKey, seriesKey } from '../store/keys.js';
 import { targetLabel } from '../record.js';
 
 export { newSweepId, type RunStore, type SweepRequest } from './context.js';

