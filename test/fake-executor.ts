@@ -39,6 +39,8 @@ export interface FakeScript {
   unavailable?: Record<string, string>;
   /** Builds that fail: "native" or "wasm". */
   buildFails?: ('native' | 'wasm')[];
+  /** Runtimes whose AOT compiler fails. */
+  aotFails?: string[];
   /** Told before each run: a test aborts its controller here to cancel the sweep mid-run. */
   onRun?: (call: Call) => void;
 }
@@ -56,6 +58,8 @@ const noLaunch: LaunchResult = {
 export class FakeExecutor implements Executor {
   /** Every run asked for, in order. */
   readonly calls: Call[] = [];
+  /** The spec of each of those runs. */
+  readonly specs: RunSpec[] = [];
   /** Every build asked for, as "benchmark kind -opt". */
   readonly builds: string[] = [];
   private readonly adapters = new Map<string, RuntimeAdapter>();
@@ -74,7 +78,8 @@ export class FakeExecutor implements Executor {
       a = {
         name: runtime,
         kind: runtime === 'native' ? 'native' : 'wasm',
-        modes: [{ mode: 'default', description: 'fake', aot: 'none' }, { mode: 'fast', description: 'fake', aot: 'none' }],
+        // "jit" has an AOT compiler beside it, so the sweep also times a compile-only run.
+        modes: [{ mode: 'default', description: 'fake', aot: 'none' }, { mode: 'fast', description: 'fake', aot: 'none' }, { mode: 'jit', description: 'fake', aot: 'optional' }],
         detect: async () => this.detection(runtime),
         // argv[0] names the target, so run() knows whose run it is.
         runCommand: (mode, aot, input) => ({ argv: [targetLabel({ runtime, mode, aot }), input.program, ...input.args] }),
@@ -105,7 +110,8 @@ export class FakeExecutor implements Executor {
     };
   }
 
-  async aotCompile(_a: RuntimeAdapter, _mode: string, _version: string, wasm: string): Promise<{ path: string; compile_s: number; cached: boolean }> {
+  async aotCompile(a: RuntimeAdapter, _mode: string, _version: string, wasm: string): Promise<{ path: string; compile_s: number; cached: boolean }> {
+    if (this.script.aotFails?.includes(a.name)) throw new Error(`${a.name} compile ${wasm}: scripted AOT failure`);
     return { path: `${wasm}.aot`, compile_s: 0.5, cached: false };
   }
 
@@ -115,6 +121,7 @@ export class FakeExecutor implements Executor {
     this.perTarget.set(target, index + 1);
     const call = { target, purpose, index };
     this.calls.push(call);
+    this.specs.push(spec);
     this.script.onRun?.(call);
     // As the real launcher: a run started or running when the sweep is aborted is cancelled.
     if (spec.signal?.aborted) return this.outcome({ ...noLaunch, cancelled: true }, 'cancelled', 'sweep interrupted');

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { RunRecord } from '../src/record.js';
+import { targetLabel, type RunRecord } from '../src/record.js';
 import type { Target } from '../src/runtimes/adapter.js';
 import type { Benchmark } from '../src/suite/manifest.js';
 import { adaptivePolicy, fixedPolicy, needsMoreRuns, type RepPolicy } from '../src/measure/policy.js';
@@ -28,10 +28,10 @@ const bench = (id = 'kern', over: Partial<Benchmark> = {}): Benchmark => ({
   sources: ['main.c'], sizes: { mini: ['1'] }, check: 'stdout', dir: join(work, 'no-sources'), ...over,
 });
 
-/** "alpha" or "alpha:fast" as a target. */
+/** "alpha", "alpha:fast" or "alpha:jit+aot" as a target. */
 const target = (label: string): Target => {
-  const [runtime, mode = 'default'] = label.split(':');
-  return { runtime: runtime!, mode, aot: false };
+  const [runtime, mode = 'default'] = label.replace(/\+aot$/, '').split(':');
+  return { runtime: runtime!, mode, aot: label.endsWith('+aot') };
 };
 
 /**
@@ -80,7 +80,7 @@ async function sweep(script: FakeScript = {}, ask: Ask = {}, onRow?: (r: RunReco
 }
 
 /** Each row as "target rep status". */
-const brief = (rows: RunRecord[]) => rows.map((r) => `${r.runtime}${r.mode === 'default' ? '' : `:${r.mode}`} ${r.rep} ${r.status}`);
+const brief = (rows: RunRecord[]) => rows.map((r) => `${targetLabel(r)} ${r.rep} ${r.status}`);
 const of = (rows: RunRecord[], runtime: string) => rows.filter((r) => r.runtime === runtime);
 const kernelMs = (rows: RunRecord[]) => rows.map((r) => (r.kernel_s === null ? null : Math.round(r.kernel_s * 1e6) / 1e3));
 const lastProgress = (events: SweepEvent[]) => events.filter((e) => e.kind === 'progress').at(-1);
@@ -236,6 +236,35 @@ test('a failed reference run: one warning, and rows that say there was nothing t
   const { rows, events } = await sweep({ reference: { status: 'crashed', reason: 'SIGILL' } }, { policy: fixedPolicy(2, 0) });
   assert.equal(events.filter((e) => e.kind === 'warning' && /native reference run of kern failed \(crashed: SIGILL\)/.test(e.message)).length, 1);
   assert.ok(rows.every((r) => r.status === 'ok' && r.output_ok === null && r.reason === 'no native reference output to compare with'));
+});
+
+test('AOT: a +aot target runs the compiled artifact and its rows carry the compile time; a failed AOT compile is a row', async () => {
+  const { rows, exec, events } = await sweep({ aotFails: ['beta'] }, { targets: ['alpha:jit', 'alpha:jit+aot', 'beta+aot'], policy: fixedPolicy(1, 0) });
+  assert.deepEqual(brief(rows), ['beta+aot 0 aot-failed', 'alpha:jit 0 ok', 'alpha:jit+aot 0 ok']);
+  assert.match(rows[0]!.reason, /scripted AOT failure/);
+  const [jit, aot] = [rows[1]!, rows[2]!];
+  assert.equal(aot.aot_compile_s, 0.5);
+  assert.equal(jit.aot_compile_s, null);
+  assert.equal(jit.compile_only_s, 0.5, 'a JIT mode with an AOT compiler gets its compile-only time');
+  assert.match(exec.specs.at(-1)!.cmd.argv[1]!, /\.wasm\.aot$/, 'the +aot target runs the AOT artifact');
+  assert.deepEqual(events.filter((e) => e.kind === 'aot').map((e) => e.kind === 'aot' && `${e.target} ${e.compileOnly}`), ['alpha:jit true', 'alpha:jit+aot false']);
+});
+
+test('perf counters: measured runs open them, warm-ups never do; a run without counts says so in its row', async () => {
+  const { rows, exec } = await sweep({}, { counters: 'perf', targets: ['alpha'], policy: fixedPolicy(2, 1) });
+  assert.deepEqual(exec.calls.map((c, i) => `${c.purpose} ${exec.specs[i]!.perf}`), ['reference false', 'warm-up false', 'measured true', 'measured true']);
+  assert.ok(rows.every((r) => r.counter_source === 'perf' && r.instructions === null && /perf counters failed/.test(r.counter_note)));
+});
+
+test('a prebuilt module (run --wasm): no native build; the first runtime\'s output is the reference', async () => {
+  const wasm = bench('mod', { prebuilt: { wasm: join(work, 'mod.wasm') } });
+  const exec = new FakeExecutor({ runs: { beta: (i) => ({ ms: 10 + i, output: 'other' }) } });
+  const rows: RunRecord[] = [];
+  for await (const r of runSweep({ benchmarks: [wasm], targets: ['alpha', 'beta'].map(target), opts: ['O2'], size: 'mini', policy: fixedPolicy(1, 0), counters: 'none', executor: exec })) rows.push(r);
+  assert.deepEqual(exec.builds, ['mod wasm -O2']);
+  assert.equal(exec.specs[0]!.cmd.argv[0], 'alpha', 'the reference run is a run of the first runtime');
+  assert.deepEqual(brief(rows), ['alpha 0 ok', 'beta 0 wrong-output']);
+  assert.equal(rows[1]!.reason, "output differs from the first runtime's (stdout)");
 });
 
 // ---- cancellation
