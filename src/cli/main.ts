@@ -12,10 +12,10 @@ import { notebookCommand, publishCommand } from './notebook.js';
 const USAGE = `wasmlab — WebAssembly runtimes against native code
 
 usage: wasmlab <command> [options]
-  doctor [--json]              runtimes and tools: available, version, or why not and the fix
+  doctor                       runtimes and tools: available, version, or why not and the fix
   runtime add SPEC...          install runtime versions (wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0)
-  runtime list [--json]        the installed versions, their modes, and why some cannot run here
-  suite [FILTER] [--json]      the benchmarks and their metadata
+  runtime list                 the installed versions, their modes, and why some cannot run here
+  suite [FILTER]               the benchmarks and their metadata
   suite import PATH [--out D]  turn a WABench-style tree into wasmlab manifests
   compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
@@ -31,10 +31,15 @@ usage: wasmlab <command> [options]
   slurm submit|status|collect  a plan as a Slurm job array; slurm local up|down: a one-node cluster
   notebook run NAME [-p k=v]   execute a study notebook with parameters (--quick: mini size, a subset)
   publish [--quick] [--out D]  execute every study notebook; HTML pages and an index with the verdicts
-  kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
+  kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"
+
+Every command answers --help (-h) with its usage; those that print rows take --format table|csv|json (--json: json).`;
+
+const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 
 async function kernelCommand(argv: string[]): Promise<number> {
-  if (argv[0] !== 'install') throw new UsageError('usage: wasmlab kernel install');
+  if (argv.includes('--help') || argv.includes('-h')) { console.log(KERNEL_USAGE); return 0; }
+  if (argv[0] !== 'install' || argv.length > 1) throw new UsageError(KERNEL_USAGE);
   // Loaded on demand: the kernel front is not needed by the other commands.
   const spec = (await import(new URL('../../kernel/spec.js', import.meta.url).href)) as { installKernelSpec: () => Promise<string> };
   console.log(`installed kernel spec: ${await spec.installKernelSpec()}`);
@@ -71,7 +76,7 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError) { console.error(`wasmlab: ${e.message}`); process.exitCode = 2; return; }
-    if (e instanceof CompileError) { console.error(`wasmlab: ${e.message}\n${e.diagnostics}`); process.exitCode = 1; return; }
+    if (e instanceof CompileError) { console.error(`wasmlab: ${e.message}\n${e.diagnostics.trimEnd()}`); process.exitCode = 1; return; }
     console.error(e);
     process.exitCode = 1;
   },
