@@ -9,8 +9,9 @@ import { runtimes, type RuntimeRow } from '../src/api.js';
 
 export const cli = join(repoRoot, 'bin', 'wasmlab.js');
 
-export async function wasmlab(args: string[], opts: { reject?: boolean } = {}) {
-  return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false });
+/** Run the CLI; `keepNewline` keeps the output's final line break (execa strips it by default). */
+export async function wasmlab(args: string[], opts: { reject?: boolean; keepNewline?: boolean } = {}) {
+  return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false, stripFinalNewline: !opts.keepNewline });
 }
 
 let doctorRows: Promise<RuntimeRow[]> | undefined;

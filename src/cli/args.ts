@@ -5,7 +5,8 @@
  * naming the fix.
  */
 import { parseArgs } from 'node:util';
-import { UsageError, type BenchRequest } from '../api.js';
+import { UsageError } from '../errors.js';
+import type { BenchRequest } from '../api.js';
 import { SWEEP_OPTIONS, type SweepOption, type Use } from '../options/table.js';
 import { checkRequest, optionValue, requestOf, type OptionValue } from '../options/validate.js';
 

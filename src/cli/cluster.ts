@@ -6,16 +6,10 @@ import { Store } from '../store/store.js';
 import { collect, status, submit } from '../cluster/slurm.js';
 import { localClusterDown, localClusterUp } from '../cluster/local.js';
 import { parseSweepArgs, sweepRequest } from './args.js';
+import { PLAN_USAGE, SHARD_USAGE, MERGE_USAGE, SLURM_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag as int, printRows } from './flags.js';
 import { ProgressView } from './progress.js';
 
-export const PLAN_USAGE = 'usage: wasmlab plan --bench LIST --runtime LIST [run flags] --shards N --out plan.json [--store HISTORY.duckdb]\n  run flags: wasmlab run --help';
-export const SHARD_USAGE = 'usage: wasmlab shard run plan.json --index I --store shard-I.duckdb [--pin CPUS] [--store-wait SEC] [--quiet]';
-export const MERGE_USAGE = `usage: wasmlab merge SHARD.duckdb… --into RESULTS.duckdb [--plan plan.json] ${FORMAT_USAGE}`;
-export const SLURM_USAGE = `usage: wasmlab slurm submit plan.json [--partition P] [--time HH:MM:SS] [--cpus-per-task C] [--workdir DIR]
-       wasmlab slurm status JOB ${FORMAT_USAGE}
-       wasmlab slurm collect JOB [--into RESULTS.duckdb] [--resubmit-failed] ${FORMAT_USAGE}
-       wasmlab slurm local up|down      a one-node cluster on this machine, to try it out`;
 
 export async function planCommand(argv: string[]): Promise<number> {
   const shardsAt = argv.indexOf('--shards');

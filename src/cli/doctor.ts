@@ -6,11 +6,9 @@ import { valgrindPath } from '../measure/counters/valgrind.js';
 import { findCompiler } from '../toolchain/compilers.js';
 import { renderTable } from '../export/table.js';
 import { UsageError } from '../errors.js';
+import { DOCTOR_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows } from './flags.js';
 
-export const DOCTOR_USAGE = `usage: wasmlab doctor ${FORMAT_USAGE}
-  every runtime and mode (available, version, or why not and the fix), installed versions, and tools
-  json: {runtimes, versions, tools}; csv: one row per runtime, version and tool (kind, id, ok, detail)`;
 
 export async function doctorCommand(argv: string[]): Promise<number> {
   const { values, positionals } = flags(argv, FORMAT_FLAGS, DOCTOR_USAGE);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load, UsageError } from '../api.js';
+import { REPORT_USAGE } from './usage.js';
 import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 import { report, type Report } from '../analysis/report.js';
 import type { Baseline } from '../analysis/compare.js';
@@ -17,13 +18,6 @@ import { renderTable, type Column } from '../export/table.js';
 import { fmtRatio } from '../analysis/verdict.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 
-export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
-                      [--format table|csv|json|markdown] [--json] [--per-benchmark] [--resamples 2000] [--seed 1]
-  --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
-              against its JIT), O0 (each -O level against O0; any level), or version=X
-  --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)
-  --format    csv: the geomean rows (one per target); json: the whole report object
-  ROWS        what \`wasmlab run --format csv|json --out FILE\` wrote`;
 
 const OPTIONS = {
   in: { type: 'string' },

@@ -1,10 +1,9 @@
 /** `wasmlab runtime add SPEC…` and `wasmlab runtime list [--json]`: runtime versions in the cache. */
 import { addRuntimes, runtimeVersions } from '../api.js';
 import { UsageError } from '../errors.js';
+import { RUNTIME_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag, printRows, tableOf } from './flags.js';
 
-export const RUNTIME_USAGE = `usage: wasmlab runtime add SPEC… [--jobs N] [--force]   install versions (wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0)
-       wasmlab runtime list ${FORMAT_USAGE}            the installed versions, their modes, and why some cannot run here`;
 
 const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason'];
 

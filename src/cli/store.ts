@@ -1,16 +1,13 @@
 /** `wasmlab sql`, `sweeps`, `export`, `import`: the results store from the command line. */
 import { exportRuns, importRuns, sql, sweeps, UsageError } from '../api.js';
+import { SQL_USAGE, SWEEPS_USAGE, EXPORT_USAGE, IMPORT_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows, type Values } from './flags.js';
 
-const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
+
 
 /** The --store flag; without it the core uses $WASMLAB_STORE, or says how to name one. */
 const store = (v: Values) => v.store as string | undefined;
 
-export const SQL_USAGE = `usage: wasmlab sql [${STORE_HELP}] ${FORMAT_USAGE} "SELECT …"\n  tables: runs (one row per run), sweeps, hosts`;
-export const SWEEPS_USAGE = `usage: wasmlab sweeps [${STORE_HELP}] ${FORMAT_USAGE}`;
-export const EXPORT_USAGE = `usage: wasmlab export [${STORE_HELP}] --out FILE [--format csv|json|parquet] [--where SQL]`;
-export const IMPORT_USAGE = `usage: wasmlab import [${STORE_HELP}] [--format csv|json|parquet] FILE…`;
 
 export async function sqlCommand(argv: string[]): Promise<number> {
   const usage = SQL_USAGE;

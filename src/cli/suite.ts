@@ -1,20 +1,15 @@
 /** `wasmlab suite [FILTER]`, `wasmlab suite import PATH` and `wasmlab compile`. */
 import { compile, suite, UsageError } from '../api.js';
+import { SUITE_IMPORT_USAGE, SUITE_USAGE, COMPILE_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows } from './flags.js';
 import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../export/table.js';
 import { cacheDir } from '../paths.js';
 import { importWabench, ImportError, type Imported, type ImportReport } from '../suite/wabench.js';
 
-const IMPORT_USAGE = `usage: wasmlab suite import PATH [--out DIR] ${FORMAT_USAGE}
-  PATH   a WABench-style tree (run.sh with BenchSuite entries); --out: where the manifests go`;
-export const SUITE_USAGE = `usage: wasmlab suite [FILTER] ${FORMAT_USAGE}   the benchmarks (FILTER: a part of id, group or category)
-       wasmlab suite import PATH [--out DIR] ${FORMAT_USAGE}   a WABench-style tree as wasmlab manifests`;
-export const COMPILE_USAGE = `usage: wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] ${FORMAT_USAGE}
-  build benchmarks for native and wasm (cached) and print the artifacts`;
 
 function importCommand(argv: string[]): number {
-  const usage = IMPORT_USAGE;
+  const usage = SUITE_IMPORT_USAGE;
   const { values, positionals } = flags(argv, { out: { type: 'string', short: 'o' }, ...FORMAT_FLAGS }, usage);
   if (values.help) { console.log(usage); return 0; }
   const format = formatOf(values);
