@@ -24,7 +24,8 @@ interface Common {
   quiet: boolean;
 }
 
-type RunOpts = Common & Partial<Pick<BenchRequest, 'runtimes' | 'opt' | 'size' | 'reps' | 'warmup' | 'aot' | 'counters' | 'fresh'>>;
+/** The magic's common flags and the request fields of its sweep options (src/options/validate.ts requestOf). */
+type RunOpts = Common & Partial<Omit<BenchRequest, 'store'>> & { store?: string };
 
 function text(s: string): void {
   publish({ 'text/plain': s });
@@ -41,19 +42,15 @@ async function finish(df: DataFrame, o: Common): Promise<DataFrame> {
   return df;
 }
 
-/** Session defaults under the flags given. */
+/** Session defaults under the flags given: every sweep option the magic took, over %config's. */
 function request(o: RunOpts): Omit<BenchRequest, 'benchmarks'> {
   const c = session.config;
+  // What is not a request field: the magic's own flags, and what each call passes itself.
+  const { out: _out, quiet: _quiet, benchmarks: _b, wasm: _w, ...given } = o as RunOpts & { slurm?: unknown; source?: unknown; language?: unknown; args?: unknown };
+  for (const k of ['slurm', 'source', 'language', 'args'] as const) delete (given as Record<string, unknown>)[k];
   return {
-    runtimes: o.runtimes ?? c.runtimes,
-    opt: o.opt ?? c.opt,
-    size: o.size ?? c.size,
-    reps: o.reps ?? c.reps,
-    warmup: o.warmup ?? c.warmup,
-    aot: o.aot ?? false,
-    counters: o.counters ?? c.counters,
-    store: storePath(),
-    fresh: o.fresh ?? false,
+    runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, aot: false, counters: c.counters, store: storePath(), fresh: false,
+    ...given,
   };
 }
 
@@ -150,7 +147,7 @@ export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shard
   return finish(df, o);
 }
 
-export async function profile(o: RunOpts & { benchmarks: string[]; scope?: CounterScopeChoice }): Promise<DataFrame> {
+export async function profile(o: RunOpts & { benchmarks: string[]; scope?: CounterScopeChoice; wasm?: BenchRequest['wasm'] }): Promise<DataFrame> {
   const core = await loadCore();
   // Counting runs are slow (valgrind: seconds each) and their counts barely vary: one rep
   // unless asked for more.
@@ -158,7 +155,7 @@ export async function profile(o: RunOpts & { benchmarks: string[]; scope?: Count
   if (o.counters === 'none') throw new MagicError('%profile measures counters: -c none contradicts it (use %bench)');
   const configured = session.config.counters !== 'none' ? session.config.counters : undefined;
   const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? configured ?? 'auto' } as const;
-  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks, ...(o.scope ? { scope: o.scope } : {}) }));
+  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks, ...(o.wasm ? { wasm: o.wasm } : {}), ...(o.scope ? { scope: o.scope } : {}) }));
   return finish(df, o);
 }
 
