@@ -21,6 +21,7 @@ export { suiteInfo as suite, type BenchmarkInfo } from './suite/info.js';
 /** Runtime versions in the cache (src/runtimes/versions): install, and list what is installed. */
 export { addResultLine, type AddResult } from './runtimes/versions/install.js';
 import { addRuntimes as addVersions, type AddOptions } from './runtimes/versions/install.js';
+import { bench } from './sweep/request.js';
 /** Install runtime versions; each new one is smoke-tested by a sweep of gemm (see install.ts). */
 export const addRuntimes = (specs: string[], o: AddOptions = {}) => addVersions(specs, o, bench);
 export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';

@@ -15,8 +15,7 @@ import type { Benchmark } from '../src/suite/manifest.js';
 import { adaptivePolicy, fixedPolicy, needsMoreRuns, type RepPolicy } from '../src/measure/policy.js';
 import { newSweepId, runSweep, type RunStore, type SweepRequest } from '../src/sweep/sweep.js';
 import type { SweepEvent } from '../src/sweep/events.js';
-import { cellKey } from '../src/plan/plan.js';
-import { seriesOf } from '../src/store/keys.js';
+import { cellKey, seriesOf } from '../src/store/keys.js';
 import { Store } from '../src/store/store.js';
 import { FakeExecutor, type FakeScript } from './fake-executor.js';
 

@@ -17,7 +17,6 @@ import { COUNTER_CHOICES, RECORD_COLUMNS, type CounterScopeChoice, type RunRecor
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
 import { parseArgs, words } from './parse.js';
-import * as self from './run.js';
 
 interface Common {
   out: string | null;
@@ -212,7 +211,7 @@ export async function expanded(name: string, kind: 'line' | 'cell', argText: str
     if (e instanceof MagicError) throw new MagicError(`${kind === 'cell' ? '%%' : '%'}${name}: ${e.message}`, synopsis(m));
     throw e;
   }
-  const f = (self as unknown as Record<string, (o: unknown) => Promise<unknown>>)[spec.call]!;
+  const f = (CALLS as unknown as Record<string, (o: unknown) => Promise<unknown>>)[spec.call]!;
   return f(spec.options);
 }
 
@@ -256,3 +255,6 @@ export async function config(o: { set: Record<string, string> }): Promise<Sessio
   text(Object.entries(session.config).map(([k, v]) => `${k.padEnd(10)} = ${Array.isArray(v) ? v.join(',') : String(v)}`).join('\n'));
   return { ...session.config };
 }
+
+/** The runtime half of each magic, by the `call` name its table entry builds. */
+const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, sql, lsmagic, help, config };
