@@ -11,9 +11,13 @@ export interface SyntheticTarget {
   runtime: string;
   mode: string;
   aot?: boolean;
-  /** True geometric-mean ratio of this target's time over the first target's. */
+  /** True geometric-mean ratio of this target's time over the first target's (over target `of`'s when given). */
   ratio: number;
   runtime_version?: string;
+  /** Index of an earlier target whose per-benchmark times this one scales (e.g. version B of version A). */
+  of?: number;
+  /** Per-benchmark spread of the ratio (sd of its log); default the options' benchSigma. */
+  sigma?: number;
 }
 
 export interface SyntheticOptions {
@@ -64,8 +68,11 @@ export function syntheticRows(o: SyntheticOptions = {}): Row[] {
     const ipc = 1 + rnd() * 2;
     for (const opt of opts) {
       const optFactor = opt === 'O0' ? 3 : opt === 'O1' ? 1.3 : 1;
+      const truths: number[] = [];
       for (const t of targets) {
-        const truth = base * optFactor * (t.ratio === 1 ? 1 : t.ratio * Math.exp(norm() * bs));
+        const truth = t.of !== undefined ? truths[t.of]! * t.ratio * Math.exp(norm() * (t.sigma ?? bs))
+          : base * optFactor * (t.ratio === 1 ? 1 : t.ratio * Math.exp(norm() * (t.sigma ?? bs)));
+        truths.push(truth);
         for (let rep = 0; rep < reps; rep++) {
           const k = truth * Math.exp(norm() * rs);
           const cycles = k * 3e9;

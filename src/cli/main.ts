@@ -8,6 +8,8 @@ import { compileCommand, suiteCommand } from './suite.js';
 import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
 import { mergeCommand, planCommand, shardCommand, slurmCommand } from './cluster.js';
 import { notebookCommand, publishCommand } from './notebook.js';
+import { compareCommand } from './compare.js';
+import { findingsCommand } from './findings.js';
 
 const USAGE = `wasmlab — WebAssembly runtimes against native code
 
@@ -21,6 +23,8 @@ usage: wasmlab <command> [options]
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
+  compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
+  findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
   export --out FILE ...        a store's runs to CSV, JSON or Parquet
@@ -51,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'run': return runCommand(rest, false);
     case 'profile': return runCommand(rest, true);
     case 'report': return reportCommand(rest);
+    case 'compare': return compareCommand(rest);
+    case 'findings': return findingsCommand(rest);
     case 'kernel': return kernelCommand(rest);
     case 'sql': return sqlCommand(rest);
     case 'sweeps': return sweepsCommand(rest);
