@@ -15,7 +15,7 @@ import { benjaminiHochberg, holm } from '../src/analysis/multiplicity.js';
 import { studentTQuantile, studentTSf } from '../src/analysis/normal.js';
 import { comparePair } from '../src/analysis/paired.js';
 import { report } from '../src/analysis/report.js';
-import { normalSampler, syntheticRows } from '../src/analysis/synthetic.js';
+import { normalSampler, syntheticRows, versionRows } from '../src/analysis/synthetic.js';
 
 const close = (a: number | null, b: number, tol: number, what = '') => assert.ok(a !== null && Math.abs(a - b) <= tol, `${what} ${a} vs ${b}`);
 
@@ -149,25 +149,13 @@ test('acceptance 2: finding 3 is not "holds" when AOT helps Wasmtime 2.4×; "hol
   assert.match(none, /^cannot be measured here: AOT and JIT rows of wavm are missing/);
 });
 
-/** Version B 12% faster than A on every benchmark (±3%), 10% rep noise, slowdowns over native varying 35%. */
-export function timelineRows(bOverA: number, seed = 11) {
-  return syntheticRows({
-    targets: [
-      { runtime: 'native', mode: 'default', ratio: 1 },
-      { runtime: 'wasmtime', mode: 'cranelift', ratio: 1.6, runtime_version: 'A' },
-      { runtime: 'wasmtime', mode: 'cranelift', ratio: bOverA, runtime_version: 'B', of: 1, sigma: 0.03 },
-    ],
-    benchmarks: 9, reps: 3, seed, benchSigma: 0.35, repSigma: 0.1,
-  });
-}
-
 test('acceptance 1 (the function): notebook 10\'s summary is paired — B 12% faster says "faster", no change says "no detectable change"', () => {
-  const faster = overTimeSummary([], timelineRows(0.88));
+  const faster = overTimeSummary([], versionRows(0.88));
   assert.match(faster, /^wasmtime:cranelift: B against A, 2 versions measured: faster — kernel time ×0\.8\d \(95% CI 0\.\d\d–0\.9\d, paired over 9 benchmarks, t \(9 benchmarks, < 10\)\)$/);
-  const same = overTimeSummary([], timelineRows(1));
+  const same = overTimeSummary([], versionRows(1));
   assert.match(same, /^wasmtime:cranelift: B against A, 2 versions measured: no detectable change/);
   // The unpaired rule this replaces: the two versions' CIs against native overlap although B is faster.
-  const g = report(timelineRows(0.88), { by: ['benchmark', 'size', 'opt', 'runtime_version'] }).geomeans;
+  const g = report(versionRows(0.88), { by: ['benchmark', 'size', 'opt', 'runtime_version'] }).geomeans;
   const [a, b] = ['wasmtime:cranelift A', 'wasmtime:cranelift B'].map((s) => g.find((x) => x.subject === s || x.subject.endsWith(s.split(' ')[1]!)));
   if (a && b) assert.ok(b.ci_high! >= a.ci_low!, 'the versions\' CIs against native overlap: overlap could not have told');
   assert.match(overTimeSummary([], []), /^cannot be measured here: no versioned target ran/);
@@ -175,7 +163,7 @@ test('acceptance 1 (the function): notebook 10\'s summary is paired — B 12% fa
 });
 
 test('paired comparison: benchmarks missing on either side are excluded and counted', () => {
-  const rows = timelineRows(0.88).filter((r) => !(r.runtime_version === 'B' && r.benchmark === 'synthetic/b00') && !(r.runtime_version === 'A' && r.benchmark === 'synthetic/b01'));
+  const rows = versionRows(0.88).filter((r) => !(r.runtime_version === 'B' && r.benchmark === 'synthetic/b00') && !(r.runtime_version === 'A' && r.benchmark === 'synthetic/b01'));
   const d = comparePair(rows, 'wasmtime:cranelift', { baseline: { version: 'A', only: 'wasmtime:cranelift' } });
   assert.equal(d.n_paired, 7);
   assert.deepEqual(d.excluded.map((e) => e.benchmark).sort(), ['synthetic/b00', 'synthetic/b01']);

@@ -54,7 +54,8 @@ export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): Study
   const f4 = atSize(timing(rows, ['native', 'wasmtime:cranelift', 'wasmer:cranelift', 'wasm3', 'wamr:interp'], 'jit'), 'small');
   const prof = atSize(rows.filter((r) => counted(r) && !versioned(r)), 'small');
   const f9 = atSize(atO2(timing(rows, ['native', ...BEYOND], 'jit')), 'small');
-  const f10 = atSize(atO2(rows.filter((r) => !counted(r) && (versioned(r) || r.runtime === 'native'))), 'small');
+  // Versions are versioned targets (wasmtime@0.30.0:embedding) or one target's runtime_version values.
+  const f10 = atSize(atO2(rows.filter((r) => !counted(r))), 'small');
   const opts = [...new Set(f4.map((r) => String(r.opt)))].sort();
   const cases: [string, Row[], () => string][] = [
     ['1', f1, () => overallVerdict(report(f1, bs).geomeans, PAPER)],

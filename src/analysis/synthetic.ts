@@ -92,3 +92,19 @@ export function syntheticRows(o: SyntheticOptions = {}): Row[] {
   }
   return rows;
 }
+
+/**
+ * Two versions of one target on the same benchmarks (issue 25's acceptance shape): version B's
+ * time is `bOverA` × version A's on every benchmark, give or take 3%; A's slowdown over native
+ * varies by ~35% from benchmark to benchmark (which pairing cancels); 10% rep noise.
+ */
+export function versionRows(bOverA: number, o: { benchmarks?: number; reps?: number; seed?: number } = {}): Row[] {
+  return syntheticRows({
+    targets: [
+      { runtime: 'native', mode: 'default', ratio: 1 },
+      { runtime: 'wasmtime', mode: 'cranelift', ratio: 1.6, runtime_version: 'A' },
+      { runtime: 'wasmtime', mode: 'cranelift', ratio: bOverA, runtime_version: 'B', of: 1, sigma: 0.03 },
+    ],
+    benchmarks: o.benchmarks ?? 9, reps: o.reps ?? 3, seed: o.seed ?? 11, benchSigma: 0.35, repSigma: 0.1,
+  });
+}

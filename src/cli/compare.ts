@@ -8,7 +8,7 @@ import { load, UsageError } from '../api.js';
 import { parseMargin } from '../analysis/equivalence.js';
 import { comparePair } from '../analysis/paired.js';
 import type { Baseline } from '../analysis/compare.js';
-import type { Row } from '../analysis/rows.js';
+import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 
 const USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|O0 --subject TARGET
                        [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
@@ -47,10 +47,14 @@ export async function compareCommand(argv: string[]): Promise<number> {
   if (typeof margin === 'string') throw new UsageError(`--margin: ${margin}`);
   const store = values.store ?? process.env.WASMLAB_STORE;
   const rows = (await load({ store, where: values.where })) as unknown as Row[];
-  const d = comparePair(rows, values.subject, {
-    baseline: baselineOf(values.baseline, values.subject), metric: values.metric, margin,
-    resamples: count('resamples', values.resamples), seed: count('seed', values.seed),
-  });
+  const o = { baseline: baselineOf(values.baseline, values.subject), metric: values.metric, margin, resamples: count('resamples', values.resamples), seed: count('seed', values.seed) };
+  let d;
+  try {
+    d = comparePair(rows, values.subject, o);
+  } catch (e) {
+    if (e instanceof AnalysisUsageError) throw new UsageError(e.message);
+    throw e;
+  }
   if (format === 'json') { console.log(JSON.stringify(d, null, 2)); return 0; }
   const f = (x: number | null) => (x === null ? '?' : x.toFixed(3));
   console.log(`${d.subject} against ${d.baseline} (${d.metric}): ${d.decision}; ${d.equivalence ?? 'no equivalence test'}`);
