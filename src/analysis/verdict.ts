@@ -8,7 +8,8 @@
  * A difference is called significant when the geomean's bootstrap CI excludes 1 (as Sightglass
  * decides on its CI). The Wilcoxon signed-rank p over the per-benchmark log ratios is stated
  * beside it; below 6 benchmarks it cannot reach 0.05 and the sentence says so. "faster on k of
- * n benchmarks" counts benchmarks whose own ratio CI lies wholly below 1 (slower: above 1).
+ * n benchmarks" counts benchmarks labelled faster by their Benjamini–Hochberg q-value (q < 0.05
+ * over the subject's benchmarks; slower: the same above 1).
  */
 import type { GeomeanInterval } from './interval.js';
 
@@ -16,7 +17,7 @@ export interface VerdictInput extends GeomeanInterval {
   subject: string;
   baseline: string;
   metric: string;
-  /** Benchmarks whose ratio CI is wholly below 1, wholly above 1, and without a CI (too few reps). */
+  /** Benchmarks labelled below 1, above 1 (BH q < 0.05), and without a CI (too few reps). */
   below: number;
   above: number;
   no_ci: number;
@@ -43,7 +44,7 @@ export function verdict(v: VerdictInput): string {
   const n = v.benchmarks;
   const unit = n === 1 ? 'benchmark' : 'benchmarks';
   const wil = fmtP(v.wilcoxon_p) + (n < 6 && (v.wilcoxon_p ?? 1) >= 0.05 ? ` (${n} ${unit}: too few for p < 0.05)` : '');
-  const noCi = v.no_ci ? `, ${v.no_ci} without a CI (under 3 reps)` : '';
+  const noCi = `${v.no_ci ? `, ${v.no_ci} without a CI (under 3 reps)` : ''} (BH q < 0.05)`;
   const ci = v.ci_low === null || v.ci_high === null ? null : [v.ci_low, v.ci_high] as const;
   const geo = `${fmtRatio(v.geomean)}×${ci ? ` [${fmtRatio(ci[0])}–${fmtRatio(ci[1])}]` : ' [no CI]'}`;
   if (!ci || (ci[0] <= 1 && ci[1] >= 1)) {

@@ -28,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'profile': return (await import('./run.js')).runCommand(rest, true);
     case 'report': return (await import('./report.js')).reportCommand(rest);
     case 'kernel': return kernelCommand(rest);
+    case 'compare': return (await import('./compare.js')).compareCommand(rest);
+    case 'findings': return (await import('./findings.js')).findingsCommand(rest);
     case 'sql': return (await import('./store.js')).sqlCommand(rest);
     case 'sweeps': return (await import('./store.js')).sweepsCommand(rest);
     case 'export': return (await import('./store.js')).exportCommand(rest);

@@ -33,6 +33,10 @@ export const COMPILE_USAGE = `usage: wasmlab compile --bench LIST [--opt O0,O2] 
   build benchmarks for native and wasm (cached) and print the artifacts`;
 export const NOTEBOOK_USAGE = 'usage: wasmlab notebook run NAME [-p key=value …] [--quick] [--out DIR]';
 export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--only 00,01]';
+export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|O0 --subject TARGET
+                       [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
+  the ratio is subject / baseline per benchmark (median of the reps), geomean over the benchmarks both have`;
+export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
                       [--format table|csv|json|markdown] [--json] [--per-benchmark] [--resamples 2000] [--seed 1]
@@ -54,6 +58,8 @@ usage: wasmlab <command> [options]
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
+  compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
+  findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
   export --out FILE ...        a store's runs to CSV, JSON or Parquet
@@ -78,6 +84,8 @@ export function usageOf(cmd: string, sub: string | undefined): string | undefine
     case 'run': return SWEEP_USAGE;
     case 'profile': return SWEEP_USAGE.replace('wasmlab run', 'wasmlab profile');
     case 'report': return REPORT_USAGE;
+    case 'compare': return COMPARE_USAGE;
+    case 'findings': return FINDINGS_USAGE;
     case 'sql': return SQL_USAGE;
     case 'sweeps': return SWEEPS_USAGE;
     case 'export': return EXPORT_USAGE;
