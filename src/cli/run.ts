@@ -2,9 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { bench, COUNTER_SCOPES, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
-import { toCsv } from '../export/csv.js';
-import { toJson } from '../export/json.js';
-import { renderTable, type Column } from '../export/table.js';
+import { formatNamed } from '../export/formats.js';
+import type { Column } from '../export/table.js';
 import { targetLabel } from '../record.js';
 import { parseSweepArgs, sweepRequest, SWEEP_USAGE } from './args.js';
 import { ProgressView } from './progress.js';
@@ -38,8 +37,8 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   const { values, positionals } = parseSweepArgs(argv);
   if (values.help) { console.log(SWEEP_USAGE.replace('wasmlab run', `wasmlab ${profile ? 'profile' : 'run'}`)); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
-  const format = values.format ?? 'table';
-  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format is table, csv or json (got "${format}")`);
+  let format: ReturnType<typeof formatNamed>;
+  try { format = formatNamed(values.format ?? 'table', 'write'); } catch (e) { throw new UsageError((e as Error).message); }
   const req = sweepRequest(values);
   if (profile) { req.reps ??= 1; req.counters = profileCounters(req.counters); }
   if (values.scope !== undefined && !profile) throw new UsageError('--scope goes with profile (run has no counters unless --counters, and counts only the process)');
@@ -65,8 +64,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   view.note(tally.builds());
   if (req.store) view.note(`runs: ${tally.runs()} (store ${req.store})`);
 
-  const text = format === 'csv' ? toCsv(rows) : format === 'json' ? toJson(rows, info)
-    : renderTable(rows, profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS);
+  const text = format.write!(rows, { sweep: info, columns: profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS });
   if (values.out) {
     writeFileSync(values.out, text);
     if (info) writeFileSync(`${values.out}.sweep.json`, JSON.stringify(info, null, 2) + '\n');
