@@ -14,7 +14,7 @@ embedding.ts), with that version's venv python, for every run of that mode.
 - 8 MiB of wasm stack like our CLI runs (Config.max_wasm_stack, where the release has it), run
   on a thread with a larger host stack so the guard is Wasmtime's and not a SIGSEGV.
 
-Two API shapes (FACTS): up to ~0.29 WasiInstance(store, "wasi_snapshot_preview1", cfg) +
+Two API shapes (docs/runtimes.md): up to ~0.29 WasiInstance(store, "wasi_snapshot_preview1", cfg) +
 linker.define_wasi(inst) + instance.exports["_start"](); from ~0.30 store.set_wasi(cfg) +
 linker.define_wasi() + instance.exports(store)["_start"](store).
 """

@@ -11,8 +11,9 @@ export const cli = join(repoRoot, 'bin', 'wasmlab.js');
 /** Runs a notebook on the kernel and prints every cell's outputs as JSON (errors allowed). */
 export const notebookOutputs = join(driversDir, 'notebook_outputs.py');
 
-export async function wasmlab(args: string[], opts: { reject?: boolean } = {}) {
-  return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false });
+/** Run the CLI; `keepNewline` keeps the output's final line break (execa strips it by default). */
+export async function wasmlab(args: string[], opts: { reject?: boolean; keepNewline?: boolean } = {}) {
+  return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false, stripFinalNewline: !opts.keepNewline });
 }
 
 let doctorRows: Promise<RuntimeRow[]> | undefined;

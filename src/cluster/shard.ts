@@ -1,5 +1,6 @@
 /** Running one shard of a plan (src/plan) on this machine, into a store. */
-import { bench, type BenchRequest, type RunRecord } from '../api.js';
+import type { RunRecord } from '../record.js';
+import { bench, type BenchRequest } from '../sweep/request.js';
 import { UsageError } from '../errors.js';
 import { plannedRuns, requestOf } from '../plan/make.js';
 import { planMismatches, readPlan, shardReps } from '../plan/plan.js';

@@ -1,5 +1,5 @@
 /** Making a plan from a request: its runs, each with an estimate, balanced into shards. */
-import { bench, type BenchRequest } from '../api.js';
+import { bench, type BenchRequest } from '../sweep/request.js';
 import { UsageError } from '../errors.js';
 import { hostFingerprint } from '../measure/host.js';
 import { targetLabel } from '../record.js';

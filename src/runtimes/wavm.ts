@@ -12,7 +12,7 @@
  * folder's. stdin/stdout/stderr are the process's own.
  * `--nocache` keeps WAVM's object cache out even if WAVM_OBJECT_CACHE_DIR is set: a cached
  * JIT would skip the compile we mean to measure. No `--enable`: clang-19's default output needs
- * only the features this WAVM enables by default (checked on the whole suite; see README).
+ * only the features this WAVM enables by default (checked on the whole suite; see docs/runtimes.md).
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';

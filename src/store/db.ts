@@ -1,5 +1,5 @@
 /**
- * The one place that opens a store's DuckDB file. Two rules from what was checked here (FACTS):
+ * The one place that opens a store's DuckDB file. Two rules from what was checked here (docs/store.md):
  * one DuckDB instance per file per process (two instances on one file silently lose rows), and
  * a second process gets a lock error while the first has the file open. So the file is opened
  * only for the moment of a read or a write and closed after; a process that finds it locked
