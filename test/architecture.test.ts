@@ -89,12 +89,18 @@ export function layerProblems(files: readonly string[], edges: readonly Edge[], 
     if (!existsSync(join(repoRoot, e.to)) && !files.includes(e.to)) problems.push(`${said(e)}, which does not exist`);
     else if (a && b && b.floor > a.floor) problems.push(`${said(e)}: up from floor ${a.floor} (${a.entry}) to floor ${b.floor} (${b.entry})`);
   }
-  // Circles of files.
+  // Circles of files: the shortest through each file of a tangle, each circle once (one tangle
+  // can hold several circles, and a new one must not hide an old one).
   const internal = edges.filter((e) => files.includes(e.to));
   for (const c of components(files, (n) => internal.filter((e) => e.from === n).map((e) => e.to))) {
     const inside = new Set(c);
     if (c.length === 1 && !internal.some((e) => e.from === c[0] && e.to === c[0])) continue;
-    problems.push(`circle: ${circleFrom([...c].sort()[0]!, inside, internal).map(said).join(', ')}`);
+    const seen = new Set<string>();
+    for (const start of [...c].sort()) {
+      const circle = circleFrom(start, inside, internal);
+      const key = circle.map((e) => e.from).sort().join('\n');
+      if (!seen.has(key)) { seen.add(key); problems.push(`circle: ${circle.map(said).join(', ')}`); }
+    }
   }
   // Folders of one floor that import each other (sideways is fine, both ways is a circle).
   const between = internal.map((e) => ({ e, a: entryOf(e.from, floors), b: entryOf(e.to, floors) }))
@@ -150,7 +156,9 @@ test('the checker finds a back-arrow, a circle, folders importing each other and
   assert.ok(problems.some((p) => p.startsWith('circle: ') && p.includes("mid/a.ts imports './mid/b.ts'") && p.includes("mid/b.ts imports './mid/a.ts'")), problems.join('\n'));
   assert.ok(problems.some((p) => p.startsWith('folders mid/ and side/ of one floor import each other')), problems.join('\n'));
   assert.ok(problems.includes('stray/d.ts is on no floor: add it (or its folder) to the table in docs/ARCHITECTURE.md'), problems.join('\n'));
-  assert.equal(problems.filter((p) => p.startsWith('circle: ')).length, 1, problems.join('\n'));
+  // mid/a ⇄ mid/b, and side/c → mid/a → mid/b → side/c: two circles of one tangle, both named.
+  assert.ok(problems.includes("circle: side/c.ts imports './mid/a.ts', mid/a.ts imports './mid/b.ts', mid/b.ts imports './side/c.ts'"), problems.join('\n'));
+  assert.equal(problems.filter((p) => p.startsWith('circle: ')).length, 2, problems.join('\n'));
   assert.deepEqual(layerProblems(['low.ts', 'top.ts'], [e('top.ts', 'low.ts')], floors), []);
 });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { doctor, required, wasmlab } from './helpers.js';
-import { rowsFromCsv } from '../src/export/csv-read.js';
+import { rowsFromCsv } from '../src/export/csv.js';
 
 const EXPECTED = ['native', 'wasmtime:cranelift', 'wasmtime:winch', 'wasmtime:pulley', 'wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm',
   'wasm3', 'wamr:interp', 'wamr:aot', 'node:turbofan', 'node:liftoff', 'wazero:compiler', 'wazero:interpreter', 'wasmi'];

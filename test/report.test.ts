@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { report } from '../src/analysis/report.js';
-import { rowsFromCsv, parseCsv } from '../src/export/csv-read.js';
+import { rowsFromCsv, parseCsv } from '../src/export/csv.js';
 import { toCsv } from '../src/export/csv.js';
 import { RECORD_COLUMNS, type RunRecord } from '../src/record.js';
 import { availableTargets, wasmlab } from './helpers.js';

@@ -11,7 +11,7 @@ import { REPORT_USAGE } from './usage.js';
 import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 import { report, type Report } from '../analysis/report.js';
 import type { Baseline } from '../analysis/compare.js';
-import { rowsFromCsv } from '../export/csv-read.js';
+import { readRowsText } from '../export/formats.js';
 import { csvTable } from '../export/csv.js';
 import { formatOf } from './flags.js';
 import { renderTable, type Column } from '../export/table.js';
@@ -48,13 +48,11 @@ export async function loadRows(values: Values): Promise<Row[]> {
   } catch (e) {
     throw new UsageError(`cannot read ${values.in}: ${(e as Error).message}`);
   }
-  if (/^\s*[[{]/.test(text)) {
-    const doc = JSON.parse(text) as unknown;
-    const rows = Array.isArray(doc) ? doc : (doc as { rows?: unknown }).rows;
-    if (!Array.isArray(rows)) throw new UsageError(`${values.in}: JSON without a rows array`);
-    return rows as Row[];
+  try {
+    return readRowsText(values.in, text);
+  } catch (e) {
+    throw new UsageError(`${values.in}: ${(e as Error).message}`);
   }
-  return rowsFromCsv(text);
 }
 
 export function parseBaseline(s: string | undefined): Baseline {

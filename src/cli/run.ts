@@ -2,9 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { bench, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
-import { toCsv } from '../export/csv.js';
-import { toJson } from '../export/json.js';
-import { renderTable, type Column } from '../export/table.js';
+import { formatNamed } from '../export/formats.js';
+import type { Column } from '../export/table.js';
 import { targetLabel } from '../record.js';
 import { parseSweepArgs, refuseOthers, sweepRequest, SWEEP_USAGE } from './args.js';
 import { formatOf } from './flags.js';
@@ -39,7 +38,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   const { values, positionals } = parseSweepArgs(argv);
   if (values.help) { console.log(SWEEP_USAGE.replace('wasmlab run', `wasmlab ${profile ? 'profile' : 'run'}`)); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
-  const format = formatOf(values);
+  const format = formatNamed(formatOf(values), 'write');
   // --scope: run has no counters unless --counters, and counts only the process.
   refuseOthers(values, profile ? 'profile' : 'run');
   const req = sweepRequest(values);
@@ -70,8 +69,7 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   view.note(tally.builds());
   if (req.store) view.note(`runs: ${tally.runs()} (store ${req.store})`);
 
-  const text = format === 'csv' ? toCsv(rows) : format === 'json' ? toJson(rows, info)
-    : renderTable(rows, profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS);
+  const text = format.write!(rows, { sweep: info, columns: profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS });
   if (typeof values.out === 'string') {
     writeFileSync(values.out, text);
     if (info) writeFileSync(`${values.out}.sweep.json`, JSON.stringify(info, null, 2) + '\n');

@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import { UsageError } from '../errors.js';
 import { hostFingerprint, hostLine } from '../measure/host.js';
 import { driversDir, repoRoot, SETUP_COMMAND } from '../paths.js';
-import { runtimeRows } from '../runtimes/registry.js';
+import { runtimeRows } from '../runtimes/rows.js';
 import { resultsMarkdown, verdictOf } from './results.js';
 
 export const notebooksDir = join(repoRoot, 'notebooks');

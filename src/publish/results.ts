@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { hostFingerprint, hostLine } from '../measure/host.js';
-import { runtimeRows } from '../runtimes/registry.js';
+import { runtimeRows } from '../runtimes/rows.js';
 import { runtimeVersions } from '../runtimes/versions/list.js';
 
 interface Cell { cell_type: string; source: string | string[]; metadata?: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] }[] }

@@ -38,35 +38,6 @@ export async function detectMode(a: RuntimeAdapter, mode: string): Promise<Detec
   return a.detectMode ? a.detectMode(mode) : a.detect();
 }
 
-/** One runtime mode as `wasmlab doctor` lists it. */
-export interface RuntimeRow {
-  id: string;
-  runtime: string;
-  mode: string;
-  description: string;
-  available: boolean;
-  version: string;
-  path: string;
-  aot: 'none' | 'optional' | 'always';
-  reason: string;
-  fix: string;
-}
-
-/** Every mode of every adapter, detected here. */
-export async function runtimeRows(): Promise<RuntimeRow[]> {
-  const rows: RuntimeRow[] = [];
-  for (const a of ADAPTERS) {
-    for (const m of a.modes) {
-      const d = await detectMode(a, m.mode);
-      rows.push({
-        id: modeId(a, m.mode), runtime: a.name, mode: m.mode, description: m.description, available: d.available,
-        version: d.version ?? '', path: d.path ?? '', aot: m.aot, reason: d.reason ?? '', fix: d.fix ?? '',
-      });
-    }
-  }
-  return rows;
-}
-
 /** Every (runtime, mode) id, e.g. "wasmtime:cranelift"; "native" and single-mode runtimes have no suffix. */
 export function modeId(a: RuntimeAdapter, mode: string): string {
   return a.modes.length === 1 && mode === 'default' ? a.name : `${a.name}:${mode}`;

@@ -14,7 +14,6 @@ import { benchPath, benchRoot } from '../suite/paths.js';
 import { findCompiler, targetFlags, type BuildTarget } from './compilers.js';
 
 export const OPT_LEVELS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
-export type OptLevel = (typeof OPT_LEVELS)[number];
 
 export interface ArtifactInfo {
   benchmark: string;
