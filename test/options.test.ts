@@ -119,6 +119,11 @@ test('usage, %bench? and completion come from the table', () => {
     assert.ok(SWEEP_USAGE.includes(o.help) && benchHelp.includes(o.help), `--${o.name}: one help text for both`);
     assert.ok(completeMagic(`%bench --${o.name}`, `%bench --${o.name}`.length)!.matches.includes(`--${o.name}`), `completion of --${o.name}`);
   }
+  // A flag with choices completes its values, from the same table.
+  for (const o of optionsFor('run').filter((x) => x.choices)) {
+    const line = `%bench -b gemm --${o.name} `;
+    assert.deepEqual(completeMagic(line, line.length)!.matches, [...o.choices!], `values of --${o.name}`);
+  }
   for (const o of optionsFor('cell')) assert.ok(findMagic('bench', 'cell')!.args.flags.some((f) => f.long === o.name), `%%bench lacks --${o.name}`);
   const names = SWEEP_OPTIONS.map((o) => o.name);
   assert.equal(new Set(names).size, names.length, 'an option declared twice');
