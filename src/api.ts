@@ -2,7 +2,7 @@
  * What the fronts (src/cli, kernel) may call: the wasmlab core as one list of exports, no logic.
  * The kernel preloads it as the `wl` object's core. Where each thing lives:
  * - sweeps (bench, sweep, profile, benchSource): src/sweep/request.ts; compile: src/sweep/compile.ts
- * - option checks (parseSize, profileCounters, MAX_REPS): src/options/validate.ts, beside the option table
+ * - option checks (parseSize, profileCounters): src/options/validate.ts, beside the option table
  * - the store's queries: src/store/query.ts; runtimes and benchmarks as rows: src/runtimes/rows.ts, src/suite/info.ts
  */
 export type { RunRecord, CounterScopeChoice } from './record.js';
@@ -14,7 +14,7 @@ export { UsageError, CompileError } from './errors.js';
 
 export { bench, sweep, profile, benchSource, type BenchRequest } from './sweep/request.js';
 export { compile } from './sweep/compile.js';
-export { parseSize, profileCounters, MAX_REPS } from './options/validate.js';
+export { parseSize, profileCounters } from './options/validate.js';
 
 export { runtimeRows as runtimes, type RuntimeRow } from './runtimes/rows.js';
 export { suiteInfo as suite, type BenchmarkInfo } from './suite/info.js';

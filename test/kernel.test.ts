@@ -127,6 +127,19 @@ test('acceptance 1: magics and TypeScript cells through nbclient', { timeout: 20
     assert.equal(displays(at(13, 'import * as tslab'))[0]?.['text/html'], '<b>tslab display works</b>');
     assert.equal(stdout(at(14, 'const v = await')).trim(), '42');
   });
+  await t.test('issue 24: %bench takes the CLI\'s sweep options (--pin, --timeout, --mem-limit, adaptive --reps, --ci, --max-runs, -O)', () => {
+    const c = at(16, '%bench -b gemm -r native --size mini --pin 0');
+    assert.doesNotMatch(stderr(c), /UsageError|\n\s+at /, stderr(c));
+    const got = JSON.parse(stdout(at(17, 'const sweepRequest')).trim()) as {
+      rows: number; status: string[]; runtime: string[]; opt: string[]; size: string[]; pin: string; timeout: number; mem_limit_bytes: number; reps: string; ci: number;
+    };
+    // Adaptive: at least the 5 minimum runs, at most --max-runs 8; every one ok.
+    assert.ok(got.rows >= 5 && got.rows <= 8, `${got.rows} rows`);
+    assert.equal(bodyRows(tableOf(c)), got.rows, 'the displayed table is the bound frame');
+    assert.deepEqual([got.status, got.runtime, got.opt, got.size], [['ok'], ['native'], ['O2'], ['mini']]);
+    // What the sweep was asked (the store's sweeps.request): the options reached the core.
+    assert.deepEqual([got.pin, got.timeout, got.mem_limit_bytes, got.reps, got.ci], ['0', 30, 512 * 1024 ** 2, 'adaptive', 5]);
+  });
   await t.test('%lsmagic and %bench? show usage', () => {
     assert.match(JSON.stringify(displays(at(10, '%lsmagic'))), /%%bench/);
     assert.match(JSON.stringify(displays(at(11, '%bench?'))), /usage: %bench -b BENCHES/);

@@ -32,6 +32,8 @@ const OPTS = OPT_LEVELS;
 
 /** A sweep option of the shared table (src/options/table.ts) as a magic flag: read by the same code as the CLI's. */
 function sweepFlag(o: SweepOption, use: Use): FlagSpec {
+  // `kind` is only the value's shape here (a number-like value is 'int'); `convert` reads it,
+  // decimals, "5%" and "adaptive" included, exactly as the CLI does.
   const kind = o.type === 'bool' ? 'bool' : o.type === 'list' ? 'list' : ['int', 'number', 'percent', 'reps'].includes(o.type) ? 'int' : 'string';
   const dflt = o.config ? ` (default: %config ${o.config})` : o.default ? ` (default ${o.default})` : '';
   return {

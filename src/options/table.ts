@@ -137,13 +137,13 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
  * Flags that exist in one front only, or mean something else in each: not sweep options, so
  * not in SWEEP_OPTIONS; each front declares its own beside its parser. The reason for each:
  */
-export const FRONT_ONLY: readonly { flag: string; front: 'cli' | 'kernel' | 'both'; why: string }[] = [
-  { flag: '--format/-f', front: 'cli', why: 'a magic returns a DataFrame to render or convert; text formats are for a terminal or a file' },
-  { flag: '--out/-o', front: 'both', why: 'the CLI writes FILE; a magic binds the result to the variable VAR' },
-  { flag: '--quiet/-q', front: 'both', why: 'the CLI drops progress and notes on stderr; a magic does not display its result' },
-  { flag: '--help/-h', front: 'cli', why: 'a magic shows its help with %bench? or %help bench' },
-  { flag: '--slurm, --shards', front: 'kernel', why: 'the CLI splits a sweep with `wasmlab plan` and submits it with `wasmlab slurm submit`' },
-  { flag: '--lang/-l', front: 'kernel', why: 'only a %%bench cell carries its own source; the CLI runs benchmarks or --wasm' },
+export const FRONT_ONLY: readonly { flags: readonly string[]; shorts: readonly string[]; front: 'cli' | 'kernel' | 'both'; why: string }[] = [
+  { flags: ['format', 'json'], shorts: ['f'], front: 'cli', why: 'a magic returns a DataFrame to render or convert; text formats are for a terminal or a file' },
+  { flags: ['out'], shorts: ['o'], front: 'both', why: 'the CLI writes the rows to FILE; a magic binds its DataFrame to the variable VAR' },
+  { flags: ['quiet'], shorts: ['q'], front: 'both', why: 'the CLI drops progress and notes on stderr; a magic does not display its result' },
+  { flags: ['help'], shorts: ['h'], front: 'cli', why: 'a magic shows its help with %bench? or %help bench' },
+  { flags: ['slurm', 'shards'], shorts: [], front: 'kernel', why: 'the CLI splits a sweep with `wasmlab plan` and submits it with `wasmlab slurm submit`' },
+  { flags: ['lang'], shorts: ['l'], front: 'kernel', why: 'only a %%bench cell carries its own source; the CLI runs benchmarks or --wasm' },
 ];
 
 /** The options of one use, in table order. */

@@ -65,6 +65,9 @@ int main(void) {
     'import * as tslab from "tslab";\ntslab.display.html("<b>tslab display works</b>")',
     "const v = await new Promise<number>((r) => setTimeout(() => r(42), 10));\nv",
     "%bench -b gemm -r nosuchruntime",
+    # Issue 24: %bench takes every CLI sweep option (acceptance 2's line); the next cell checks its rows and request.
+    "%bench -b gemm -r native --size mini --pin 0 --timeout 30 --mem-limit 512M --reps adaptive --ci 5% --max-runs 8 -O O2 -o acc",
+    "const sweepRequest = JSON.parse(String((await wl.sql(\"SELECT request FROM sweeps ORDER BY started DESC LIMIT 1\"))['request'].values[0]));\nconsole.log(JSON.stringify({ rows: acc.shape[0], status: [...new Set(acc['status'].values)], runtime: [...new Set(acc['runtime'].values)], opt: [...new Set(acc['opt'].values)], size: [...new Set(acc['size'].values)], pin: sweepRequest.pin, timeout: sweepRequest.timeout, mem_limit_bytes: sweepRequest.mem_limit_bytes, reps: sweepRequest.reps, ci: sweepRequest.ci }))",
 ])
 Notebooks.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
 
