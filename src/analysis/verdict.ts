@@ -5,7 +5,7 @@
  *   "wasmer:llvm is 1.21× [1.15–1.28] faster than wasmer:singlepass (geomean, 95% CI);
  *    faster on 48 of 50 benchmarks, Wilcoxon p < 0.001"
  *   "no significant difference between A and B: 1.02× [0.97–1.08] (geomean, 95% CI); …"
- * A difference is called significant when the geomean's bootstrap CI excludes 1 (as Sightglass
+ * A difference is called significant when the geomean's 95% CI excludes 1 (as Sightglass
  * decides on its CI). The Wilcoxon signed-rank p over the per-benchmark log ratios is stated
  * beside it; below 6 benchmarks it cannot reach 0.05 and the sentence says so. "faster on k of
  * n benchmarks" counts benchmarks labelled faster by their Benjamini–Hochberg q-value (q < 0.05

@@ -16,7 +16,7 @@ import { fmtRatio } from '../analysis/verdict.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
-                      [--format table|json|markdown] [--per-benchmark] [--resamples 2000] [--seed 1]
+                      [--format table|json|markdown] [--per-benchmark] [--resamples 10000] [--seed 1]
   --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
               against its JIT), O0 (each -O level against O0; any level), or version=X
   --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)
@@ -109,7 +109,7 @@ export function renderReport(r: Report, format: 'table' | 'markdown', withBenchm
     const title = `per benchmark: ratio of medians over ${r.baseline} [95% CI]`;
     return renderReport(r, format) + '\n' + (format === 'markdown' ? `**${title}**\n\n` : `${title}\n\n`) + perBenchmark(r, format);
   }
-  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a two-stage bootstrap 95% CI (${r.geomeans[0]?.resamples ?? 0} resamples, seed ${r.geomeans[0]?.seed ?? ''})`;
+  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a 95% CI (${r.geomeans[0]?.method ?? 'no interval'}, seed ${r.geomeans[0]?.seed ?? ''}; docs/statistics.md)`;
   const missing = r.missing.length ? `not compared: ${r.missing.length} case(s): ${r.missing.slice(0, 5).map((m) => `${m.subject} on ${m.benchmark} (${m.reason})`).join('; ')}${r.missing.length > 5 ? '; …' : ''}` : '';
   if (format === 'markdown') {
     return [`**${head}**`, '', markdownTable(r.geomeans, GEO_COLUMNS), ...r.geomeans.map((g) => `- ${g.verdict}`), '', `_${excludedLine(r)}_`, missing ? `\n_${missing}_` : ''].join('\n') + '\n';
