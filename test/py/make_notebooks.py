@@ -280,6 +280,7 @@ Notebooks.write(study([
     "#md Every Wasmtime version against the newest one, paired per benchmark (below 1: the old release was faster). `p_holm` is Holm's adjustment over all the versions: a claim such as \"k versions are significantly slower\" names only those with `p_holm` below 0.05.",
     "const newest = wt[wt.length - 1];\nconst vsNewest = wl.report(runs, { baseline: newest });\nawait wl.frame(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@')).map((g) => ({ version: g.subject, geomean_vs_newest: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, p_holm: g.p_holm, verdict: g.verdict })))",
     "#md Which benchmarks improved most from the oldest Wasmtime to the newest, and which regressed (newest / oldest kernel time; `faster` and `slower` only where the Benjamini–Hochberg q-value over the benchmarks, column `q_bh`, is below 0.05):",
+    "console.log(wl.finding.significant(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@'))));",
     "await wl.timeline.changes(runs, wt[0], newest)",
     "console.log(wl.finding.rule(10));",
     "console.log(`Verdict: ${wl.finding.overTime(points, runs)}`);",
