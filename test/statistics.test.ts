@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import { mulberry32 } from '../src/analysis/bootstrap.js';
 import { direction, equivalence, parseMargin } from '../src/analysis/equivalence.js';
-import { aotVerdict, overTimeSummary, rulesMarkdown, RULES, significantMembers } from '../src/analysis/findings.js';
+import { aotVerdict, overallVerdict, overTimeSummary, rulesMarkdown, RULES, significantMembers } from '../src/analysis/findings.js';
 import { BOOTSTRAP_MIN_N, logRatioInterval, type LogInterval } from '../src/analysis/interval.js';
 import { benjaminiHochberg, holm } from '../src/analysis/multiplicity.js';
 import { studentTQuantile, studentTSf } from '../src/analysis/normal.js';
@@ -192,4 +192,18 @@ test('k of n significant, named by Holm-adjusted p', () => {
   const g = report(syntheticRows({ targets, benchmarks: 12, reps: 5, seed: 4, benchSigma: 0.1 })).geomeans;
   assert.ok(g.every((x) => x.p !== null && x.p_holm !== null && x.p_holm >= x.p), 'Holm never lowers a p');
   assert.equal(significantMembers(g), 'against native: 1 of 4 significantly slower: v0; 1 of 4 significantly faster: v3 (Holm-adjusted p < 0.05)');
+});
+
+test('a rule that cannot be evaluated says so: one benchmark with one repetition', () => {
+  const rows = syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasm3', mode: 'default', ratio: 30 }], benchmarks: 1, reps: 1, seed: 2 });
+  const g = report(rows).geomeans;
+  assert.match(overallVerdict(g, ['wasm3']), /^cannot be decided: no interval for wasm3 \(1 benchmark, under 3 repetitions a side\)/);
+  assert.match(g[0]!.verdict, /^cannot be decided for wasm3 against native: \d+\.\d× \[no CI\] \(1 benchmark with under 3 reps a side: no interval\)$/);
+  const d = comparePair(rows, 'wasm3', { baseline: 'native' });
+  assert.equal(d.decision, 'cannot be decided: 1 benchmark with under 3 repetitions a side');
+  assert.equal(d.equivalence, null);
+  // Three reps a side: that benchmark's own interval over its reps, named as such.
+  const three = comparePair(syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasm3', mode: 'default', ratio: 30 }], benchmarks: 1, reps: 3, seed: 2 }), 'wasm3', { baseline: 'native' });
+  assert.equal(three.decision, 'slower');
+  assert.match(three.method, /^Price–Bonett over the reps \(1 benchmark\)$/);
 });

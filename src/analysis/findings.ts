@@ -94,7 +94,9 @@ function allAbove(geomeans: readonly GeomeanRow[], subjects: readonly string[], 
   if (!measured.length) return `cannot be measured here: none of ${subjects.join(', ')} ran`;
   const against = measured.filter((g) => g.ci_high !== null && g.ci_high <= 1);
   if (against.length) return `does not hold: ${against.map((g) => g.subject).join(', ')} ${opposite} (${nums})${notMeasured}; ${FOOTNOTE}`;
-  const unsure = measured.filter((g) => g.ci_low === null || g.ci_low <= 1);
+  const none = measured.filter((g) => g.ci_low === null || g.ci_high === null);
+  if (none.length) return `cannot be decided: no interval for ${none.map((g) => `${g.subject} (${g.benchmarks} benchmark${g.benchmarks === 1 ? ', under 3 repetitions a side' : 's'})`).join(', ')} (${nums})${notMeasured}`;
+  const unsure = measured.filter((g) => g.ci_low! <= 1);
   if (unsure.length) return `inconclusive: the 95% CI includes 1 for ${unsure.map((g) => g.subject).join(', ')} (${nums})${notMeasured}; ${FOOTNOTE}`;
   return `holds: every one measured is ${claim} (${nums})${notMeasured}; ${FOOTNOTE}`;
 }

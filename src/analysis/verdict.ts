@@ -50,7 +50,10 @@ export function verdict(v: VerdictInput): string {
   const noCi = `${v.no_ci ? `, ${v.no_ci} without a CI (under 3 reps)` : ''} (BH q < 0.05)`;
   const ci = v.ci_low === null || v.ci_high === null ? null : [v.ci_low, v.ci_high] as const;
   const geo = `${fmtRatio(v.geomean)}×${ci ? ` [${fmtRatio(ci[0])}–${fmtRatio(ci[1])}]` : ' [no CI]'}`;
-  if (!ci || (ci[0] <= 1 && ci[1] >= 1)) {
+  if (!ci) {
+    return `cannot be decided for ${v.subject} against ${v.baseline}: ${geo} (${n} ${unit}${n === 1 ? ' with under 3 reps a side' : ''}: no interval)`;
+  }
+  if (ci[0] <= 1 && ci[1] >= 1) {
     return `no significant difference between ${v.subject} and ${v.baseline}: ${geo} (geomean, 95% CI); `
       + `${less} on ${v.below}, ${more} on ${v.above} of ${n} ${unit}${noCi}, ${wil}`;
   }
