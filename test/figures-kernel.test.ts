@@ -35,7 +35,7 @@ const spec = (c: Cell) => c.outputs.find((o) => o.type === 'display_data')?.data
 
 /** Plot cells by position: the source they start with, the first trace's type, whether y is a log axis, a title fragment. */
 const PLOTS: [number, string, string, boolean, RegExp][] = [
-  [1, 'wl.plot.geomean(o2)', 'bar', true, /^Geomean kernel_s ratio over native \(95% bootstrap CI\)$/],
+  [1, 'wl.plot.geomean(o2)', 'bar', true, /^Geomean kernel_s ratio over native \(95% CI\)$/],
   [2, 'wl.plot.tiers(o2)', 'bar', true, /^Tiers and AOT vs JIT/],
   [3, 'wl.plot.olevels(rows)', 'scatter', true, /over -O levels, relative to -O0/],
   [4, 'wl.plot.heatmap(o2)', 'heatmap', false, /log colour scale/],

@@ -5,17 +5,20 @@
  * at the study's shapes, and findings 3 and 10 on synthetic rows with known effects.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import { mulberry32 } from '../src/analysis/bootstrap.js';
 import { direction, equivalence, parseMargin } from '../src/analysis/equivalence.js';
-import { aotVerdict, overTimeSummary, rulesMarkdown, RULES } from '../src/analysis/findings.js';
+import { aotVerdict, overallVerdict, overTimeSummary, rulesMarkdown, RULES, significantMembers } from '../src/analysis/findings.js';
 import { BOOTSTRAP_MIN_N, logRatioInterval, type LogInterval } from '../src/analysis/interval.js';
 import { benjaminiHochberg, holm } from '../src/analysis/multiplicity.js';
 import { studentTQuantile, studentTSf } from '../src/analysis/normal.js';
 import { comparePair } from '../src/analysis/paired.js';
 import { report } from '../src/analysis/report.js';
 import { normalSampler, syntheticRows, versionRows } from '../src/analysis/synthetic.js';
+import { repoRoot } from '../src/paths.js';
 
 const close = (a: number | null, b: number, tol: number, what = '') => assert.ok(a !== null && Math.abs(a - b) <= tol, `${what} ${a} vs ${b}`);
 
@@ -176,4 +179,31 @@ test('the decision rules are one table, with the margins stated', () => {
   assert.match(md, /^\| finding \| claim \| metric \| scope \| baseline \| rule \| margin \|/);
   assert.match(md, /\| 3 \| AOT matters a lot for WAVM.*\| ±10% \(ratio 0\.909–1\.10\) \|/);
   assert.match(md, /\| 7 \| .*kernel \(process scope as context\).*\| ×\/÷2 \|/);
+});
+
+test('docs/statistics.md carries the decision rules as the code declares them', () => {
+  const doc = readFileSync(join(repoRoot, 'docs', 'statistics.md'), 'utf8');
+  assert.ok(doc.includes(rulesMarkdown()), 'regenerate the table in docs/statistics.md from rulesMarkdown()');
+  assert.match(doc, /geomean over this suite's\s+benchmarks/);
+});
+
+test('k of n significant, named by Holm-adjusted p', () => {
+  const targets = [{ runtime: 'native', mode: 'default', ratio: 1 }, ...[3, 1, 1.02, 0.5].map((ratio, i) => ({ runtime: `v${i}`, mode: 'default', ratio }))];
+  const g = report(syntheticRows({ targets, benchmarks: 12, reps: 5, seed: 4, benchSigma: 0.1 })).geomeans;
+  assert.ok(g.every((x) => x.p !== null && x.p_holm !== null && x.p_holm >= x.p), 'Holm never lowers a p');
+  assert.equal(significantMembers(g), 'against native: 1 of 4 significantly slower: v0; 1 of 4 significantly faster: v3 (Holm-adjusted p < 0.05)');
+});
+
+test('a rule that cannot be evaluated says so: one benchmark with one repetition', () => {
+  const rows = syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasm3', mode: 'default', ratio: 30 }], benchmarks: 1, reps: 1, seed: 2 });
+  const g = report(rows).geomeans;
+  assert.match(overallVerdict(g, ['wasm3']), /^cannot be decided: no interval for wasm3 \(1 benchmark, under 3 repetitions a side\)/);
+  assert.match(g[0]!.verdict, /^cannot be decided for wasm3 against native: \d+\.\d× \[no CI\] \(1 benchmark with under 3 reps a side: no interval\)$/);
+  const d = comparePair(rows, 'wasm3', { baseline: 'native' });
+  assert.equal(d.decision, 'cannot be decided: 1 benchmark with under 3 repetitions a side');
+  assert.equal(d.equivalence, null);
+  // Three reps a side: that benchmark's own interval over its reps, named as such.
+  const three = comparePair(syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasm3', mode: 'default', ratio: 30 }], benchmarks: 1, reps: 3, seed: 2 }), 'wasm3', { baseline: 'native' });
+  assert.equal(three.decision, 'slower');
+  assert.match(three.method, /^Price–Bonett over the reps \(1 benchmark\)$/);
 });

@@ -46,7 +46,7 @@ export const RULES: Rule[] = [
   { finding: '1', notebook: '01-overall', claim: 'every runtime is slower than native', metric: 'kernel_s', scope: 'kernel timer', baseline: 'native', rule: IUT, margin: '—' },
   { finding: '2', notebook: '02-wasmer-compilers', claim: 'Wasmer\'s Cranelift and LLVM beat its SinglePass', metric: 'kernel_s', scope: 'kernel timer', baseline: 'wasmer:singlepass', rule: IUT, margin: '—' },
   { finding: '3', notebook: '03-aot', claim: 'AOT matters a lot for WAVM, not for Wasmtime or Wasmer', metric: 'wall_s', scope: 'whole process', baseline: 'the same target without AOT',
-    rule: 'WAVM part: AOT/JIT 95% CI wholly below 1. Other part: each other runtime\'s AOT/JIT ratio equivalent (TOST, 90% CI inside the margin). Both → holds; WAVM part only → holds in part; WAVM not faster → does not hold',
+    rule: 'WAVM part: AOT/JIT 95% CI wholly below 1. Other part: each other runtime\'s AOT/JIT ratio equivalent (TOST, 90% CI inside the margin). Both → holds; WAVM part with another runtime beyond the margin → holds in part; WAVM part with another not shown within it → inconclusive; AOT/JIT CI of WAVM wholly ≥ 1 → does not hold',
     margin: `${marginText(AOT_MARGIN)} (ratio ${(1 / (1 + AOT_MARGIN)).toFixed(3)}–${(1 + AOT_MARGIN).toFixed(2)})` },
   { finding: '4', notebook: '04-opt-levels', claim: 'higher -O levels make the wasm binaries faster', metric: 'kernel_s', scope: 'kernel timer', baseline: 'the same target at -O0', rule: IUT, margin: '—' },
   { finding: '5', notebook: '05-memory', claim: 'runtimes use more memory than native', metric: 'maxrss_kb', scope: 'whole process', baseline: 'native', rule: IUT, margin: '—' },
@@ -94,7 +94,9 @@ function allAbove(geomeans: readonly GeomeanRow[], subjects: readonly string[], 
   if (!measured.length) return `cannot be measured here: none of ${subjects.join(', ')} ran`;
   const against = measured.filter((g) => g.ci_high !== null && g.ci_high <= 1);
   if (against.length) return `does not hold: ${against.map((g) => g.subject).join(', ')} ${opposite} (${nums})${notMeasured}; ${FOOTNOTE}`;
-  const unsure = measured.filter((g) => g.ci_low === null || g.ci_low <= 1);
+  const none = measured.filter((g) => g.ci_low === null || g.ci_high === null);
+  if (none.length) return `cannot be decided: no interval for ${none.map((g) => `${g.subject} (${g.benchmarks} benchmark${g.benchmarks === 1 ? ', under 3 repetitions a side' : 's'})`).join(', ')} (${nums})${notMeasured}`;
+  const unsure = measured.filter((g) => g.ci_low! <= 1);
   if (unsure.length) return `inconclusive: the 95% CI includes 1 for ${unsure.map((g) => g.subject).join(', ')} (${nums})${notMeasured}; ${FOOTNOTE}`;
   return `holds: every one measured is ${claim} (${nums})${notMeasured}; ${FOOTNOTE}`;
 }
@@ -332,4 +334,18 @@ export function overTimeSummary(points: readonly VersionPoint[], runs?: readonly
     const ex = d.excluded.length ? `; ${d.excluded.length} benchmark${d.excluded.length === 1 ? '' : 's'} measured on one side only, excluded` : '';
     return `${t}: ${at(now)} against ${at(old)}, ${vs.size} versions measured: ${d.decision}${eq} — kernel time ×${d.geomean_ratio.toFixed(2)} (${ci}, paired over ${d.n_paired} benchmarks, ${d.method}${ex})`;
   }).join('; ');
+}
+
+/**
+ * "k of n significantly slower (faster): A, B" over the subjects of one comparison, by Holm's
+ * adjusted p (p_holm < 0.05) and the side of 1 the geomean lies on: a claim that names members
+ * keeps its family-wise error at 5%.
+ */
+export function significantMembers(geomeans: readonly GeomeanRow[]): string {
+  if (!geomeans.length) return 'no subjects';
+  const sig = geomeans.filter((g) => g.p_holm !== null && g.p_holm < 0.05);
+  const [less, more] = /_s$/.test(geomeans[0]!.metric) ? ['faster', 'slower'] : ['lower', 'higher'];
+  const side = (up: boolean) => sig.filter((g) => (g.geomean > 1) === up);
+  const part = (xs: GeomeanRow[], w: string) => `${xs.length} of ${geomeans.length} significantly ${w}${xs.length ? `: ${xs.map((g) => g.subject).join(', ')}` : ''}`;
+  return `against ${geomeans[0]!.baseline}: ${part(side(true), more)}; ${part(side(false), less)} (Holm-adjusted p < 0.05)`;
 }

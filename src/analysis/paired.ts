@@ -65,7 +65,7 @@ export function geomeanCi(pairs: readonly Pair[], o: BootstrapOptions = {}): Geo
     : pairs.length === 1 ? 'Price–Bonett over the reps (1 benchmark)' : iv.method === 't' ? `t (${iv.n} benchmarks, < 10)` : `${iv.method}, ${iv.resamples} resamples`;
   return {
     geomean: point, ci_low: iv ? Math.exp(iv.low) : null, ci_high: iv ? Math.exp(iv.high) : null, benchmarks: pairs.length,
-    resamples: iv?.resamples ?? 0, seed: iv?.seed ?? o.seed ?? 1, method,
+    resamples: iv?.resamples ?? 0, seed: o.seed ?? 1, method,
     mc_error: iv ? Math.exp(iv.high) * iv.mc_error : null, p: iv?.p ?? null, interval: iv,
   };
 }

@@ -107,7 +107,7 @@ export function renderReport(r: Report, format: 'table' | 'markdown', withBenchm
     const title = `per benchmark: ratio of medians over ${r.baseline} [95% CI]`;
     return renderReport(r, format) + '\n' + (format === 'markdown' ? `**${title}**\n\n` : `${title}\n\n`) + perBenchmark(r, format);
   }
-  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a two-stage bootstrap 95% CI (${r.geomeans[0]?.resamples ?? 0} resamples, seed ${r.geomeans[0]?.seed ?? ''})`;
+  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a 95% CI (${r.geomeans[0]?.method ?? 'no interval'}, seed ${r.geomeans[0]?.seed ?? ''}; docs/statistics.md)`;
   const missing = r.missing.length ? `not compared: ${r.missing.length} case(s): ${r.missing.slice(0, 5).map((m) => `${m.subject} on ${m.benchmark} (${m.reason})`).join('; ')}${r.missing.length > 5 ? '; …' : ''}` : '';
   if (format === 'markdown') {
     return [`**${head}**`, '', markdownTable(r.geomeans, GEO_COLUMNS), ...r.geomeans.map((g) => `- ${g.verdict}`), '', `_${excludedLine(r)}_`, missing ? `\n_${missing}_` : ''].join('\n') + '\n';

@@ -39,7 +39,7 @@ export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
-                      [--format table|csv|json|markdown] [--json] [--per-benchmark] [--resamples 2000] [--seed 1]
+                      [--format table|csv|json|markdown] [--json] [--per-benchmark] [--resamples 10000] [--seed 1]
   --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
               against its JIT), O0 (each -O level against O0; any level), or version=X
   --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)

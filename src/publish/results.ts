@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { hostFingerprint, hostLine } from '../measure/host.js';
 import { runtimeRows } from '../runtimes/rows.js';
 import { runtimeVersions } from '../runtimes/versions/list.js';
+import { FOOTNOTE, rulesMarkdown } from '../analysis/findings.js';
 
 interface Cell { cell_type: string; source: string | string[]; metadata?: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] }[] }
 
@@ -71,6 +72,8 @@ export async function resultsMarkdown(executed: readonly { file: string; seconds
     '| notebook | time | verdict |', '|---|---|---|',
     ...executed.map((e) => `| ${basename(e.file, '.ipynb')} | ${(e.seconds / 60).toFixed(1)} min | ${verdictOf(e.file).replace(/\|/g, '\\|') || '(no verdict line)'} |`),
     '',
+    // The rules the verdicts were decided by, declared in src/analysis/findings.ts before the data.
+    '## Decision rules', '', rulesMarkdown(), '', `${FOOTNOTE}.`, '',
   ];
   for (const e of executed) {
     const cells = (JSON.parse(readFileSync(e.file, 'utf8')) as { cells: Cell[] }).cells;
