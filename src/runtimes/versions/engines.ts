@@ -9,6 +9,8 @@ import type { Command, ModeInfo, RunInput } from '../adapter.js';
 import type { VersionStatus } from './installed.js';
 import { installFromNpm, npmVersions } from './npm-install.js';
 import { BUN_MODES, bunCommand, NODE_MODES, nodeCommand } from './js-engines.js';
+import { installWamr2, wamr2Versions } from './wamr2-install.js';
+import { WAMR2_MODES, wamr2AotCommand, wamr2Command } from './wamr2.js';
 
 export interface Engine {
   /** Every mode this runtime's versions can have (the installed status says which run here). */
@@ -34,6 +36,14 @@ export const ENGINES: Record<string, Engine> = {
     versions: (spec) => npmVersions('bun', spec),
     install: (v, log) => installFromNpm('bun', v, BUN_MODES.map((m) => m.mode), log),
     run: (exe, mode, _aot, input) => bunCommand(exe, mode, input),
+  },
+  wamr: {
+    modes: WAMR2_MODES,
+    versions: wamr2Versions,
+    install: installWamr2,
+    run: (_exe, mode, _aot, input, dir) => wamr2Command(dir, mode, input),
+    aotExtension: '.aot',
+    aot: (dir, _mode, wasm, out) => wamr2AotCommand(dir, wasm, out),
   },
 };
 
