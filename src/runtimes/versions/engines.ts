@@ -5,12 +5,15 @@
  * adapters.ts and install.ts consult this table after their own runtimes (wasmtime, wazero, wasmi).
  * A bare `node`, `wamr` or `wasmer` is not touched: it stays the pinned target of setup.
  */
+import { join } from 'node:path';
 import type { Command, ModeInfo, RunInput } from '../adapter.js';
 import type { VersionStatus } from './installed.js';
 import { installFromNpm, npmVersions } from './npm-install.js';
 import { BUN_MODES, bunCommand, NODE_MODES, nodeCommand } from './js-engines.js';
 import { installWamr2, wamr2Versions } from './wamr2-install.js';
 import { WAMR2_MODES, wamr2AotCommand, wamr2Command } from './wamr2.js';
+import { installWasmer7, wasmer7Versions } from './wasmer7-install.js';
+import { WASMER7_MODES, wasmer7AotCommand, wasmer7Command } from './wasmer7.js';
 
 export interface Engine {
   /** Every mode this runtime's versions can have (the installed status says which run here). */
@@ -44,6 +47,14 @@ export const ENGINES: Record<string, Engine> = {
     run: (_exe, mode, _aot, input, dir) => wamr2Command(dir, mode, input),
     aotExtension: '.aot',
     aot: (dir, _mode, wasm, out) => wamr2AotCommand(dir, wasm, out),
+  },
+  wasmer: {
+    modes: WASMER7_MODES,
+    versions: wasmer7Versions,
+    install: installWasmer7,
+    run: (exe, mode, aot, input) => wasmer7Command(exe, mode, aot, input),
+    aotExtension: '.wasmu',
+    aot: (dir, mode, wasm, out) => wasmer7AotCommand(join(dir, 'bin', 'wasmer'), mode, wasm, out),
   },
 };
 
