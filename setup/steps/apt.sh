@@ -8,6 +8,7 @@ pkgs=(
   gcc g++ make cmake ninja-build pkg-config patch
   hyperfine valgrind time linux-perf
   "llvm-$WASMER_LLVM-dev" libzstd-dev zlib1g-dev libxml2-dev libffi-dev
+  llvm-19-dev libpolly-19-dev libasmjit-dev   # for `runtime add wamr@2.4.3` (LLVM JIT/AOT, fast JIT)
   chromium
 )
 missing=()

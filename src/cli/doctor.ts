@@ -50,7 +50,7 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     process.stdout.write(renderTable(versions, [
       { title: 'version', get: (r) => r.id },
       { title: 'ok', get: (r) => (r.ok ? 'yes' : 'NO') },
-      { title: 'modes / reason', get: (r) => (r.ok ? `${r.modes}  (${r.version_line})` : r.reason) },
+      { title: 'modes / reason', get: (r) => (r.ok ? `${r.modes}  (${r.version_line})${r.unavailable ? ` — ${r.unavailable}` : ''}` : r.reason) },
     ], 110));
   }
   process.stdout.write('\n' + renderTable(Object.entries(tools), [

@@ -5,7 +5,7 @@ import { RUNTIME_USAGE } from './usage.js';
 import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag, printRows, tableOf } from './flags.js';
 
 
-const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason'];
+const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason', 'unavailable'];
 
 export async function runtimeCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;

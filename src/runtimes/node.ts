@@ -12,7 +12,7 @@ import { once, versionLine } from './locate.js';
 const runner = join(driversDir, 'node-wasi-runner.mjs');
 // --no-wasm-lazy-compilation: compile every function at instantiation, as the other runtimes
 // do before main; V8 otherwise compiles each on its first call, inside the timed region.
-const TIER_FLAGS: Record<string, string[]> = {
+export const TIER_FLAGS: Record<string, string[]> = {
   turbofan: ['--no-liftoff', '--no-wasm-lazy-compilation'],
   liftoff: ['--liftoff', '--no-wasm-tier-up', '--no-wasm-lazy-compilation'],
 };

