@@ -9,7 +9,7 @@ const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line'
 
 export async function runtimeCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') { console.log(RUNTIME_USAGE); return 0; }
+  if (sub === '--help' || sub === '-h') { console.log(RUNTIME_USAGE); return 0; }
   if (sub === 'list') {
     const { values, positionals } = flags(rest, FORMAT_FLAGS, RUNTIME_USAGE);
     if (values.help) { console.log(RUNTIME_USAGE); return 0; }
@@ -37,5 +37,5 @@ export async function runtimeCommand(argv: string[]): Promise<number> {
     for (const r of results.filter((x) => x.outcome === 'failed')) console.log(`  ${r.id}: ${r.reason}`);
     return 0;
   }
-  throw new UsageError(`unknown runtime subcommand "${sub}": add or list (wasmlab runtime --help)`);
+  throw new UsageError(sub === undefined ? RUNTIME_USAGE : `unknown runtime subcommand "${sub}": add or list (wasmlab runtime --help)`);
 }
