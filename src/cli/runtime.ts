@@ -2,7 +2,7 @@
 import { addRuntimes, runtimeVersions } from '../api.js';
 import { UsageError } from '../errors.js';
 import { RUNTIME_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag, printRows, tableOf } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, intFlag, printRows, tableOf } from './flags.js';
 
 
 const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason'];
