@@ -133,7 +133,8 @@ test('acceptance 1: magics and TypeScript cells through nbclient', { timeout: 20
     const got = JSON.parse(stdout(at(17, 'const sweepRequest')).trim()) as {
       rows: number; status: string[]; runtime: string[]; opt: string[]; size: string[]; pin: string; timeout: number; mem_limit_bytes: number; reps: string; ci: number;
     };
-    // Adaptive: at least the 5 minimum runs, at most --max-runs 8; every one ok.
+    // Adaptive: at least the 5 minimum runs, at most --max-runs 8 (reps the store has from cell 1
+    // count, being the same runs); every one ok.
     assert.ok(got.rows >= 5 && got.rows <= 8, `${got.rows} rows`);
     assert.equal(bodyRows(tableOf(c)), got.rows, 'the displayed table is the bound frame');
     assert.deepEqual([got.status, got.runtime, got.opt, got.size], [['ok'], ['native'], ['O2'], ['mini']]);

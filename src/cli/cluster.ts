@@ -8,7 +8,7 @@ import { collect, status, submit } from '../cluster/slurm.js';
 import { localClusterDown, localClusterUp } from '../cluster/local.js';
 import { parseSweepArgs, sweepRequest } from './args.js';
 import { PLAN_USAGE, SHARD_USAGE, MERGE_USAGE, SLURM_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag as int, printRows } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, intFlag as int, printRows } from './flags.js';
 import { ProgressView } from './progress.js';
 
 

@@ -7,7 +7,7 @@ import { findCompiler } from '../toolchain/compilers.js';
 import { renderTable } from '../export/table.js';
 import { UsageError } from '../errors.js';
 import { DOCTOR_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows } from './flags.js';
 
 
 export async function doctorCommand(argv: string[]): Promise<number> {

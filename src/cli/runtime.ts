@@ -2,14 +2,14 @@
 import { addRuntimes, runtimeVersions } from '../api.js';
 import { UsageError } from '../errors.js';
 import { RUNTIME_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, intFlag, printRows, tableOf } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, intFlag, printRows, tableOf } from './flags.js';
 
 
 const LIST_COLUMNS = ['id', 'ok', 'drivers', 'modes', 'released', 'version_line', 'reason', 'unavailable'];
 
 export async function runtimeCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') { console.log(RUNTIME_USAGE); return 0; }
+  if (sub === '--help' || sub === '-h') { console.log(RUNTIME_USAGE); return 0; }
   if (sub === 'list') {
     const { values, positionals } = flags(rest, FORMAT_FLAGS, RUNTIME_USAGE);
     if (values.help) { console.log(RUNTIME_USAGE); return 0; }
@@ -37,5 +37,5 @@ export async function runtimeCommand(argv: string[]): Promise<number> {
     for (const r of results.filter((x) => x.outcome === 'failed')) console.log(`  ${r.id}: ${r.reason}`);
     return 0;
   }
-  throw new UsageError(`unknown runtime subcommand "${sub}": add or list (wasmlab runtime --help)`);
+  throw new UsageError(sub === undefined ? RUNTIME_USAGE : `unknown runtime subcommand "${sub}": add or list (wasmlab runtime --help)`);
 }

@@ -1,7 +1,7 @@
 /** `wasmlab sql`, `sweeps`, `export`, `import`: the results store from the command line. */
 import { exportRuns, importRuns, sql, sweeps, UsageError } from '../api.js';
 import { SQL_USAGE, SWEEPS_USAGE, EXPORT_USAGE, IMPORT_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows, type Values } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows, type Values } from './flags.js';
 
 
 

@@ -1,7 +1,7 @@
 /** `wasmlab suite [FILTER]`, `wasmlab suite import PATH` and `wasmlab compile`. */
 import { compile, suite, UsageError } from '../api.js';
 import { SUITE_IMPORT_USAGE, SUITE_USAGE, COMPILE_USAGE } from './usage.js';
-import { flags, formatOf, FORMAT_FLAGS, FORMAT_USAGE, printRows } from './flags.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows } from './flags.js';
 import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../export/table.js';
 import { cacheDir } from '../paths.js';

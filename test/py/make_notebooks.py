@@ -67,7 +67,7 @@ int main(void) {
     "%bench -b gemm -r nosuchruntime",
     # Issue 24: %bench takes every CLI sweep option (acceptance 2's line); the next cell checks its rows and request.
     "%bench -b gemm -r native --size mini --pin 0 --timeout 30 --mem-limit 512M --reps adaptive --ci 5% --max-runs 8 -O O2 -o acc",
-    "const sweepRequest = JSON.parse(String((await wl.sql(\"SELECT request FROM sweeps ORDER BY started DESC LIMIT 1\"))['request'].values[0]));\nconsole.log(JSON.stringify({ rows: acc.shape[0], status: [...new Set(acc['status'].values)], runtime: [...new Set(acc['runtime'].values)], opt: [...new Set(acc['opt'].values)], size: [...new Set(acc['size'].values)], pin: sweepRequest.pin, timeout: sweepRequest.timeout, mem_limit_bytes: sweepRequest.mem_limit_bytes, reps: sweepRequest.reps, ci: sweepRequest.ci }))",
+    "const sweepRequest = JSON.parse(String((await wl.sql(\"SELECT request FROM sweeps ORDER BY started DESC LIMIT 1\")).column('request').values[0]));\nconst distinct = (c: string) => [...new Set(acc.column(c).values as unknown[])];\nconsole.log(JSON.stringify({ rows: acc.shape[0], status: distinct('status'), runtime: distinct('runtime'), opt: distinct('opt'), size: distinct('size'), pin: sweepRequest.pin, timeout: sweepRequest.timeout, mem_limit_bytes: sweepRequest.mem_limit_bytes, reps: sweepRequest.reps, ci: sweepRequest.ci }))",
 ])
 Notebooks.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
 
