@@ -7,7 +7,7 @@
  * WASI: the cwd preopened as "." (unless --no-preopen), argv[0] = the module path as given,
  * environment empty, stdio inherited. Exit status: the guest's proc_exit code (or main's
  * return); a trap prints "Exception: …" on stderr and exits 1; a load failure exits 2.
- * Choices, each for a reason seen with WAMR 2020 here (FACTS):
+ * Choices, each for a reason seen with WAMR 2020 here (docs/runtimes.md):
  *  - no app heap inside the guest's memory (heap size 0): WAMR's heap and wasi-libc's malloc
  *    shared the linear memory and corrupted each other;
  *  - an 8 MiB wasm stack (interpreter frames and operands), like a native stack: the 16 KiB

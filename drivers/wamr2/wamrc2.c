@@ -6,6 +6,7 @@
  * Options as wamrc's defaults for x86-64: opt and size level 3, SIMD, bulk memory and
  * reference types on, no software bound checks (the AOT runtime's guard pages trap instead).
  * The module is loaded in interpreter running mode so the JIT build does not also JIT it.
+ * Run by wasmlab's AOT step for `wamr@2.4.3:aot` targets (src/runtimes/versions/wamr2.ts).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,7 +10,7 @@
  * timed region only), `process` when the column is absent, as every current counter source
  * counts the whole process. A subject and a baseline of different scopes, or of different
  * counter sources (perf vs valgrind), get no normalized ratio (null) and a note: the numbers
- * are not comparable. cachegrind's miss ratios are simulated (FACTS: its branch predictor is
+ * are not comparable. cachegrind's miss ratios are simulated (docs/measuring.md: its branch predictor is
  * a simple model; interpreters' ratios are not comparable with perf's) and the note says so.
  */
 import { median } from './aggregate.js';

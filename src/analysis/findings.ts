@@ -174,7 +174,7 @@ const sourceNote = (c: readonly CounterRow[], kind?: 'branch' | 'cache') => {
   const src = [...new Set(c.map((x) => x.counter_source))].join('/');
   const scope = [...new Set(c.map((x) => x.counter_scope))].join('/');
   if (src !== 'valgrind') return src ? ` [${src}, ${scope} scope]` : '';
-  return ` [counts simulated by valgrind, ${scope} scope${kind === 'branch' ? '; its simple branch model inflates interpreters\' miss ratios (FACTS)' : kind === 'cache' ? '; its cache model is a simple two-level simulation' : ''}]`;
+  return ` [counts simulated by valgrind, ${scope} scope${kind === 'branch' ? '; its simple branch model inflates interpreters\' miss ratios (docs/measuring.md)' : kind === 'cache' ? '; its cache model is a simple two-level simulation' : ''}]`;
 };
 
 /** Per runtime: the values of one CounterRow field over benchmarks (finite and positive). */

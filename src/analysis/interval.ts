@@ -9,7 +9,7 @@
  * noise, and resampling reps as well would count it twice.
  *
  * - Below 10 benchmarks: Student's t interval on the log ratios, mean ± t(n−1)·s/√n. A
- *   percentile bootstrap under-covers there (89% at 5 benchmarks, FACTS): it ignores the extra
+ *   percentile bootstrap under-covers there (89% at 5 benchmarks, docs/statistics.md): it ignores the extra
  *   width the t quantile adds for an estimated spread.
  * - From 10 benchmarks: the studentized ("bootstrap-t") bootstrap (Efron & Tibshirani, "An
  *   Introduction to the Bootstrap", 1993, ch. 12; Davison & Hinkley 1997, §5.2): resample the

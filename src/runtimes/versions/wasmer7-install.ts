@@ -1,7 +1,7 @@
 /**
  * `wasmer@7.4.2`: `cargo install wasmer-cli@7.4.2 --locked --features singlepass,cranelift`
  * into the version's folder (the 4.4.0 of setup stays the bare `wasmer`, for the study's LLVM
- * rows). No patches and no link fixes (FACTS). Its LLVM backend needs LLVM 22, which Debian 12
+ * rows). No patches and no link fixes (docs/runtimes.md). Its LLVM backend needs LLVM 22, which Debian 12
  * lacks (it has up to 19), so `llvm` is listed unavailable with that reason. ~15 min cold on 2
  * idle cores, much longer on a busy machine; cargo's build folder is kept under the temp folder
  * so an interrupted build resumes.

@@ -4,7 +4,7 @@
  *   wasmer compile --<compiler> <x.wasm> -o <x.wasmu>; wasmer run … <x.wasmu> -- <args…>
  * Files: Wasmer 7 mounts a `--volume HOST:/` (or `--volume .`, `--mapdir /:HOST`) as a read-only
  * layer under an in-memory root, so a file the guest creates under a relative name never reached
- * the host (FACTS). A volume at any other guest path is a real mount. wasi-libc opens a
+ * the host (docs/runtimes.md). A volume at any other guest path is a real mount. wasi-libc opens a
  * relative name through the "." preopen, and Wasmer 7 points that preopen at the current
  * directory it is given with --cwd (wasmer-wasix's runners/wasi_common.rs; the flag's help
  * says it "does not work with WASI preview 1 modules", which holds for chdir, not for this
