@@ -9,6 +9,7 @@ import { optionsFor } from '../options/table.js';
 import { parseSweepArgs } from './args.js';
 import { formatOf, printRows } from './flags.js';
 import { ProgressView } from './progress.js';
+import { isRoutine } from '../sweep/events.js';
 import { HYPOTHESIS_USAGE } from './usage.js';
 
 const CLI_ONLY = new Set(['format', 'json', 'out', 'quiet', 'help']);
@@ -33,7 +34,7 @@ export async function hypothesisCommand(argv: string[], dryRun = false): Promise
     dryRun: dryRun || Boolean(values['dry-run']), warmup: values.warmup as number | undefined, timeout: values.timeout as number | undefined,
     pin: str('pin'), fresh: Boolean(values.fresh), storeWait: values['store-wait'] as number | undefined,
     store: str('store') ?? (process.env.WASMLAB_STORE || null),
-    signal: controller.signal, onEvent: (e) => view.event(e), onNote: (l) => view.note(l),
+    signal: controller.signal, onEvent: (e) => { if (e.kind === 'progress' || !isRoutine(e)) view.event(e); }, onNote: (l) => view.note(l),
   };
   let out;
   try {
