@@ -100,7 +100,7 @@ test('a gain claim: the ratio of ratios per benchmark', () => {
   const r = decideClaim(rows, claim);
   assert.equal(r.verdict, 'supported', JSON.stringify(r));
   assert.equal(r.benchmarks, 6);
-  assert.ok(Math.abs(Number(r.per_benchmark[0]!.subject_gain) - 0.5) < 0.05);
+  assert.ok(Math.abs(Number(r.per_benchmark[0]!.subject_ratio) - 0.5) < 0.05);
   assert.ok(r.ci_low! < 1 && r.ci_high! > 1);
   const more = decideClaim(rows, claimOf(['s', 'gains-more', 't'], { from: 'O0', to: 'O3', size: 'small', by: '10%' }));
   assert.equal(more.verdict, 'not supported', 'equal gains rule out gaining 10% more');

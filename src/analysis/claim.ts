@@ -153,7 +153,11 @@ export interface ClaimResult {
   /** Power of this decision at the observed variance for the stated effect or margin (null: too few to estimate). */
   achieved_power: number | null;
   components: VarianceComponents | null;
-  /** One row per benchmark. */
+  /**
+   * One row per benchmark: for one comparison its ratio of medians with Price–Bonett's CI; for a
+   * gain, subject_ratio and baseline_ratio (time at --to over time at --from: below 1 is a gain)
+   * and ratio_of_ratios (below 1: the subject gains more).
+   */
   per_benchmark: Record<string, string | number | null>[];
   excluded: string[];
 }
@@ -232,8 +236,8 @@ export function decideClaim(allRows: readonly Row[], c: Claim, o: { benchmarks?:
     method = !iv ? 'none (1 benchmark)' : iv.method === 't' ? `t (${iv.n} benchmarks, < 10)` : `${iv.method}, ${iv.resamples} resamples`;
     cells = both.map((b) => [s.get(b)!.subject.values, s.get(b)!.base.values, t.get(b)!.subject.values, t.get(b)!.base.values]);
     perBenchmark = both.map((b, i) => ({
-      benchmark: b, subject: c.subject, baseline: c.baseline, subject_gain: f3(Math.exp(sign * lr(s.get(b)!))), baseline_gain: f3(Math.exp(sign * lr(t.get(b)!))),
-      ratio_of_gains: f3(Math.exp(dv[i]!)), n: Math.min(...cells[i]!.map((x) => x.length)),
+      benchmark: b, subject: c.subject, baseline: c.baseline, subject_ratio: f3(Math.exp(sign * lr(s.get(b)!))), baseline_ratio: f3(Math.exp(sign * lr(t.get(b)!))),
+      ratio_of_ratios: f3(Math.exp(dv[i]!)), n: Math.min(...cells[i]!.map((x) => x.length)),
     }));
   }
   const reps = cells.length ? Math.min(...cells.flat().map((v) => v.length)) : 0;

@@ -188,7 +188,7 @@ export async function hypothesis(req: HypothesisRequest): Promise<HypothesisOutc
     }
   };
   const test = powerTest(claim);
-  const history = historyOf(stored);
+  let history = historyOf(stored);
   const cost = (benchmarks: readonly string[], reps: number) => benchmarks.reduce((a, b) => a + design.cells.reduce(
     (s, cl) => s + ((req.warmup ?? 1) + reps) * estimateSeconds(history, { benchmark: b, size: claim.size, opt: cl.opt, target: cl.target }), 0), 0);
   const sizePlan = (c: VarianceComponents): SizePlan => planSize(test, c, claim.alpha, claim.power, {
@@ -225,6 +225,7 @@ export async function hypothesis(req: HypothesisRequest): Promise<HypothesisOutc
     freshDone = true;
     measured.push(...rows);
     if (req.signal?.aborted) return interrupted(claim, measured);
+    history = historyOf([...stored, ...(rows as unknown as Row[])]);
     components = decide((rows as unknown as Row[]).filter(inDesign), pilot)?.components ?? null;
     if (components) components = { ...components, source: `pilot of ${pilot.length} benchmarks × ${MIN_REPS} reps` };
   }
@@ -239,7 +240,8 @@ export async function hypothesis(req: HypothesisRequest): Promise<HypothesisOutc
   const sp = sizePlan(components);
   const chosen = pool.slice(0, sp.benchmarks);
   const storedReps = new Map<string, number>();
-  for (const r of stored) if (r.status === 'ok') { const k = [r.benchmark, r.opt, targetLabel(r)].join('\0'); storedReps.set(k, (storedReps.get(k) ?? 0) + 1); }
+  // What the sweep will reuse: stored runs, and the pilot's (the first reps of the same configurations).
+  for (const r of [...stored, ...(measured as unknown as Row[])]) if (r.status === 'ok') { const k = [r.benchmark, r.opt, targetLabel(r)].join('\0'); storedReps.set(k, (storedReps.get(k) ?? 0) + 1); }
   let runs = 0, storedRuns = 0, est = 0;
   for (const b of chosen) for (const cl of design.cells) {
     const have = Math.min(sp.reps, storedReps.get([b, cl.opt, cl.target].join('\0')) ?? 0);
@@ -248,7 +250,7 @@ export async function hypothesis(req: HypothesisRequest): Promise<HypothesisOutc
   }
   const plan: HypothesisPlan = {
     benchmarks: chosen, reps: sp.reps, power: sp.power, reached: sp.reached, benchmarks_needed: sp.benchmarksNeeded,
-    components, runs, stored_runs: req.fresh && !freshDone ? 0 : storedRuns, estimated_s: est,
+    components, runs, stored_runs: storedRuns, estimated_s: est,
   };
   const pl = planLine(claim, plan);
   if (!req.dryRun) note(pl); // a dry run's plan is its answer: the front prints `line`
