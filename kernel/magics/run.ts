@@ -213,7 +213,9 @@ export async function hypothesis(o: Common & { claim: string[]; flags: Record<st
   }
   bar.finish(out.source === 'measured' ? `${out.rows.length} runs` : out.source);
   text(out.line);
-  return finish(await toFrame(out.result?.per_benchmark ?? []), o);
+  // A dry run (or an interrupted one) has no ratios: the line is the answer.
+  if (!out.result) return toFrame([]);
+  return finish(await toFrame(out.result.per_benchmark), o);
 }
 
 /** %sql / %%sql: a query on the session's store, as a frame. */
