@@ -125,3 +125,17 @@ test('acceptance 6: bad claims are one line naming the fix', () => {
   const ok: Claim = claimOf(['wasmtime:cranelift', 'faster', 'no-aot'], {});
   assert.equal(ok.subject, 'wasmtime:cranelift+aot');
 });
+
+test('%hypothesis and wasmlab hypothesis read the same options from the one table', async () => {
+  const { translate } = await import('../kernel/magics/translate.js');
+  const { optionsFor } = await import('../src/options/table.js');
+  const ts = translate('%hypothesis wasm3 faster O0 -O O3 -b gemm,crc32 --by 20% --power 0.9 --dry-run -o h');
+  const options = JSON.parse(/wl\.magic\.hypothesis\((\{.*\})\)/.exec(ts)![1]!) as { claim: string[]; flags: Record<string, unknown>; out: string };
+  assert.deepEqual(options.claim, ['wasm3', 'faster', 'O0']);
+  assert.deepEqual(options.flags, { opt: ['O3'], benchmarks: ['gemm', 'crc32'], by: '20%', power: '0.9', dryRun: true });
+  assert.equal(options.out, 'h');
+  const names = optionsFor('hypothesis').map((o) => o.name);
+  for (const n of ['bench', 'size', 'opt', 'by', 'margin', 'metric', 'alpha', 'power', 'from', 'to', 'dry-run', 'store']) assert.ok(names.includes(n), n);
+  for (const n of ['runtime', 'reps', 'counters', 'wasm']) assert.ok(!names.includes(n), `${n}: the claim and the plan set it`);
+  assert.throws(() => translate('%hypothesis wasm3 faster native --reps 3'), /unknown flag --reps/);
+});
