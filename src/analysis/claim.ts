@@ -152,6 +152,8 @@ export interface ClaimResult {
   method: string;
   /** Power of this decision at the observed variance for the stated effect or margin (null: too few to estimate). */
   achieved_power: number | null;
+  /** What that power is for: "10%" (the --by effect) or "±10%" (the margin). */
+  power_for: string;
   components: VarianceComponents | null;
   /**
    * One row per benchmark: for one comparison its ratio of medians with Price–Bonett's CI; for a
@@ -249,7 +251,8 @@ export function decideClaim(allRows: readonly Row[], c: Claim, o: { benchmarks?:
     : directionVerdict(iv, lower, c.by, isGain(c.verb) ? ['gaining more', 'gaining less'] : lower ? words : [words[1], words[0]]);
   return {
     ...base, ...v, ratio, ci_low: iv ? Math.exp(iv.low) : null, ci_high: iv ? Math.exp(iv.high) : null, p: iv?.p ?? null,
-    benchmarks: cells.length, reps, method, achieved_power: achieved, components: comps, per_benchmark: perBenchmark, excluded,
+    benchmarks: cells.length, reps, method, achieved_power: achieved, components: comps,
+    power_for: powerTest(c).kind === 'equivalence' ? marginText(c.margin) : marginText(c.by).slice(1), per_benchmark: perBenchmark, excluded,
   };
 }
 
@@ -259,7 +262,7 @@ const lr = (p: Pair) => Math.log(median(p.subject.values, true)! / median(p.base
 /** The one line a front prints: claim, verdict, ratio with CI, p, achieved power. */
 export function verdictLine(r: ClaimResult): string {
   const f = (x: number | null) => (x === null ? '?' : x.toFixed(3));
-  const pw = r.achieved_power === null ? 'achieved power ?' : `achieved power ${Math.round(100 * r.achieved_power)}%`;
+  const pw = `achieved power ${r.achieved_power === null ? '?' : `${Math.round(100 * r.achieved_power)}%`} (for ${r.power_for})`;
   return `${r.claim}: ${r.verdict} (${r.why}); geomean ratio ${f(r.ratio)} [${f(r.ci_low)}–${f(r.ci_high)}] (${Math.round(100 * r.level)}% CI), `
     + `p ${r.p === null ? '?' : r.p.toPrecision(2)}, ${pw}; ${r.benchmarks} benchmarks × ${r.reps} reps`;
 }
