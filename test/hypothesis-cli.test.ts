@@ -72,7 +72,7 @@ test('acceptance 5 from stored rows: equivalent within 10% — ±2% supported, 1
   const claim = ['wasmtime:winch', 'equivalent', 'wasmtime:cranelift', '--margin', '10%', '-b', ids.join(',')];
   const a = await hyp([...claim, '--store', near]);
   assert.equal(a.exitCode, 0, a.stderr);
-  assert.match(a.stdout, /^wasmtime:winch equivalent wasmtime:cranelift within ±10%: supported \(the 90% interval lies within ±10%\); geomean ratio 1\.00\d \[0\.9\d\d–1\.0\d\d\] \(95% CI\), p [\d.e-]+, achieved power \d+% \(for ±10%\); 8 benchmarks × 5 reps/);
+  assert.match(a.stdout, /^wasmtime:winch equivalent wasmtime:cranelift within ±10%: supported \(the 90% interval lies within ±10%\); geomean ratio 1\.00\d \[0\.9\d\d–1\.0\d\d\] \(90% CI\), p [\d.e-]+, achieved power \d+% \(for ±10%\); 8 benchmarks × 5 reps/);
   assert.match(a.stderr, /answered from the store's rows \(8 benchmarks × 5 reps stored\); nothing measured/);
   const b = await hyp([...claim, '--store', far, '--format', 'json']);
   const j = JSON.parse(b.stdout) as { source: string; result: { verdict: string; ci_low: number; per_benchmark: unknown[] } };

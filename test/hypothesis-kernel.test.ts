@@ -58,7 +58,7 @@ test('%hypothesis through the kernel: plan, measure, decide; the re-run from the
   const first = verdict(cells[1]!);
   assert.match(stdout(cells[1]!), /pilot: 3 reps of 3 benchmarks/, stdout(cells[1]!) + stderr(cells[1]!));
   assert.match(stdout(cells[1]!), /^plan: 3 benchmarks × \d+ reps per side/m);
-  assert.match(first, /^wasmtime:cranelift faster wasm3 by 10%: supported \(the interval lies below 1\); geomean ratio 0\.\d+ \[0\.\d+–0\.\d+\] \(95% CI\), p [\d.e-]+, achieved power \d+% \(for 10%\); 3 benchmarks × \d+ reps$/, texts(cells[1]!).join(' | '));
+  assert.match(first, /^wasmtime:cranelift faster wasm3 by 10%: supported \(the interval lies below 1\); geomean ratio 0\.\d+ \[0\.\d+–0\.\d+\] \(90% CI\), p [\d.e-]+, achieved power \d+% \(for 10%\); 3 benchmarks × \d+ reps$/, texts(cells[1]!).join(' | '));
   const hi = Number(/–([\d.]+)\]/.exec(first)![1]);
   assert.ok(hi < 1, `CI upper end ${hi} below 1`);
   assert.ok(n(2) >= 18, `the first run launched its pilot and sweep (${n(2)})`);
@@ -76,7 +76,7 @@ test('%hypothesis through the kernel: plan, measure, decide; the re-run from the
 
   // Acceptance 4: the paired ratio of gains with its CI, one row per kernel.
   const g = verdict(cells[10]!);
-  assert.match(g, /^wasm3 gains-as-much native from O0 to O3: (supported|not supported|inconclusive at this power) \(.*\); geomean ratio [\d.]+ \[[\d.]+–[\d.]+\] \(95% CI\), p [\d.e-]+, achieved power \d+% \(for ±10%\); 6 benchmarks × \d+ reps$/, texts(cells[10]!).join(' | ') + stderr(cells[10]!));
+  assert.match(g, /^wasm3 gains-as-much native from O0 to O3: (supported|not supported|inconclusive at this power) \(.*\); geomean ratio [\d.]+ \[[\d.]+–[\d.]+\] \(90% CI\), p [\d.e-]+, achieved power \d+% \(for ±10%\); 6 benchmarks × \d+ reps$/, texts(cells[10]!).join(' | ') + stderr(cells[10]!));
   assert.equal(stdout(cells[11]!).trim(), '6 benchmark,subject,baseline,subject_ratio,baseline_ratio,ratio_of_ratios,n');
 
   // A bad claim: one line naming the fix.

@@ -10,16 +10,22 @@
  * -O levels or jit/aot), with the same interval over benchmarks (interval.ts) — not on two
  * separate intervals, whose overlap is no test of a difference.
  *
- * Verdicts, at level 1 − α:
- * - faster: supported when the interval lies below 1; not supported when it rules out a gain as
- *   large as --by (its lower end above 1/(1+by)), which includes "slower"; else inconclusive at
- *   this power. slower, gains-more (S's ratio B/A below T's), gains-less: the same, mirrored.
- * - equivalent, gains-as-much: TOST's "equivalent" is supported, "different" is not supported.
+ * Verdicts, each a test at level α on the same interval over benchmarks — its 1 − 2α form, the
+ * one TOST reads (`low_tost`, `high_tost`), whose ends are one-sided bounds at level α each:
+ * - faster: a claim in one direction is a one-sided hypothesis (H0: ratio ≥ 1). Supported when the
+ *   interval lies below 1; not supported when it rules out a gain as large as --by (its lower end
+ *   above 1/(1+by), the other one-sided test), which includes "slower"; else inconclusive at this
+ *   power. slower, gains-more (S's ratio B/A below T's), gains-less: the same, mirrored. (A
+ *   two-sided 95% interval would test at α/2 per side: with 3 benchmarks, t(2) at 4.30 instead
+ *   of 2.92, a claim of a ×14 effect failed on an idle machine.)
+ * - equivalent, gains-as-much: TOST's "equivalent" is supported, "different" (the 1 − α interval
+ *   wholly beyond the margin) is not supported.
+ * The verdict line shows the 1 − 2α interval (90% at α = 0.05): the one that decides.
  */
 import { median } from './aggregate.js';
 import { pairUp, ratioRow, type Baseline, type Pair } from './compare.js';
 import { comparePair } from './paired.js';
-import { direction, equivalence, marginText, parseMargin } from './equivalence.js';
+import { equivalence, marginText, parseMargin } from './equivalence.js';
 import { groupOf, logRatioInterval, type LogInterval } from './interval.js';
 import { estimateComponents, power, type PowerTest, type VarianceComponents } from './power.js';
 import { UsageError, type Row } from './rows.js';
@@ -142,6 +148,7 @@ export interface ClaimResult {
   why: string;
   /** Geomean over benchmarks of the per-benchmark ratio (of ratios, for a gain). */
   ratio: number;
+  /** The deciding interval, at `level` = 1 − 2α (see the module comment). */
   ci_low: number | null;
   ci_high: number | null;
   level: number;
@@ -175,11 +182,11 @@ const f3 = (x: number | null) => (x === null ? null : +x.toPrecision(4));
 
 /** Direction verdict on d = ln(ratio); `lower` says the claim expects d < 0. */
 function directionVerdict(iv: LogInterval, lower: boolean, by: number, words: [string, string]): { verdict: Verdict; why: string } {
-  const d = direction(iv);
   const bound = Math.log1p(by);
-  if (lower ? d === 'lower' : d === 'higher') return { verdict: 'supported', why: `the interval lies ${lower ? 'below' : 'above'} 1` };
-  if (lower ? iv.low > -bound : iv.high < bound) {
-    return { verdict: 'not supported', why: d === 'no detectable change' ? `the interval rules out ${words[0]} by ${marginText(by).slice(1)} or more` : `the interval lies ${lower ? 'above' : 'below'} 1 (${words[1]})` };
+  if (lower ? iv.high_tost < 0 : iv.low_tost > 0) return { verdict: 'supported', why: `the interval lies ${lower ? 'below' : 'above'} 1` };
+  if (lower ? iv.low_tost > -bound : iv.high_tost < bound) {
+    const other = lower ? iv.low_tost > 0 : iv.high_tost < 0;
+    return { verdict: 'not supported', why: other ? `the interval lies ${lower ? 'above' : 'below'} 1 (${words[1]})` : `the interval rules out ${words[0]} by ${marginText(by).slice(1)} or more` };
   }
   return { verdict: 'inconclusive at this power', why: `the interval holds 1 and ${marginText(by).slice(1)}` };
 }
@@ -195,7 +202,7 @@ function equivalenceVerdict(iv: LogInterval, margin: number): { verdict: Verdict
 export function decideClaim(allRows: readonly Row[], c: Claim, o: { benchmarks?: readonly string[]; resamples?: number; seed?: number } = {}): ClaimResult {
   const rows = inScope(allRows, c, o.benchmarks ?? []);
   const level = 1 - c.alpha;
-  const base = { claim: claimText(c), level };
+  const base = { claim: claimText(c), level: 1 - 2 * c.alpha };
   const words: [string, string] = /_s$/.test(c.metric) ? ['faster', 'slower'] : ['lower', 'higher'];
   let iv: LogInterval | null, ratio: number, method: string, cells: number[][][], dvals: number[], perBenchmark: ClaimResult['per_benchmark'], excluded: string[];
   if (!isGain(c.verb)) {
@@ -250,7 +257,7 @@ export function decideClaim(allRows: readonly Row[], c: Claim, o: { benchmarks?:
     : c.verb === 'equivalent' || c.verb === 'gains-as-much' ? equivalenceVerdict(iv, c.margin)
     : directionVerdict(iv, lower, c.by, isGain(c.verb) ? ['gaining more', 'gaining less'] : lower ? words : [words[1], words[0]]);
   return {
-    ...base, ...v, ratio, ci_low: iv ? Math.exp(iv.low) : null, ci_high: iv ? Math.exp(iv.high) : null, p: iv?.p ?? null,
+    ...base, ...v, ratio, ci_low: iv ? Math.exp(iv.low_tost) : null, ci_high: iv ? Math.exp(iv.high_tost) : null, p: iv?.p ?? null,
     benchmarks: cells.length, reps, method, achieved_power: achieved, components: comps,
     power_for: powerTest(c).kind === 'equivalence' ? marginText(c.margin) : marginText(c.by).slice(1), per_benchmark: perBenchmark, excluded,
   };

@@ -15,8 +15,9 @@
  * (medianVarianceFactor). The decision (paired.ts) is made on the mean of d_b over k benchmarks
  * with Student's t below 10 benchmarks (a studentized bootstrap from 10, planned as t: for the
  * near-normal d_b a plan expects, the two agree), so the power is that of a t test on k values:
- * - a direction claim is supported when the (1 − α) interval excludes 1 on the claimed side:
- *   power = P(T > t_{1−α/2, k−1}), T noncentral t with ν = k − 1 and ncp δ√k/τ, τ² = Var(d_b);
+ * - a direction claim (one-sided, claim.ts) is supported when the (1 − 2α) interval excludes 1
+ *   on the claimed side: power = P(T > t_{1−α, k−1}), T noncentral t with ν = k − 1 and ncp
+ *   δ√k/τ, τ² = Var(d_b);
  * - an equivalence claim (TOST, equivalence.ts) when the (1 − 2α) interval lies within ±ln(1+m):
  *   power = P(d̄ − t_{1−α,ν}·ŝe > −z and d̄ + t_{1−α,ν}·ŝe < z).
  * Both are integrals over the sample sd's scaled-χ distribution (trapezoid rule on a fine grid).
@@ -118,8 +119,8 @@ function overSd(nu: number, g: (u: number) => number): number {
 const critCache = new Map<string, number>();
 
 /**
- * The decision's critical value for k benchmarks at tail probability `tail` (α/2 for a direction,
- * α for TOST): Student's t below 10 benchmarks; from 10, the mean over 200 seeded normal samples
+ * The decision's critical value for k benchmarks at tail probability `tail` (α: each claim is
+ * one-sided tests at α): Student's t below 10 benchmarks; from 10, the mean over 200 seeded normal samples
  * of the bootstrap-t quantile that logRatioInterval (the decision's code) uses, 2,000 resamples.
  */
 export function criticalValue(k: number, tail: number): number {
@@ -148,7 +149,7 @@ export function power(test: PowerTest, k: number, n: number, c: VarianceComponen
   const se = tau / Math.sqrt(k);
   if (test.kind === 'direction') {
     if (se === 0) return test.effect > 0 ? 1 : 0;
-    const tc = criticalValue(k, alpha / 2);
+    const tc = criticalValue(k, alpha);
     return overSd(nu, (u) => normalCdf(test.effect / se - tc * u));
   }
   const z = Math.log1p(test.margin), d = test.effect ?? 0;
