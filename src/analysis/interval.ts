@@ -29,7 +29,7 @@
 import { studentTQuantile, studentTSf } from './normal.js';
 import { quantileSorted } from './bootstrap.js';
 
-export const DEFAULT_RESAMPLES = 10_000;
+const DEFAULT_RESAMPLES = 10_000;
 /** From this many benchmarks on, the bootstrap; below it, the t interval. */
 export const BOOTSTRAP_MIN_N = 10;
 

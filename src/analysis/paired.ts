@@ -38,7 +38,7 @@ export interface GeomeanCi {
 const Z90 = normalQuantile(0.95);
 
 /** ln(median subject / median baseline) per pair. */
-export const logRatios = (pairs: readonly Pair[]): number[] =>
+const logRatios = (pairs: readonly Pair[]): number[] =>
   pairs.map((p) => Math.log(median(p.subject.values, true)! / median(p.base.values, true)!));
 
 /** One benchmark's interval over its reps (Price–Bonett) in the shape of a LogInterval; null under 3 reps a side. */
@@ -102,7 +102,7 @@ export interface DecisionOptions extends BootstrapOptions {
 }
 
 /** The equivalence answer in words. */
-export function equivalenceText(iv: LogInterval, margin: number): string {
+function equivalenceText(iv: LogInterval, margin: number): string {
   const e = equivalence(iv, margin);
   return e === 'equivalent' ? `equivalent within ${marginText(margin)}` : e === 'different' ? `different (beyond ${marginText(margin)})` : 'inconclusive';
 }
