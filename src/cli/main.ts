@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'report': return (await import('./report.js')).reportCommand(rest);
     case 'kernel': return kernelCommand(rest);
     case 'compare': return (await import('./compare.js')).compareCommand(rest);
+    case 'diff': return (await import('./diff.js')).diffCommand(rest);
     case 'findings': return (await import('./findings.js')).findingsCommand(rest);
     case 'sql': return (await import('./store.js')).sqlCommand(rest);
     case 'sweeps': return (await import('./store.js')).sweepsCommand(rest);

@@ -36,6 +36,12 @@ export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--on
 export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|O0 --subject TARGET
                        [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
   the ratio is subject / baseline per benchmark (median of the reps), geomean over the benchmarks both have`;
+export const DIFF_USAGE = `usage: wasmlab diff STORE_A [STORE_B] [--sweep-a ID] [--sweep-b ID] [--where-a SQL] [--where-b SQL]
+                    [--by target|benchmark] [--margin 15%] [--baseline native] [--metric kernel_s] [--format table|csv|json]
+  does B replicate A? per target the ratio of ratios (B's ratio to the baseline over A's, per benchmark, paired
+  over the benchmarks both have), 95% CI, and replicated (equivalent within the margin) / differs / inconclusive.
+  One store with --sweep-a/--sweep-b (two sweeps) or --where-a/--where-b (e.g. "host = 'laptop'": two hosts).
+  Exit status 0 when nothing differs, 3 when any target differs.`;
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
@@ -59,6 +65,7 @@ usage: wasmlab <command> [options]
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
   compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
+  diff A B [--margin 15%]      does store (sweep, host) B replicate A? ratio of ratios per target; exit 3 if any differs
   findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
@@ -85,6 +92,7 @@ export function usageOf(cmd: string, sub: string | undefined): string | undefine
     case 'profile': return SWEEP_USAGE.replace('wasmlab run', 'wasmlab profile');
     case 'report': return REPORT_USAGE;
     case 'compare': return COMPARE_USAGE;
+    case 'diff': return DIFF_USAGE;
     case 'findings': return FINDINGS_USAGE;
     case 'sql': return SQL_USAGE;
     case 'sweeps': return SWEEPS_USAGE;
