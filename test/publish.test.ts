@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,8 @@ import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, mi
 import { onePerQuarter, versionPoints } from '../src/analysis/versions.js';
 import { tableHtml } from '../src/frame/table.js';
 import { markdownTable } from '../src/publish/results.js';
+import { PLOTLY_ASSET } from '../src/publish/assets.js';
+import { PLOTLY_OPEN } from '../src/plot/render.js';
 import { wasmlab } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
@@ -151,6 +153,29 @@ test('wasmlab publish --quick: every study notebook through the real kernel, HTM
   assert.ok(finding.plotly_blue_pixels > 1000, `plotly's colour on the page: ${finding.plotly_blue_pixels} pixels`);
   const idx = await shot('index.html');
   assert.equal(idx.rendered_plots, 0);
+
+  // Issue 30, acceptance 6: one shared plotly file; every page under 0.5 MB apart from its own
+  // figures' data, none with an inlined copy; figures draw offline from the folder (above, and on
+  // a page of figures only here). A notebook exported on its own keeps plotly inlined.
+  const asset = join(out, PLOTLY_ASSET);
+  assert.ok(statSync(asset).size > 3e6, 'the shared plotly.js');
+  let withFigures = 0;
+  for (const page of readdirSync(out).filter((f) => /^\d\d-.*\.html$/.test(f))) {
+    const html = readFileSync(join(out, page), 'utf8');
+    const figureData = [...html.matchAll(/var f=([\s\S]*?);window\.Plotly\.newPlot/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+    const size = Buffer.byteLength(html);
+    assert.ok(size - figureData < 0.5e6, `${page}: ${size} bytes, ${figureData} of them figure data`);
+    assert.ok(!html.includes(PLOTLY_OPEN), `${page} has no inlined plotly.js`);
+    if (figureData) {
+      withFigures++;
+      assert.equal(html.split(`src="${PLOTLY_ASSET}"`).length - 1, 1, `${page} loads the shared file once`);
+    }
+  }
+  assert.ok(withFigures >= 2, `pages with figures: ${withFigures}`);
+  const alone = JSON.parse((await run(python, [join(repoRoot, 'test', 'py', 'screenshot.py'), join(out, 'executed', '01-overall.ipynb'), join(work, 'alone.png'), '--dom'], { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 })).stdout) as { html: string; rendered_plots: number };
+  assert.ok(alone.rendered_plots >= 1, 'a notebook exported on its own draws offline');
+  const aloneHtml = readFileSync(alone.html, 'utf8');
+  assert.ok(aloneHtml.includes(PLOTLY_OPEN) && !aloneHtml.includes(`src="${PLOTLY_ASSET}"`), 'and carries plotly.js inlined');
 });
 
 test('a magic line with {expr} is parsed when it runs, with the notebook\'s values', async () => {

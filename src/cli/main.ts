@@ -29,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'report': return (await import('./report.js')).reportCommand(rest);
     case 'kernel': return kernelCommand(rest);
     case 'compare': return (await import('./compare.js')).compareCommand(rest);
+    case 'diff': return (await import('./diff.js')).diffCommand(rest);
+    case 'repro': return (await import('./repro.js')).reproCommand(rest);
     case 'findings': return (await import('./findings.js')).findingsCommand(rest);
     case 'hypothesis': return (await import('./hypothesis.js')).hypothesisCommand(rest);
     case 'sql': return (await import('./store.js')).sqlCommand(rest);
@@ -40,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'merge': return (await import('./cluster.js')).mergeCommand(rest);
     case 'slurm': return (await import('./cluster.js')).slurmCommand(rest);
     case 'notebook': return (await import('./notebook.js')).notebookCommand(rest);
-    case 'publish': return (await import('./notebook.js')).publishCommand(rest);
+    case 'publish': if (rest.some((a) => a === '--bundle' || a.startsWith('--bundle='))) return (await import('./repro.js')).bundleCommand(rest);
+      return (await import('./notebook.js')).publishCommand(rest);
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
   }

@@ -33,7 +33,7 @@ export const SUITE_USAGE = `usage: wasmlab suite [FILTER] ${FORMAT_USAGE}   the 
 export const COMPILE_USAGE = `usage: wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] ${FORMAT_USAGE}
   build benchmarks for native and wasm (cached) and print the artifacts`;
 export const NOTEBOOK_USAGE = 'usage: wasmlab notebook run NAME [-p key=value …] [--quick] [--out DIR]';
-export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--only 00,01]';
+export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--only 00,01] | wasmlab publish --bundle DIR --store F';
 export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|O0 --subject TARGET
                        [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
   the ratio is subject / baseline per benchmark (median of the reps), geomean over the benchmarks both have`;
@@ -53,6 +53,16 @@ export const HYPOTHESIS_USAGE = [
   '  wasmlab hypothesis wavm gains-more wasmtime:cranelift --from jit --to aot     # AOT helps WAVM more than Wasmtime',
   '  wasmlab hypothesis wasm3 faster native --dry-run                               # the plan only; launches nothing',
 ].join('\n');
+export const DIFF_USAGE = `usage: wasmlab diff STORE_A [STORE_B] [--sweep-a ID] [--sweep-b ID] [--where-a SQL] [--where-b SQL]
+                    [--by target|benchmark] [--margin 15%] [--baseline native] [--metric kernel_s] [--format table|csv|json]
+  does B replicate A? per target the ratio of ratios (B's ratio to the baseline over A's, per benchmark, paired
+  over the benchmarks both have), 95% CI, and replicated (equivalent within the margin) / differs / inconclusive.
+  One store with --sweep-a/--sweep-b (two sweeps) or --where-a/--where-b (e.g. "host = 'laptop'": two hosts).
+  Exit status 0 when nothing differs, 3 when any target differs.`;
+export const BUNDLE_USAGE = 'usage: wasmlab publish --bundle DIR --store F   a replication bundle: runs.parquet, plan.json, host.json, verdicts.json';
+export const REPRO_USAGE = `usage: wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--margin 15%] [--format table|csv|json]
+  re-plan the bundle's runs here (refused in one line if a runtime version or artifact differs), print the
+  estimate, measure into NEW, and decide per target as wasmlab diff does (exit 3 if any differs). --dry-run: plan only.`;
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
@@ -77,6 +87,8 @@ usage: wasmlab <command> [options]
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
   hypothesis S VERB B ...      plan, measure and decide a claim: wasm3 faster O0, winch equivalent cranelift (--help)
   compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
+  diff A B [--margin 15%]      does store (sweep, host) B replicate A? ratio of ratios per target; exit 3 if any differs
+  repro BUNDLE|STORE [--dry-run]  measure a bundle's runs again here and decide per target (publish --bundle DIR writes one)
   findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
@@ -103,6 +115,8 @@ export function usageOf(cmd: string, sub: string | undefined): string | undefine
     case 'profile': return SWEEP_USAGE.replace('wasmlab run', 'wasmlab profile');
     case 'report': return REPORT_USAGE;
     case 'compare': return COMPARE_USAGE;
+    case 'diff': return DIFF_USAGE;
+    case 'repro': return REPRO_USAGE;
     case 'findings': return FINDINGS_USAGE;
     case 'hypothesis': return HYPOTHESIS_USAGE;
     case 'sql': return SQL_USAGE;

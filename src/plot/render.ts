@@ -14,7 +14,16 @@ const require = createRequire(import.meta.url);
 let plotlyJs: string | undefined;
 let inlined = false;
 
-function plotlySource(): string {
+/**
+ * The wrapper around the inlined library. Shadowing define/module/exports sends plotly's UMD
+ * wrapper to its `self.Plotly = …` branch: nbconvert's HTML loads require.js when online, and an
+ * AMD define() would keep window.Plotly unset. src/publish/assets.ts finds these blocks by it.
+ */
+export const PLOTLY_OPEN = 'if (!window.Plotly) { (function (define, module, exports) {\n';
+export const PLOTLY_CLOSE = '\n})(); }';
+
+/** plotly.js as the package ships it (for a site's shared asset, src/publish/assets.ts). */
+export function plotlySource(): string {
   plotlyJs ??= readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
   return plotlyJs;
 }
@@ -27,11 +36,8 @@ export function figureHtml(fig: Figure, inline: InlineMode = 'every'): string {
   const spec = JSON.stringify(fig.toJSON()).replace(/<\//g, '<\\/');
   const withLib = inline === 'every' || !inlined;
   inlined = true;
-  // Shadowing define/module/exports sends plotly's UMD wrapper to its `self.Plotly = …` branch:
-  // nbconvert's HTML loads require.js when online, and an AMD define() would keep window.Plotly unset.
   const lib = withLib
-    ? '<script type="text/javascript">if (!window.Plotly) { (function (define, module, exports) {\n' +
-      `${plotlySource().replace(/<\/script/gi, '<\\/script')}\n})(); }</script>\n`
+    ? `<script type="text/javascript">${PLOTLY_OPEN}${plotlySource().replace(/<\/script/gi, '<\\/script')}${PLOTLY_CLOSE}</script>\n`
     : '';
   return (
     `<div id="${id}" style="width:100%;height:${typeof fig.layout.height === 'number' ? fig.layout.height : 460}px"></div>\n${lib}` +

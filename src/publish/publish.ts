@@ -1,8 +1,8 @@
 /**
  * The study's notebooks, executed and published: `wasmlab notebook run NAME [-p k=v] [--quick]`
  * runs one (papermill with our TypeScript translator, drivers/notebook_publish.py), `wasmlab
- * publish` runs them all and writes one HTML page per notebook (nbconvert; plots carry plotly.js
- * inline so they draw offline) and an index with each notebook's verdict line, the date, the host
+ * publish` runs them all and writes one HTML page per notebook (nbconvert; the pages share one
+ * plotly.js file in the site folder, assets.ts, so they draw offline) and an index with each notebook's verdict line, the date, the host
  * and the runtime versions. Notebooks run in notebooks/, so they share its store: what one
  * measured, the next reuses.
  */
@@ -14,6 +14,7 @@ import { hostFingerprint, hostLine } from '../measure/host.js';
 import { driversDir, repoRoot, SETUP_COMMAND } from '../paths.js';
 import { runtimeRows } from '../runtimes/rows.js';
 import { resultsMarkdown, verdictOf } from './results.js';
+import { sharePlotly, writePlotlyAsset } from './assets.js';
 
 export const notebooksDir = join(repoRoot, 'notebooks');
 const python = join(repoRoot, '.venv', 'bin', 'python');
@@ -82,11 +83,14 @@ export async function publish(o: { quick?: boolean; outDir: string; only?: strin
   const names = o.only?.length ? o.only.map(findNotebook) : studyNotebooks();
   const results: NotebookResult[] = [];
   const pages: string[] = [];
+  let sharedAsset = '';
   for (const n of names) {
     const r = await runNotebook(n, { quick: o.quick, outDir: join(o.outDir, 'executed') });
     results.push(r);
     o.onNotebook?.(r);
-    pages.push(existsSync(r.executed) ? await toHtml(r.executed, o.outDir) : '');
+    const page = existsSync(r.executed) ? await toHtml(r.executed, o.outDir) : '';
+    if (page && sharePlotly(join(o.outDir, page)) && !sharedAsset) sharedAsset = writePlotlyAsset(o.outDir);
+    pages.push(page);
   }
   const host = hostFingerprint();
   const versions = (await runtimeRows()).filter((x) => x.available).map((x) => `${x.id} ${x.version}`);

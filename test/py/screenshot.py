@@ -8,8 +8,8 @@ Prints JSON: the HTML and PNG paths, the PNG size, and how many pixels have plot
 trace colour (#1f77b4): a rendered bar plot has thousands, a blank or failed one none. With
 --dom, also the DOM after the page's scripts ran (Chromium's --dump-dom): `rendered_plots`, how
 many figure divs plotly drew into (class js-plotly-plot with an SVG), and `plot_titles`. The
-browser runs without network (its background networking off, a fresh profile), so a plot that
-shows came from the plotly.js inlined in the notebook.
+browser runs without network (its background networking off, a fresh profile, and no host name resolves), so a
+plot that shows came from the page's own folder: plotly.js inlined, or a site's shared file.
 """
 import argparse
 import json
@@ -22,6 +22,11 @@ import zlib
 
 import nbformat
 from nbconvert import HTMLExporter
+
+
+# No name resolves: anything a page fetches from the network fails, so what draws came from the
+# page and files beside it.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND"
 
 
 def png_pixels(path):
@@ -83,7 +88,7 @@ def dom_plots(chromium, html):
     try:
         r = subprocess.run([
             chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}", OFFLINE,
             "--virtual-time-budget=15000", "--dump-dom", "file://" + html,
         ], check=True, capture_output=True, timeout=180, text=True)
     finally:
@@ -116,7 +121,7 @@ def main() -> int:
     try:
         subprocess.run([
             chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}", OFFLINE,
             "--hide-scrollbars", f"--window-size=1280,{a.height}", "--virtual-time-budget=15000",
             f"--screenshot={os.path.abspath(a.png)}", "file://" + html,
         ], check=True, capture_output=True, timeout=180)
