@@ -32,6 +32,8 @@ export { Store } from './store/store.js';
 export { addResultLine, addRuntimes, type AddResult } from './runtimes/versions/install.js';
 export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 export type { SweepInfo } from './measure/provenance.js';
+/** SIMD128 support of each available wasm runtime mode, probed once per version (doctor's SIMD column). */
+export { simdSupportTable, type SimdSupport } from './measure/simd-probe.js';
 
 import { oneLine, UsageError } from './errors.js';
 /** Bad user input. The message is one line that names the fix. */

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.js';
 import type { RuntimeAdapter } from '../runtimes/adapter.js';
+import { ADAPTERS, detectMode, modeId } from '../runtimes/registry.js';
 import { buildProbe, SIMD_PROBE } from '../toolchain/probe-module.js';
 import { aotCompile } from './aot.js';
 import { stderrTail, trapLine } from './execute.js';
@@ -117,4 +118,25 @@ async function runProbe(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * SIMD128 support of every available wasm runtime mode, probed (or looked up): the JIT/interpreter
+ * for modes that run .wasm, the AOT variant for modes that always compile first. For `doctor`.
+ */
+export async function simdSupportTable(): Promise<(SimdSupport & { id: string })[]> {
+  const out: (SimdSupport & { id: string })[] = [];
+  for (const a of ADAPTERS) {
+    if (a.kind !== 'wasm') continue;
+    for (const m of a.modes) {
+      const d = await detectMode(a, m.mode);
+      if (!d.available) continue;
+      try {
+        out.push({ id: modeId(a, m.mode), ...await probeSimd(a, m.mode, m.aot === 'always', d.version ?? '') });
+      } catch (e) {
+        out.push({ id: modeId(a, m.mode), supported: null, message: `SIMD probe not run: ${(e as Error).message}`, runtime: a.name, mode: m.mode, aot: m.aot === 'always', version: d.version ?? '', probed_at: '', cached: false });
+      }
+    }
+  }
+  return out;
 }
