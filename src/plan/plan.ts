@@ -34,6 +34,8 @@ export interface PlanRequest {
   aot: boolean;
   counters: string;
   timeout: number | null;
+  /** Build features (src/toolchain/features.ts); absent: the plain build. */
+  features?: string[];
 }
 
 export interface Plan {
