@@ -33,7 +33,7 @@ function syntheticRow(i: number): RunRecord {
     counter_source: 'none', counter_note: '', cycles: null, instructions: null, branches: null, branch_misses: null,
     cache_references: null, cache_misses: null, ipc: null, branch_miss_ratio: null, cache_miss_ratio: null, counter_scope: null,
     runtime_version: `rt${t} 1.0`, compiler_version: 'clang 19', cflags: '-O2', argv: `["rt${t}","b${b}.wasm"]`,
-    artifact_sha256: `sha${b}`, artifact_bytes: 1000, timestamp: new Date(1_700_000_000_000 + i).toISOString(), host: 'bench',
+    artifact_sha256: `sha${b}`, artifact_bytes: 1000, artifact_v128: null, timestamp: new Date(1_700_000_000_000 + i).toISOString(), host: 'bench',
     run_key: `${(b * 100 + t).toString(16).padStart(8, '0')}-${rep}`, plan_id: 'bench', host_id: 'bench',
   };
 }

@@ -101,6 +101,9 @@ export interface RunRecord {
   argv: string; // JSON array of the exact argv run
   artifact_sha256: string;
   artifact_bytes: number | null;
+  // v128 (SIMD) instructions in the wasm module run (src/toolchain/v128-scan.ts); null for native or not known.
+  // A SIMD build with 0 was not vectorized: its rows say nothing about SIMD speed.
+  artifact_v128: number | null;
   timestamp: string; // ISO 8601, start of the run
   host: string;
   // identity of the measurement (src/store/keys.ts): what "measure once" compares
@@ -125,7 +128,7 @@ export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] 
   ['counter_source', 'text'], ['counter_note', 'text'], ...COUNTER_COLUMNS.map((c) => [c, 'real'] as const),
   ['ipc', 'real'], ['branch_miss_ratio', 'real'], ['cache_miss_ratio', 'real'], ['counter_scope', 'text'],
   ['runtime_version', 'text'], ['compiler_version', 'text'], ['cflags', 'text'], ['argv', 'text'], ['artifact_sha256', 'text'],
-  ['artifact_bytes', 'real'], ['timestamp', 'text'], ['host', 'text'],
+  ['artifact_bytes', 'real'], ['artifact_v128', 'int'], ['timestamp', 'text'], ['host', 'text'],
   ['run_key', 'text'], ['plan_id', 'text'], ['host_id', 'text'],
 ];
 

@@ -179,6 +179,8 @@ test('acceptance 1: gemm, 2mm, jacobi-2d, atax --simd on every runtime: ok with 
     }
     assert.equal(r.status, 'ok', `${r.benchmark} on ${id}: ${r.status} ${r.reason}`);
     assert.equal(r.output_ok, true, `${r.benchmark} on ${id}: output matches native's`);
+    if (r.runtime === 'native') assert.equal(r.artifact_v128, null);
+    else assert.equal(r.artifact_v128, artifacts.find((a) => a.benchmark === r.benchmark)!.v128, 'the row carries its module\'s v128 count');
   }
   // No benchmark run wasted on a mode that failed the probe: none of its runs was launched.
   const unsupported = rows.filter((r) => r.status === 'unsupported');

@@ -121,7 +121,7 @@ export class SweepContext {
       wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, compile_only_s: null,
       exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
       counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,
-      runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null,
+      runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null, artifact_v128: null,
       timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
     };
   }

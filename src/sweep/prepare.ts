@@ -53,7 +53,7 @@ export async function prepareTarget(
   if (adapter.kind === 'wasm' && needsSimd(ctx.req.features ?? [])) {
     const unsupported = await simdUnsupported(ctx, t, adapter, version);
     if (unsupported === null) return null;
-    if (unsupported) return ctx.row(b, opt, t, { status: 'unsupported', reason: unsupported, runtime_version: version });
+    if (unsupported) return ctx.row(b, opt, t, { status: 'unsupported', reason: unsupported, runtime_version: version, artifact_v128: art.v128 });
   }
   const label = targetLabel(t);
   let program = art.path;
