@@ -1,7 +1,7 @@
 /**
  * Is SIMD128 supported by a runtime mode? Found by running the probe module (a few v128
  * instructions of several families, src/toolchain/probes/simd128.c), not assumed from a table:
- * once per runtime, mode, AOT or not, installed version and probe build, the answer kept in the
+ * once per runtime, mode, AOT or not, installed version (and executable) and probe build, the answer kept in the
  * cache folder (`probes/simd128/*.json`). The probe runs through the adapter's own command (and
  * its AOT compiler for AOT targets), exactly as a benchmark would.
  *
@@ -11,7 +11,7 @@
  * caller runs the benchmark, whose own row then says what happened.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.js';
@@ -48,13 +48,13 @@ function failure(stderr: string, what: string): string {
 
 /** Probe (or look up) one runtime mode's SIMD128 support. `version` is the detected version string. */
 export function probeSimd(
-  adapter: RuntimeAdapter, mode: string, aot: boolean, version: string, signal?: AbortSignal,
+  adapter: RuntimeAdapter, mode: string, aot: boolean, version: string, signal?: AbortSignal, binary?: string,
 ): Promise<SimdSupport> {
   // Once per process too: a sweep asks for every benchmark and -O level.
-  const memo = JSON.stringify([adapter.name, mode, aot, version]);
+  const memo = JSON.stringify([adapter.name, mode, aot, version, binary ?? '']);
   let p = asked.get(memo);
   if (!p) {
-    p = probeOnce(adapter, mode, aot, version, signal);
+    p = probeOnce(adapter, mode, aot, version, signal, binary);
     asked.set(memo, p);
     // An undecided answer may be asked again later (the next sweep, a quieter machine).
     void p.then((r) => { if (r.supported === null) asked.delete(memo); }, () => asked.delete(memo));
@@ -65,11 +65,14 @@ export function probeSimd(
 const asked = new Map<string, Promise<SimdSupport>>();
 
 async function probeOnce(
-  adapter: RuntimeAdapter, mode: string, aot: boolean, version: string, signal?: AbortSignal,
+  adapter: RuntimeAdapter, mode: string, aot: boolean, version: string, signal?: AbortSignal, binary?: string,
 ): Promise<SimdSupport> {
   const probe = await buildProbe(SIMD_PROBE);
   const base = { runtime: adapter.name, mode, aot, version };
-  const key = createHash('sha256').update(JSON.stringify([adapter.name, mode, aot, version, probe.sha256])).digest('hex').slice(0, 20);
+  // The executable's size and time join the version: a rebuild with other features (wasmi with
+  // and without its `simd` cargo feature) says the same version.
+  const exe = binary && existsSync(binary) ? (({ size, mtimeMs }) => `${size}:${mtimeMs}`)(statSync(binary)) : '';
+  const key = createHash('sha256').update(JSON.stringify([adapter.name, mode, aot, version, exe, probe.sha256])).digest('hex').slice(0, 20);
   const file = join(cacheDir, 'probes', 'simd128', `${adapter.name}-${mode}${aot ? '-aot' : ''}-${key}.json`);
   if (existsSync(file)) {
     try {
@@ -132,7 +135,7 @@ export async function simdSupportTable(): Promise<(SimdSupport & { id: string })
       const d = await detectMode(a, m.mode);
       if (!d.available) continue;
       try {
-        out.push({ id: modeId(a, m.mode), ...await probeSimd(a, m.mode, m.aot === 'always', d.version ?? '') });
+        out.push({ id: modeId(a, m.mode), ...await probeSimd(a, m.mode, m.aot === 'always', d.version ?? '', undefined, d.path) });
       } catch (e) {
         out.push({ id: modeId(a, m.mode), supported: null, message: `SIMD probe not run: ${(e as Error).message}`, runtime: a.name, mode: m.mode, aot: m.aot === 'always', version: d.version ?? '', probed_at: '', cached: false });
       }

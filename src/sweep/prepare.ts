@@ -51,7 +51,7 @@ export async function prepareTarget(
     return ctx.row(b, opt, t, { status: 'build-failed', reason: art?.message ?? 'not built', runtime_version: version });
   }
   if (adapter.kind === 'wasm' && needsSimd(ctx.req.features ?? [])) {
-    const unsupported = await simdUnsupported(ctx, t, adapter, version);
+    const unsupported = await simdUnsupported(ctx, t, adapter, version, det);
     if (unsupported === null) return null;
     if (unsupported) return ctx.row(b, opt, t, { status: 'unsupported', reason: unsupported, runtime_version: version, artifact_v128: art.v128 });
   }
@@ -98,9 +98,9 @@ export async function prepareTarget(
  * no run is wasted on it; "" when the mode runs SIMD (or the probe could not decide: the runs
  * then say what happens); null when the sweep was aborted meanwhile.
  */
-async function simdUnsupported(ctx: SweepContext, t: Target, adapter: RuntimeAdapter, version: string): Promise<string | null> {
+async function simdUnsupported(ctx: SweepContext, t: Target, adapter: RuntimeAdapter, version: string, det: Detection): Promise<string | null> {
   try {
-    const s = await probeSimd(adapter, t.mode, t.aot, version, ctx.req.signal);
+    const s = await probeSimd(adapter, t.mode, t.aot, version, ctx.req.signal, det.path);
     if (ctx.aborted) return null;
     if (s.supported === null) ctx.emit({ kind: 'warning', message: `${targetLabel(t)}: ${s.message}; running the SIMD build anyway` });
     return s.supported === false ? s.message : '';
