@@ -5,7 +5,7 @@
  * timed out, supersedes the stored row of its run_key instead (kept, marked superseded).
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { RECORD_SCHEMA, type RunRecord } from '../record.js';
+import { ADDED_COLUMNS, RECORD_SCHEMA, type RunRecord } from '../record.js';
 import { REMEASURED_STATUSES } from '../sweep/schedule.js';
 import type { JournalEntry } from './journal.js';
 import { HOST_COLUMNS, SWEEP_COLUMNS } from './schema.js';
@@ -34,7 +34,8 @@ export async function ingestRuns(conn: DuckDBConnection, rows: readonly { row: R
   await clearStaging(conn);
   const ap = await conn.createAppender('staging', 'main', 'temp');
   for (const { row, fresh } of rows) {
-    for (const [c, t] of RECORD_SCHEMA) appendValue(ap, t, (row as unknown as Record<string, unknown>)[c]);
+    // A row from an older journal lacks columns added since: the value old rows mean.
+    for (const [c, t] of RECORD_SCHEMA) appendValue(ap, t, (row as unknown as Record<string, unknown>)[c] ?? ADDED_COLUMNS[c]);
     ap.appendBoolean(fresh);
     ap.endRow();
   }
