@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -149,6 +149,37 @@ test('a runtime that refuses SIMD fails the probe with its own message, cached w
     console.log(JSON.stringify(r));`], { encoding: 'utf8' });
   const cached = JSON.parse(out) as { supported: boolean; cached: boolean; message: string };
   assert.deepEqual([cached.supported, cached.cached, cached.message], [false, true, first.message], 'read from the cache, not run');
+});
+
+test('a sweep on a mode that fails the probe: unsupported rows with the probe\'s message, and none of its runs launched (real wasmtime, SIMD off)', { timeout: 5 * 60_000 }, async (t) => {
+  const [wt] = await availableTargets(t, ['wasmtime:cranelift']);
+  if (!wt) return;
+  const real = (await wasmtime.detect()).path!;
+  // The real wasmtime, started with its SIMD proposals off: what a runtime without SIMD does.
+  const wrapper = join(work, 'wasmtime-simd-off');
+  writeFileSync(wrapper, `#!/bin/sh\nif [ "$1" = run ]; then shift; exec ${JSON.stringify(real)} run -W simd=n,relaxed-simd=n "$@"; fi\nexec ${JSON.stringify(real)} "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const log = join(work, 'simd-off-launches.log');
+  writeFileSync(log, '');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
+    import { bench } from ${JSON.stringify(join(repoRoot, 'dist', 'src', 'api.js'))};
+    const rows = await bench({ benchmarks: ['gemm', 'atax'], runtimes: ['native', 'wasmtime:cranelift', 'wasmtime:winch'], features: ['simd128'], size: 'mini', reps: 2, warmup: 0 });
+    console.log(JSON.stringify(rows));`], { encoding: 'utf8', env: { ...process.env, WASMLAB_WASMTIME: wrapper, WASMLAB_LAUNCH_LOG: log } });
+  const rows = JSON.parse(out) as RunRecord[];
+  const wasm = rows.filter((r) => r.runtime === 'wasmtime');
+  assert.equal(wasm.length, 4, 'one row per benchmark and mode (not one per rep)');
+  for (const r of wasm) {
+    assert.equal(r.status, 'unsupported', `${r.benchmark} ${r.mode}: ${r.reason}`);
+    assert.match(r.reason, /^SIMD probe failed \(exit 1\): .*SIMD support is not enabled/);
+    assert.equal(r.features, 'simd128');
+    assert.ok(r.artifact_v128! > 0);
+    assert.equal(r.wall_s, null);
+  }
+  assert.ok(rows.filter((r) => r.runtime === 'native').every((r) => r.status === 'ok'));
+  const launched = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+  const benchRuns = launched.filter((argv) => argv[0] === wrapper && argv.some((a) => /polybench_(gemm|atax)\.wasm$/.test(a)));
+  assert.deepEqual(benchRuns, [], 'no benchmark run on the unsupported modes');
+  assert.ok(launched.some((argv) => argv[0] === wrapper), 'the probe itself ran through the wrapper');
 });
 
 test('acceptance 1: gemm, 2mm, jacobi-2d, atax --simd on every runtime: ok with output_ok, or unsupported naming the probe\'s error', { timeout: 20 * 60_000 }, async (t) => {
