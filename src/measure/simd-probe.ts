@@ -41,9 +41,12 @@ function readable(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-/** Why the probe failed, in one line: the runtime's trap or error line, else the end of its stderr. */
-function failure(stderr: string, what: string): string {
-  return `${what}: ${trapLine(stderr) ?? (stderrTail(stderr) || 'no output')}`;
+/**
+ * Why the probe failed, in one line: the runtime's trap or error line, else the end of its stderr,
+ * else of its stdout (WAMR's iwasm prints "WASM module load failed: …" there).
+ */
+function failure(stderr: string, stdout: string, what: string): string {
+  return `${what}: ${trapLine(stderr) ?? (stderrTail(stderr) || stderrTail(stdout) || 'no output')}`;
 }
 
 /** Probe (or look up) one runtime mode's SIMD128 support. `version` is the detected version string. */
@@ -113,8 +116,8 @@ async function runProbe(
     if (r.start_error) return { supported: null, message: `SIMD probe could not start: ${r.start_error}` };
     if (r.cancelled) return { supported: null, message: 'SIMD probe cancelled' };
     if (r.timed_out) return { supported: null, message: `SIMD probe timed out after ${PROBE_TIMEOUT_S} s` };
-    if (r.signal) return { supported: false, message: failure(stderr, `SIMD probe crashed (${r.signal})`) };
-    if (r.exit_code !== 0) return { supported: false, message: failure(stderr, `SIMD probe failed (exit ${r.exit_code})`) };
+    if (r.signal) return { supported: false, message: failure(stderr, stdout, `SIMD probe crashed (${r.signal})`) };
+    if (r.exit_code !== 0) return { supported: false, message: failure(stderr, stdout, `SIMD probe failed (exit ${r.exit_code})`) };
     const line = stdout.trim().split('\n').find((l) => l.startsWith('simd128')) ?? stdout.trim().slice(0, 120);
     if (line !== SIMD_PROBE.expect) return { supported: false, message: `SIMD probe printed "${line}", expected "${SIMD_PROBE.expect}"` };
     return { supported: true, message: 'SIMD probe ran correctly' };
