@@ -1,6 +1,6 @@
 /**
  * The analysis on a study-sized table: 100,000 synthetic rows (50 benchmarks × 20 targets × 100
- * reps), timed step by step — summarize, compare, geomean CIs (2000 resamples, every target
+ * reps), timed step by step — summarize, compare, geomean CIs (the default 10,000 resamples, every target
  * against native), Wilcoxon for all target pairs, and building every figure kind.
  * Target: under 1 s in total.   npm run bench:analysis [-- ROUNDS]   (default 3; the best of
  * the rounds is printed per step, as the machine's other load only ever adds time)
@@ -39,7 +39,7 @@ function round(): { steps: Step[]; sizes: string; ol: Step } {
   const summaries = time('summarize (1000 groups)', () => summarize(rows));
   const paired = time('compare: pair up (19 targets × 50 benchmarks)', () => pairUp(rows));
   const cmp = time('compare: ratios, CIs, Mann–Whitney, Hodges–Lehmann', () => comparePaired(paired));
-  const g = time('geomean CIs, 2000 resamples × 19 targets (+ Wilcoxon vs native)', () => geomeansOf(paired, cmp.rows, { resamples: 2000 }));
+  const g = time('geomean CIs, 10,000 resamples × 19 targets (+ Wilcoxon vs native)', () => geomeansOf(paired, cmp.rows));
   const pw = time('Wilcoxon for all 190 target pairs (on the summaries)', () => pairwiseWilcoxon(rows, { summaries }));
   const figs = [
     time('figure: geomean bars (from the geomeans)', () => geomeanFigure(g)),
@@ -53,7 +53,7 @@ function round(): { steps: Step[]; sizes: string; ol: Step } {
   const t0 = performance.now(), c0 = process.cpuUsage();
   oLevelsFigure(olRows);
   const c = process.cpuUsage(c0);
-  const ol = { name: `-O level lines on ${olRows.length} rows (50 × 20 × 3 levels × 10 reps; 2000 resamples × 40 lines)`, wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+  const ol = { name: `-O level lines on ${olRows.length} rows (50 × 20 × 3 levels × 10 reps; 10,000 resamples × 40 lines)`, wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
   return { steps, ol, sizes: `${summaries.length} groups, ${cmp.rows.length} comparisons, ${g.length} geomeans, ${pw.length} pairs, ${figs.length} figures` };
 }
 

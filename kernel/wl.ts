@@ -10,7 +10,7 @@ import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
 import { slurm, type SlurmSubmit } from './slurm.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, ruleText, RULES, significantMembers } from '../src/analysis/findings.js';
 import { onePerQuarter, versionChanges, versionPoints, type VersionFacts, type VersionPoint } from '../src/analysis/versions.js';
 import { overTimeFigure } from '../src/plot/overtime.js';
 import type { GeomeanRow } from '../src/analysis/geomeans.js';
@@ -202,7 +202,7 @@ export const wl = {
     const plan = await makePlan({ ...withDefaults(req), ...req, store: null }, { shards: 1, history: store && existsSync(store) ? store : undefined });
     return plan.shard_est_s[0] ?? 0;
   },
-  /** The study's verdicts, computed from a report's geomeans (src/publish/findings.ts). */
+  /** The study's verdicts, computed from a report's geomeans or the runs (src/analysis/findings.ts, rules declared in its RULES). */
   finding: {
     overall: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => overallVerdict(geomeans, runtimes),
     faster: (geomeans: readonly GeomeanRow[], subjects: readonly string[], baseline: string) => fasterVerdict(geomeans, subjects, baseline),
@@ -212,7 +212,13 @@ export const wl = {
     ipc: (runs: Rows, runtimes: readonly string[]) => ipcVerdict(rowsOf(runs), runtimes),
     beyond: (r: Report) => beyondSummary(r.geomeans, r.comparisons),
     misses: (runs: Rows, runtimes: readonly string[], kind: 'branch' | 'cache') => missesVerdict(rowsOf(runs), runtimes, kind),
-    overTime: (points: readonly VersionPoint[]) => overTimeSummary(points),
+    overTime: (points: readonly VersionPoint[], runs?: Rows) => overTimeSummary(points, runs === undefined ? undefined : rowsOf(runs)),
+    /** A finding's decision rule as one line. */
+    rule: (finding: number | string) => ruleText(finding),
+    /** Every finding's decision rule (claim, metric, scope, baseline, rule, margin): `await wl.frame(wl.finding.rules())`. */
+    rules: () => RULES,
+    /** "k of n significantly slower: A, B" over a report's geomeans, by Holm-adjusted p. */
+    significant: (geomeans: readonly GeomeanRow[]) => significantMembers(geomeans),
   },
   /** The sweep on a Slurm cluster: wl.slurm.submit({...request, shards}), .status(job), .collect(job). */
   slurm: {

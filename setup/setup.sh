@@ -20,7 +20,7 @@ done
 
 started=$(date +%s)
 core_steps=(apt node python launcher apps)
-runtime_steps=(wasmtime wasmer wasm3 wamr wazero wasmi wavm)
+runtime_steps=(wasmtime wasmer wasm3 wamr wazero wasmi wavm engines)
 missing=()
 
 timed() {  # timed STEP: run a step and say how long it took

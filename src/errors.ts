@@ -9,6 +9,13 @@ export class UsageError extends Error {
   }
 }
 
+/** A %%bench cell (or a source file) did not compile; `diagnostics` is the compiler's output. */
+export class CompileError extends Error {
+  constructor(message: string, readonly diagnostics: string) {
+    super(message);
+  }
+}
+
 /**
  * A message fit to print: control characters other than line breaks (a name someone typed may
  * hold any) become spaces, and a word longer than 120 characters (a 10 kB name) is shown by its

@@ -25,3 +25,11 @@ export const binDir = join(cacheDir, 'bin');
 export const programsDir = join(repoRoot, 'src', 'suite', 'programs');
 /** The C header every benchmark program includes. */
 export const benchIncludeDir = join(repoRoot, 'src', 'suite', 'include');
+/** Setup's scripts, patches and pinned versions. */
+export const setupDir = join(repoRoot, 'setup');
+/** The command that sets up everything, as a fix message names it (run from the checkout). */
+export const SETUP_COMMAND = 'bash setup/setup.sh';
+/** The command that runs one setup step (setup/steps/NAME.sh), as a fix message names it. */
+export const setupStep = (name: string): string => `bash setup/steps/${name}.sh`;
+/** Helper programs that run inside a measured process or drive Jupyter: one home (drivers/README.md). */
+export const driversDir = join(repoRoot, 'drivers');

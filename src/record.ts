@@ -21,6 +21,12 @@ export type RunStatus =
   | 'launch-failed' // the process could not be started
   | 'cancelled'; // the sweep was interrupted before this run finished
 
+/**
+ * Stored rows with these statuses are measured again rather than reused: they say something
+ * about that attempt (the launcher failed, the time limit was too short), not about the program.
+ */
+export const REMEASURED_STATUSES: readonly RunStatus[] = ['launch-failed', 'cancelled', 'timeout'];
+
 export type CounterSource = 'perf' | 'valgrind' | 'none';
 
 /** What `--counters` accepts: a source, or "auto" (perf where it works, else valgrind). The one list. */

@@ -7,14 +7,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
+import { notebookOutputs } from './helpers.js';
 
 const run = promisify(execFile);
 const python = join(repoRoot, '.venv', 'bin', 'python');
-const py = (name: string) => join(repoRoot, 'test', 'py', name);
+const py = (name: string) => resolve(repoRoot, 'test', 'py', name);
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-kernel-test-'));
 const executed = join(work, 'magics.ipynb');
 
@@ -64,7 +65,7 @@ test('acceptance 3: jupyter kernelspec list shows the kernel after `wasmlab kern
 
 test('acceptance 1: magics and TypeScript cells through nbclient', { timeout: 20 * 60_000 }, async (t) => {
   const nb = join(repoRoot, 'test', 'notebooks', 'magics.ipynb');
-  cells = (await pyJson<{ cells: Cell[] }>('run_notebook.py', [nb, '--out', executed, '--timeout', '900'], 20 * 60_000)).cells;
+  cells = (await pyJson<{ cells: Cell[] }>(notebookOutputs, [nb, '--out', executed, '--timeout', '900'], 20 * 60_000)).cells;
   const at = (i: number, head: string) => {
     assert.ok(cells[i].source.startsWith(head), `cell ${i} should start with ${head}`);
     return cells[i];
@@ -125,6 +126,20 @@ test('acceptance 1: magics and TypeScript cells through nbclient', { timeout: 20
   await t.test('tslab keeps working: tslab.display and top-level await', () => {
     assert.equal(displays(at(13, 'import * as tslab'))[0]?.['text/html'], '<b>tslab display works</b>');
     assert.equal(stdout(at(14, 'const v = await')).trim(), '42');
+  });
+  await t.test('issue 24: %bench takes the CLI\'s sweep options (--pin, --timeout, --mem-limit, adaptive --reps, --ci, --max-runs, -O)', () => {
+    const c = at(16, '%bench -b gemm -r native --size mini --pin 0');
+    assert.doesNotMatch(stderr(c), /UsageError|\n\s+at /, stderr(c));
+    const got = JSON.parse(stdout(at(17, 'const sweepRequest')).trim()) as {
+      rows: number; status: string[]; runtime: string[]; opt: string[]; size: string[]; pin: string; timeout: number; mem_limit_bytes: number; reps: string; ci: number;
+    };
+    // Adaptive: at least the 5 minimum runs, at most --max-runs 8 (reps the store has from cell 1
+    // count, being the same runs); every one ok.
+    assert.ok(got.rows >= 5 && got.rows <= 8, `${got.rows} rows`);
+    assert.equal(bodyRows(tableOf(c)), got.rows, 'the displayed table is the bound frame');
+    assert.deepEqual([got.status, got.runtime, got.opt, got.size], [['ok'], ['native'], ['O2'], ['mini']]);
+    // What the sweep was asked (the store's sweeps.request): the options reached the core.
+    assert.deepEqual([got.pin, got.timeout, got.mem_limit_bytes, got.reps, got.ci], ['0', 30, 512 * 1024 ** 2, 'adaptive', 5]);
   });
   await t.test('%lsmagic and %bench? show usage', () => {
     assert.match(JSON.stringify(displays(at(10, '%lsmagic'))), /%%bench/);

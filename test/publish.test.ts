@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { report } from '../src/analysis/report.js';
+import type { Row } from '../src/analysis/rows.js';
 import { counters } from '../src/analysis/counters.js';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/publish/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/analysis/findings.js';
 import { onePerQuarter, versionPoints } from '../src/analysis/versions.js';
 import { tableHtml } from '../src/frame/table.js';
 import { markdownTable } from '../src/publish/results.js';
@@ -44,35 +45,41 @@ test('findings 2–5: the verdicts follow synthetic data with known ratios', () 
   assert.match(fasterVerdict(wasmer(12), ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass'), /^does not hold: wasmer:cranelift not faster/);
   const aot = (wavmAot: number) => report(rows([t('native', 'default', 1), t('wavm', 'default', 4), t('wavm', 'default', wavmAot, true),
     t('wasmtime', 'cranelift', 1.7), t('wasmtime', 'cranelift', 1.6, true)]), { baseline: { sameTarget: 'no-aot' } }).geomeans;
-  assert.match(aotVerdict(aot(1.5), 'wavm', ['wasmtime:cranelift']), /^holds: AOT helps wavm far more/);
-  assert.match(aotVerdict(aot(4), 'wavm', ['wasmtime:cranelift']), /^does not hold: AOT does not make wavm significantly faster/);
+  // Wasmtime's AOT and JIT each vary by benchmark here (independent spreads): too noisy to show
+  // them within ±10% of each other, so the "not for Wasmtime" half stays open (statistics.test.ts
+  // has the acceptance cases with the spreads such pairs have).
+  assert.match(aotVerdict(aot(1.5), 'wavm', ['wasmtime:cranelift']), /^inconclusive: AOT makes wavm faster, but AOT is not shown to be within ±10% for wasmtime:cranelift/);
+  assert.match(aotVerdict(aot(4), 'wavm', ['wasmtime:cranelift']), /^(does not hold: AOT does not make wavm faster|inconclusive: AOT does not make wavm significantly faster)/);
   const opt = report(rows([t('native', 'default', 1), t('wasm3', 'default', 30)], ['O0', 'O2']), { baseline: { sameTarget: 'O0' } }).geomeans;
   assert.match(optVerdict(opt, ['wasm3'], ['O0', 'O2']), /^holds: .*wasm3 -O2/);
   const mem = report(rows([t('native', 'default', 1), t('wasm3', 'default', 9)]), { metric: 'maxrss_kb' }).geomeans;
   assert.match(memoryVerdict(mem, ['wasm3']), /^holds: every one measured is using more memory/);
   // Counters: the synthetic rows carry perf counts (cycles too); a slower target executes more
-  // instructions per cycle there, and misses grow with the ratio.
-  // (synthetic miss ratios grow with √ratio: 3× slower keeps them within 2× of native's, 9× does not)
+  // instructions per cycle there, and misses grow with the ratio (miss ratios with √ratio: 3×
+  // slower keeps them within ×/÷2 of native's, 9× does not). Findings 6–8 decide on the kernel
+  // scope; rows of the process scope alone cannot decide them and say so, with their numbers.
+  const kernel = (rs: Row[]) => rs.map((r) => ({ ...r, counter_scope: 'kernel' }));
   const counted = rows([t('native', 'default', 1), t('wasm3', 'default', 3)]);
-  assert.match(missesVerdict(rows([t('native', 'default', 1), t('wasm3', 'default', 9)]), ['wasm3'], 'branch'), /^holds in part: .* miss ratio of wasm3 is not close/);
-  assert.match(ipcVerdict(counted, ['wasm3']), /^(holds|does not hold): .*wasm3 \d\.\d\d× native's IPC/);
-  assert.match(missesVerdict(counted, ['wasm3'], 'branch'), /^holds: more branch misses than native, with miss ratios close to native's \(wasm3 \d/);
+  assert.match(missesVerdict(counted, ['wasm3'], 'branch'), /^cannot be decided on the kernel scope: no kernel-scope counts .*; process scope \(context\): wasm3 \d\.\d\d×/);
+  assert.match(missesVerdict(kernel(rows([t('native', 'default', 1), t('wasm3', 'default', 9)])), ['wasm3'], 'branch'), /^holds in part: .* miss ratio of wasm3 is not (shown to be )?within ×\/÷2 of native's/);
+  assert.match(ipcVerdict(kernel(counted), ['wasm3']), /^(holds|does not hold|inconclusive): .*kernel scope: wasm3 \d\.\d\d× \[\d\.\d\d–\d\.\d\d\] native's IPC/);
+  assert.match(missesVerdict(kernel(counted), ['wasm3'], 'branch'), /^holds: more branch misses than native, with miss ratios within ×\/÷2 of native's \(kernel scope: wasm3 \d/);
   const noCycles = counted.map((r) => ({ ...r, cycles: null, ipc: null, counter_source: 'valgrind' }));
   assert.match(ipcVerdict(noCycles, ['wasm3']), /^cannot be measured here: IPC needs cycles/);
   const beyond = report(rows([t('native', 'default', 1), t('wasmtime', 'cranelift', 1.4), t('wasmi', 'default', 20)]));
   assert.match(beyondSummary(beyond.geomeans, beyond.comparisons), /^fastest wasmtime:cranelift 1\.\d\d× native .*then wasmi \d+\.\d\d×; slowest wasmi .*wasmi beats wasmtime:cranelift on 0 of 12 benchmarks$/);
   const none = counted.map((r) => ({ ...r, branch_misses: null, branch_miss_ratio: null }));
   assert.match(missesVerdict(none, ['wasm3'], 'branch'), /^cannot be measured here: no branch miss counts/);
-  // A profile's two scopes side by side: each compared within itself, the verdict the process
-  // scope's (what the paper counted), the kernel scope's numbers after it. Kernel rows with 9×
-  // the misses change the kernel part only; without the split a median would mix the two.
+  // A profile's two scopes side by side: each compared within itself, the verdict the kernel
+  // scope's; kernel rows with 9× the misses change the kernel numbers, not the process context.
   const asKernel = (rs: typeof counted, k: number) => rs.map((r) => ({ ...r, counter_scope: 'kernel', branch_misses: (r.branch_misses as number) * (r.runtime === 'native' ? 1 : k) }));
   const both = [...counted.map((r) => ({ ...r, counter_scope: 'process' })), ...asKernel(counted, 9)];
   const v = missesVerdict(both, ['wasm3'], 'branch');
-  assert.equal(v.split('. Kernel alone')[0], missesVerdict(counted, ['wasm3'], 'branch'), 'the verdict is the process scope\'s');
-  const procX = Number(/wasm3 (\d+\.\d\d)×/.exec(v)![1]), kernX = Number(/Kernel alone \(estimated from two sizes\): wasm3 (\d+\.\d\d)×/.exec(v)![1]);
+  const kernX = Number(/kernel scope: wasm3 (\d+\.\d\d)× \[/.exec(v)![1]), procX = Number(/process scope \(context\): wasm3 (\d+\.\d\d)×/.exec(v)![1]);
   assert.ok(Math.abs(kernX / procX - 9) < 0.5, `kernel-scope misses ×9: ${procX} → ${kernX}`);
   assert.deepEqual([...new Set(counters(both).map((c) => c.counter_scope))].sort(), ['kernel', 'process']);
+  // One benchmark: no interval over benchmarks, and the verdict says why.
+  assert.match(missesVerdict(kernel(counted.filter((r) => r.benchmark === 'synthetic/b00')), ['wasm3'], 'branch'), /^cannot be decided: 1 benchmark for wasm3/);
 });
 
 test('notebook 10: versions over time — points by release date, one version per quarter, the summary follows the data', () => {
@@ -89,11 +96,11 @@ test('notebook 10: versions over time — points by release date, one version pe
     const rows = syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'wasmtime@50.0.1', mode: 'embedding', ratio: now }, { runtime: 'wasmtime@0.23.0', mode: 'embedding', ratio: old }], benchmarks: 12, reps: 5, seed: 9 });
     const points = versionPoints(report(rows).geomeans, versions);
     assert.deepEqual(points.map((p) => [p.version, p.released]), [['0.23.0', '2021-02-18'], ['50.0.1', '2026-10-20']], 'oldest release first');
-    return overTimeSummary(points);
+    return overTimeSummary(points, rows);
   };
-  assert.match(summary(4, 1.5), /^wasmtime:embedding's geomean slowdown over native went from [34]\.\d\d× \[.*\] \(0\.23\.0, 2021-02\) to 1\.\d\d× \[.*\] \(50\.0\.1, 2026-10\) over 2 versions \(faster\)$/);
-  assert.match(summary(1.5, 4), /\(slower\)$/);
-  assert.match(overTimeSummary([]), /^cannot be measured here: no versioned target ran/);
+  assert.match(summary(4, 1.5), /^wasmtime:embedding: 50\.0\.1, 2026-10 against 0\.23\.0, 2021-02, 2 versions measured: faster — kernel time ×0\.\d\d \(95% CI 0\.\d\d–0\.\d\d, paired over 12 benchmarks, stratified bootstrap-t|bootstrap-t, 10000 resamples\)$/);
+  assert.match(summary(1.5, 4), /: slower — /);
+  assert.match(overTimeSummary([], []), /^cannot be measured here: no versioned target ran/);
 });
 
 test('RESULTS.md tables: a frame\'s HTML table becomes Markdown (index dropped, cells unescaped, pipes escaped)', () => {

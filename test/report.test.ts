@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticRows } from '../src/analysis/synthetic.js';
 import { report } from '../src/analysis/report.js';
-import { rowsFromCsv, parseCsv } from '../src/export/csv-read.js';
+import { rowsFromCsv, parseCsv } from '../src/export/csv.js';
 import { toCsv } from '../src/export/csv.js';
 import { RECORD_COLUMNS, type RunRecord } from '../src/record.js';
 import { availableTargets, wasmlab } from './helpers.js';
@@ -51,7 +51,7 @@ test('report CLI: table, markdown and JSON from CSV and JSON rows; JSON equals r
   const table = (await wasmlab(['report', '--in', csv])).stdout;
   assert.match(table, /^kernel_s: ratio of medians over native/);
   assert.match(table, /^wasm3\s+\d+\.\d\s+\d+\.\d–\d+\.\d\s+5\s/m, table);
-  assert.match(table, /wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on \d of 5 benchmarks, Wilcoxon p = 0\.06 \(5 benchmarks: too few for p < 0\.05\)/);
+  assert.match(table, /wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on \d of 5 benchmarks \(BH q < 0\.05\), Wilcoxon p = 0\.06 \(5 benchmarks: too few for p < 0\.05\)/);
   assert.match(table, /excluded: 1 failed run\(s\), 0 unusable value\(s\) of 180 rows \(1× timeout: after 60 s\)/);
   const per = (await wasmlab(['report', '--in', csv, '--per-benchmark'])).stdout;
   const w3 = expected.comparisons.find((c: { subject: string; benchmark: string }) => c.subject === 'wasm3' && c.benchmark === 'synthetic/b00');
@@ -62,7 +62,8 @@ test('report CLI: table, markdown and JSON from CSV and JSON rows; JSON equals r
   assert.match(md, /^- (no significant difference between wasmtime:cranelift\+aot and wasmtime:cranelift|wasmtime:cranelift\+aot is )/m);
   const wall = JSON.parse((await wasmlab(['report', '--in', csv, '--format', 'json', '--metric', 'wall_s', '--seed', '5', '--resamples', '300'])).stdout);
   assert.equal(wall.metric, 'wall_s');
-  assert.equal(wall.geomeans[0].resamples, 300);
+  assert.equal(wall.geomeans[0].resamples, 0, 'below 10 benchmarks the t interval: --resamples has nothing to resample');
+  assert.match(wall.geomeans[0].method, /^t \(5 benchmarks/);
   assert.equal(wall.geomeans[0].seed, 5);
 });
 

@@ -2,7 +2,7 @@
  * Issue 19, sandbox: a wasm module sees only its run folder. A program that tries to write
  * `../x`, `../../x` or an absolute path, and to read /etc/passwd directly or through `..`, fails
  * on every wasm runtime here, and nothing outside the run folder is written. (Native runs are not
- * confined: README, "What happens when…".)
+ * confined: docs/failures.md.)
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -97,5 +97,5 @@ test('%bench --wasm in the kernel: the module on two runtimes, with its argument
     "console.log(w['output_ok'].values.join(','), w['benchmark'].values[0], w['status'].values.join(','))", '%bench --wasm x.wasm -b gemm'];
   const out = (await runCells(dir, 'wasm', cells)).map((c) => c.outputs.filter((o) => o.type === 'stream').map((o) => `${o.name}:${o.text}`).join(''));
   assert.equal(out[2]!.trim(), 'stdout:true,true hello.wasm ok,ok', JSON.stringify(out));
-  assert.match(out[3]!, /stderr:UsageError: %bench: -b and --wasm exclude each other/);
+  assert.match(out[3]!, /stderr:UsageError: %bench: --wasm and --bench exclude each other/);
 });

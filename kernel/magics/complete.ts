@@ -1,6 +1,7 @@
 /**
- * Tab completion on a magic line: magic names after `%`/`%%`, flag names after `-`.
- * Anything else goes to TypeScript completion.
+ * Tab completion on a magic line: magic names after `%`/`%%`, flag names after `-`, and the
+ * values of a flag with choices (`--counters `, `-O O`), all from the magics' flag tables (the
+ * sweep options' from src/options/table.ts). Anything else goes to TypeScript completion.
  */
 import { MAGICS } from './table.js';
 
@@ -23,6 +24,12 @@ export function completeMagic(code: string, pos: number): Completion | null {
     const kind = m[1] === '%%' ? 'cell' : 'line';
     const names = MAGICS.filter((x) => x.kind === kind && x.name.startsWith(m[2])).map((x) => m[1] + x.name);
     return reply(pos - m[1].length - m[2].length, names);
+  }
+  const v = /^\s*(%%?)(\w+)\s(?:.*\s)?(--?[\w-]+)[\s=]([^\s,=]*,)*([^\s,=]*)$/.exec(before);
+  if (v) {
+    const magic = MAGICS.find((x) => x.name === v[2] && x.kind === (v[1] === '%%' ? 'cell' : 'line'));
+    const flag = magic?.args.flags.find((x) => (v[3]!.startsWith('--') ? `--${x.long}` === v[3] : x.short !== undefined && `-${x.short}` === v[3]));
+    if (flag?.choices) return reply(pos - v[5]!.length, flag.choices.filter((c) => c.startsWith(v[5]!)));
   }
   const f = /^\s*(%%?)(\w+)\s.*?(--?[\w-]*)$/.exec(before);
   if (f) {

@@ -5,6 +5,7 @@
  * before anything runs.
  */
 import { MagicError } from './errors.js';
+import { isUsageError } from '../../src/errors.js';
 
 export type FlagKind = 'list' | 'string' | 'int' | 'bool' | 'var';
 
@@ -16,6 +17,11 @@ export interface FlagSpec {
   choices?: readonly string[];
   help: string;
   metavar?: string;
+  /**
+   * Reads a value instead of `kind`'s rule (the sweep options: src/options/validate.ts, shared
+   * with the CLI); `kind` then only says its shape. `prev` is the value read before, for lists.
+   */
+  convert?: (raw: string, prev: ArgValue | undefined) => ArgValue;
 }
 
 export interface PositionalSpec {
@@ -76,6 +82,14 @@ export function splitList(v: string): string[] {
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function convert(f: FlagSpec, raw: string, prev: ArgValue | undefined): ArgValue {
+  if (f.convert) {
+    try {
+      return f.convert(raw, prev);
+    } catch (e) {
+      if (isUsageError(e)) throw new MagicError((e as Error).message);
+      throw e;
+    }
+  }
   const name = `--${f.long}`;
   switch (f.kind) {
     case 'int': {

@@ -17,14 +17,14 @@ import { COUNTER_CHOICES, RECORD_COLUMNS, type CounterScopeChoice, type RunRecor
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
 import { parseArgs, words } from './parse.js';
-import * as self from './run.js';
 
 interface Common {
   out: string | null;
   quiet: boolean;
 }
 
-type RunOpts = Common & Partial<Pick<BenchRequest, 'runtimes' | 'opt' | 'size' | 'reps' | 'warmup' | 'aot' | 'counters' | 'fresh'>>;
+/** The magic's common flags and the request fields of its sweep options (src/options/validate.ts requestOf). */
+type RunOpts = Common & Partial<Omit<BenchRequest, 'store'>> & { store?: string };
 
 function text(s: string): void {
   publish({ 'text/plain': s });
@@ -41,19 +41,15 @@ async function finish(df: DataFrame, o: Common): Promise<DataFrame> {
   return df;
 }
 
-/** Session defaults under the flags given. */
+/** Session defaults under the flags given: every sweep option the magic took, over %config's. */
 function request(o: RunOpts): Omit<BenchRequest, 'benchmarks'> {
   const c = session.config;
+  // What is not a request field: the magic's own flags, and what each call passes itself.
+  const { out: _out, quiet: _quiet, benchmarks: _b, wasm: _w, ...given } = o as RunOpts & { slurm?: unknown; source?: unknown; language?: unknown; args?: unknown };
+  for (const k of ['slurm', 'source', 'language', 'args'] as const) delete (given as Record<string, unknown>)[k];
   return {
-    runtimes: o.runtimes ?? c.runtimes,
-    opt: o.opt ?? c.opt,
-    size: o.size ?? c.size,
-    reps: o.reps ?? c.reps,
-    warmup: o.warmup ?? c.warmup,
-    aot: o.aot ?? false,
-    counters: o.counters ?? c.counters,
-    store: storePath(),
-    fresh: o.fresh ?? false,
+    runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, aot: false, counters: c.counters, store: storePath(), fresh: false,
+    ...given,
   };
 }
 
@@ -150,7 +146,7 @@ export async function bench(o: RunOpts & { benchmarks: string[]; slurm?: { shard
   return finish(df, o);
 }
 
-export async function profile(o: RunOpts & { benchmarks: string[]; scope?: CounterScopeChoice }): Promise<DataFrame> {
+export async function profile(o: RunOpts & { benchmarks: string[]; scope?: CounterScopeChoice; wasm?: BenchRequest['wasm'] }): Promise<DataFrame> {
   const core = await loadCore();
   // Counting runs are slow (valgrind: seconds each) and their counts barely vary: one rep
   // unless asked for more.
@@ -158,7 +154,7 @@ export async function profile(o: RunOpts & { benchmarks: string[]; scope?: Count
   if (o.counters === 'none') throw new MagicError('%profile measures counters: -c none contradicts it (use %bench)');
   const configured = session.config.counters !== 'none' ? session.config.counters : undefined;
   const req = { ...request(o), reps: o.reps ?? 1, counters: o.counters ?? configured ?? 'auto' } as const;
-  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks, ...(o.scope ? { scope: o.scope } : {}) }));
+  const df = await sweep('profile', o.out, (extra) => core.profile({ ...req, ...extra, benchmarks: o.benchmarks, ...(o.wasm ? { wasm: o.wasm } : {}), ...(o.scope ? { scope: o.scope } : {}) }));
   return finish(df, o);
 }
 
@@ -215,7 +211,7 @@ export async function expanded(name: string, kind: 'line' | 'cell', argText: str
     if (e instanceof MagicError) throw new MagicError(`${kind === 'cell' ? '%%' : '%'}${name}: ${e.message}`, synopsis(m));
     throw e;
   }
-  const f = (self as unknown as Record<string, (o: unknown) => Promise<unknown>>)[spec.call]!;
+  const f = (CALLS as unknown as Record<string, (o: unknown) => Promise<unknown>>)[spec.call]!;
   return f(spec.options);
 }
 
@@ -259,3 +255,6 @@ export async function config(o: { set: Record<string, string> }): Promise<Sessio
   text(Object.entries(session.config).map(([k, v]) => `${k.padEnd(10)} = ${Array.isArray(v) ? v.join(',') : String(v)}`).join('\n'));
   return { ...session.config };
 }
+
+/** The runtime half of each magic, by the `call` name its table entry builds. */
+const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, sql, lsmagic, help, config };

@@ -7,8 +7,10 @@
 import { existsSync } from 'node:fs';
 import type { ArgSpec, FlagSpec, Parsed } from './parse.js';
 import { MagicError } from './errors.js';
-import { COUNTER_CHOICES, COUNTER_SCOPES } from '../../src/record.js';
 import { OPT_LEVELS } from '../../src/toolchain/build.js';
+import { isUsageError } from '../../src/errors.js';
+import { optionsFor, type SweepOption, type Use } from '../../src/options/table.js';
+import { optionValue, requestOf } from '../../src/options/validate.js';
 
 export interface Magic {
   name: string;
@@ -27,71 +29,46 @@ export interface Magic {
 const OUT: FlagSpec = { long: 'out', short: 'o', kind: 'var', metavar: 'VAR', help: 'bind the result (a DataFrame) to VAR' };
 const QUIET: FlagSpec = { long: 'quiet', short: 'q', kind: 'bool', help: 'do not display the result' };
 const OPTS = OPT_LEVELS;
-const COUNTERS = COUNTER_CHOICES;
 
-const RUN_FLAGS: FlagSpec[] = [
-  { long: 'runtime', short: 'r', kind: 'list', metavar: 'RUNTIMES', help: 'all | native | a runtime (all its modes) | runtime:mode; default from %config' },
-  { long: 'opt', kind: 'list', choices: OPTS, metavar: 'O2,O3', help: 'compiler optimisation levels (default O2)' },
-  { long: 'size', short: 's', kind: 'string', metavar: 'SIZE', help: 'problem size (default %config size)' },
-  { long: 'reps', short: 'n', kind: 'int', metavar: 'N', help: 'measured repetitions (default 3)' },
-  { long: 'warmup', short: 'w', kind: 'int', metavar: 'N', help: 'unrecorded warm-up runs (default 1)' },
-  { long: 'aot', kind: 'bool', help: 'add precompiled (ahead-of-time) variants' },
-];
-const BENCH_FLAG: FlagSpec = { long: 'bench', short: 'b', kind: 'list', metavar: 'BENCHES', help: 'benchmark ids or short names, comma-separated (see %suite)' };
-const STORE_FLAGS: FlagSpec[] = [
-  { long: 'fresh', kind: 'bool', help: 'measure again even what the store has (a new sweep; old rows kept, superseded)' },
-  { long: 'resume', kind: 'bool', help: 'reuse stored runs and measure only the missing ones (the default)' },
-];
-const WASM_FLAGS: FlagSpec[] = [
-  { long: 'wasm', kind: 'string', metavar: 'FILE', help: 'a module built elsewhere, instead of -b (no native build; checked against the first runtime, or --expect)' },
-  { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'with --wasm: its arguments (one quoted string)' },
-  { long: 'dir', kind: 'string', metavar: 'DIR', help: 'with --wasm: a folder of files it reads (preopened as .)' },
-  { long: 'expect', kind: 'string', metavar: 'FILE', help: 'with --wasm: the expected stdout' },
-];
+/** A sweep option of the shared table (src/options/table.ts) as a magic flag: read by the same code as the CLI's. */
+function sweepFlag(o: SweepOption, use: Use): FlagSpec {
+  // `kind` is only the value's shape here (a number-like value is 'int'); `convert` reads it,
+  // decimals, "5%" and "adaptive" included, exactly as the CLI does.
+  const kind = o.type === 'bool' ? 'bool' : o.type === 'list' ? 'list' : ['int', 'number', 'percent', 'reps'].includes(o.type) ? 'int' : 'string';
+  const dflt = o.config ? ` (default: %config ${o.config})` : o.default ? ` (default ${o.default})` : '';
+  return {
+    long: o.name, ...(o.short ? { short: o.short } : {}), kind, ...(o.choices ? { choices: o.choices } : {}), metavar: o.metavar,
+    help: (o.helpFor?.[use] ?? o.help) + dflt, convert: (raw, prev) => optionValue(o, raw, prev),
+  };
+}
+
+/** The sweep options of one use, as magic flags, in the table's order. */
+const sweepFlags = (use: Use): FlagSpec[] => optionsFor(use).map((o) => sweepFlag(o, use));
+
+/** Flags of the kernel only (src/options/table.ts FRONT_ONLY says why the CLI has none of them). */
 const SLURM_FLAGS: FlagSpec[] = [
   { long: 'slurm', kind: 'bool', help: 'submit to Slurm as a job array (returns the job id at once); then wl.slurm.status/collect' },
   { long: 'shards', kind: 'int', metavar: 'N', help: 'with --slurm: array tasks (default 4)' },
 ];
-const SCOPE_FLAG: FlagSpec = { long: 'scope', kind: 'string', choices: COUNTER_SCOPES, metavar: 'SCOPE', help: 'counts of the whole process, of the kernel (two-size estimate), or both (default)' };
-const COUNTERS_FLAG: FlagSpec = { long: 'counters', short: 'c', kind: 'string', choices: COUNTERS, metavar: 'SOURCE', help: 'hardware counters: none, auto, perf, valgrind (simulated)' };
+const LANG_FLAG: FlagSpec = { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' };
 
 function common(p: Parsed): Record<string, unknown> {
   return { out: p.flags.out ?? null, quiet: p.flags.quiet === true };
 }
 
-function runOptions(p: Parsed): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  if (p.flags.runtime) o.runtimes = p.flags.runtime;
-  if (p.flags.opt) o.opt = p.flags.opt;
-  if (p.flags.size) o.size = p.flags.size;
-  if (p.flags.reps !== undefined) o.reps = p.flags.reps;
-  if (p.flags.warmup !== undefined) o.warmup = p.flags.warmup;
-  if (p.flags.aot) o.aot = true;
-  if (p.flags.counters) o.counters = p.flags.counters;
-  if (p.flags.fresh && p.flags.resume) throw new MagicError('--fresh and --resume contradict each other');
-  if (p.flags.fresh) o.fresh = true;
-  if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
-  if (p.flags.slurm) o.slurm = { shards: p.flags.shards ?? 4 };
-  return o;
-}
-
-/** %bench: benchmarks (-b), or one module built elsewhere (--wasm FILE with --args, --dir, --expect). */
-function benchOrWasm(p: Parsed): Record<string, unknown> {
-  const wasmOnly = ['args', 'dir', 'expect'].filter((f) => p.flags[f] !== undefined);
-  if (p.flags.wasm === undefined) {
-    if (wasmOnly.length) throw new MagicError(`--${wasmOnly[0]} goes with --wasm FILE`);
-    return { benchmarks: requireBench(p) };
+/** The request fields of the parsed sweep flags (src/options/validate.ts requestOf, as the CLI does), as magic errors. */
+function requestFields(p: Parsed, use: Use): Record<string, unknown> {
+  try {
+    return requestOf(p.flags, use) as Record<string, unknown>;
+  } catch (e) {
+    if (isUsageError(e)) throw new MagicError((e as Error).message);
+    throw e;
   }
-  if (p.flags.bench) throw new MagicError('-b and --wasm exclude each other: benchmarks, or one prebuilt module');
-  const spec: Record<string, unknown> = { wasm: p.flags.wasm };
-  for (const f of wasmOnly) spec[f] = p.flags[f];
-  return { benchmarks: [], wasm: spec };
 }
 
-function requireBench(p: Parsed): string[] {
-  const b = p.flags.bench as string[] | undefined;
-  if (!b) throw new MagicError('missing -b BENCHES');
-  return b;
+function slurmOptions(p: Parsed): Record<string, unknown> {
+  if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
+  return p.flags.slurm ? { slurm: { shards: p.flags.shards ?? 4 } } : {};
 }
 
 export const MAGICS: readonly Magic[] = [
@@ -148,34 +125,29 @@ export const MAGICS: readonly Magic[] = [
   },
   {
     name: 'bench', kind: 'line', summary: 'run benchmarks on runtimes; the tidy DataFrame of runs',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, ...WASM_FLAGS, ...STORE_FLAGS, ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [...sweepFlags('run'), ...SLURM_FLAGS, OUT, QUIET], positionals: [] },
     details: ['Runs the store already has (%config store) are reused, not measured again: --fresh measures them anew.',
       '--slurm plans the sweep into --shards array tasks and submits it to Slurm, returning at once with the job id.',
       'Shows a progress bar while it runs; the stop button ends the sweep within a second and keeps the rows measured.'],
-    build: (p) => ({ call: 'bench', options: { ...common(p), ...runOptions(p), ...benchOrWasm(p) } }),
+    build: (p) => ({ call: 'bench', options: { ...common(p), ...requestFields(p, 'run'), ...slurmOptions(p) } }),
   },
   {
     name: 'profile', kind: 'line', summary: 'run benchmarks with hardware counters (perf, or simulated by valgrind)',
-    args: { flags: [BENCH_FLAG, ...RUN_FLAGS, COUNTERS_FLAG, SCOPE_FLAG, ...STORE_FLAGS, OUT, QUIET], positionals: [] },
+    args: { flags: [...sweepFlags('profile'), OUT, QUIET], positionals: [] },
     details: ['counter_source says where the numbers come from: perf (real) or valgrind (simulated); counter_scope what they cover.',
       'Counters: -c, else %config counters, else auto; none is refused (use %bench).'],
-    build: (p) => ({ call: 'profile', options: { ...common(p), ...runOptions(p), ...(p.flags.scope ? { scope: p.flags.scope } : {}), benchmarks: requireBench(p) } }),
+    build: (p) => ({ call: 'profile', options: { ...common(p), ...requestFields(p, 'profile') } }),
   },
   {
     name: 'bench', kind: 'cell', summary: 'the cell is a C (or C++) program: compile it for native and wasm, run it on the runtimes',
     args: {
-      flags: [
-        ...RUN_FLAGS.map((f) => (f.long === 'size' ? { ...f, help: 'the size label of its rows (the cell has no sizes: --args is the run; default %config size)' } : f)),
-        { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' },
-        { long: 'args', short: 'a', kind: 'string', metavar: '"ARGS"', help: 'arguments for the program (one quoted string)' },
-        ...STORE_FLAGS, OUT, QUIET,
-      ],
+      flags: [...sweepFlags('cell'), LANG_FLAG, OUT, QUIET],
       positionals: [],
     },
     details: ['Native always runs as the baseline. Compile errors point at the cell line.'],
     build: (p, body) => {
       if (!body.trim()) throw new MagicError('the cell has no C source below the %%bench line');
-      const o: Record<string, unknown> = { ...common(p), ...runOptions(p), source: body };
+      const o: Record<string, unknown> = { ...common(p), ...requestFields(p, 'cell'), source: body };
       if (p.flags.lang) o.language = p.flags.lang;
       if (p.flags.args !== undefined) o.args = String(p.flags.args).split(/\s+/).filter(Boolean);
       return { call: 'benchCell', options: o };
@@ -253,7 +225,8 @@ export function synopsis(m: Magic): string {
   const prefix = m.kind === 'cell' ? '%%' : '%';
   const parts = [`${prefix}${m.name}`];
   for (const p of m.args.positionals) parts.push(p.required ? p.name : `[${p.name}${p.rest ? ' …' : ''}]`);
-  for (const f of m.args.flags) parts.push(f === BENCH_FLAG ? `-b ${f.metavar}` : flagUsage(f));
+  // -b is what %bench and %profile need (or --wasm): shown without brackets.
+  for (const f of m.args.flags) parts.push(f.long === 'bench' ? `-b ${f.metavar}` : flagUsage(f));
   return `usage: ${parts.join(' ')}`;
 }
 
@@ -261,10 +234,10 @@ export function synopsis(m: Magic): string {
 export function helpText(m: Magic): string {
   const prefix = m.kind === 'cell' ? '%%' : '%';
   const lines = [`${prefix}${m.name}: ${m.summary}`, synopsis(m)];
-  for (const p of m.args.positionals) lines.push(`  ${p.name.padEnd(22)} ${p.help}`);
+  for (const p of m.args.positionals) lines.push(`  ${p.name.padEnd(24)} ${p.help}`);
   for (const f of m.args.flags) {
     const names = (f.short ? `-${f.short}, ` : '    ') + `--${f.long}` + (f.kind === 'bool' ? '' : ` ${f.metavar ?? ''}`);
-    lines.push(`  ${names.padEnd(22)} ${f.help}`);
+    lines.push(`  ${names.padEnd(24)} ${f.help}`);
   }
   for (const d of m.details ?? []) lines.push(d);
   return lines.join('\n');

@@ -21,10 +21,13 @@
  * Psychological Methods 7(3), 2002): var(ln η̂) = [(ln Y(n−c+1) − ln Y(c)) / (2·z_c)]², with
  * c = round((n+1)/2 − √n) (at least 1) and z_c the normal quantile of 1 − P(B ≤ c−1),
  * B ~ Binomial(n, ½); CI = exp(ln η̂₁ − ln η̂₂ ± 1.96·√(var₁ + var₂)). It needs ≥ 3 reps on
- * each side (null otherwise).
+ * each side (null otherwise). Its p-value (`ratio_p`) is the same normal approximation's,
+ * 2·Φ(−|ln ratio| / se); `q_bh` are Benjamini–Hochberg q-values over one subject's benchmarks
+ * (multiplicity.ts), what per-benchmark "faster"/"slower" labels go by.
  */
 import { median } from './aggregate.js';
-import { binomialCdf, normalQuantile } from './normal.js';
+import { benjaminiHochberg } from './multiplicity.js';
+import { binomialCdf, normalQuantile, normalSf } from './normal.js';
 import { DEFAULT_METRIC, keyOf, tally, UsageError, type Excluded, type GroupKey, type Row } from './rows.js';
 import { collect, type Group } from './summarize.js';
 import { hodgesLehmann, mannWhitney } from './tests.js';
@@ -240,6 +243,32 @@ export interface RatioRow {
   ci_high: number | null;
   hl_ratio: number | null; // exp(Hodges–Lehmann shift of log values)
   mw_p: number | null; // two-sided Mann–Whitney p-value of the reps
+  ratio_p: number | null; // two-sided p of ratio = 1 from the Price–Bonett normal approximation
+  q_bh: number | null; // Benjamini–Hochberg q-value of ratio_p over this subject's benchmarks
+}
+
+/** The two-sided p of ratio = 1 behind a Price–Bonett interval (null without one). */
+function ratioP(r: { ratio: number; low: number | null; high: number | null }): number | null {
+  if (r.low === null || r.high === null) return null;
+  const se = (Math.log(r.high) - Math.log(r.low)) / (2 * Z95);
+  return se > 0 ? Math.min(1, 2 * normalSf(Math.abs(Math.log(r.ratio)) / se)) : r.ratio === 1 ? 1 : 0;
+}
+
+/** Per-benchmark labels: faster/slower (lower/higher) where the BH q-value is below 5%. */
+export function labelOf(r: RatioRow, words: [string, string] = ['faster', 'slower']): string {
+  if (r.q_bh === null) return 'no test (under 3 reps)';
+  return r.q_bh < 0.05 ? (r.ratio < 1 ? words[0] : words[1]) : 'no detectable change';
+}
+
+/** BH q-values over each subject's rows. */
+export function withQValues(rows: RatioRow[]): RatioRow[] {
+  const bySubject = new Map<string, number[]>();
+  rows.forEach((r, i) => bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), i]));
+  for (const idx of bySubject.values()) {
+    const q = benjaminiHochberg(idx.map((i) => rows[i]!.ratio_p));
+    idx.forEach((i, k) => { rows[i]!.q_bh = q[k]!; });
+  }
+  return rows;
 }
 
 export function ratioRow(p: Pair): RatioRow {
@@ -253,6 +282,7 @@ export function ratioRow(p: Pair): RatioRow {
     n: s.length, baseline_n: b.length, failed: p.subject.exclusions.length, baseline_failed: p.base.exclusions.length,
     median: median(s, true)!, baseline_median: median(b, true)!, ratio: r.ratio, ci_low: r.low, ci_high: r.high,
     hl_ratio: hl === null ? null : Math.exp(hl), mw_p: mannWhitney(ls, lb)?.p ?? null,
+    ratio_p: ratioP(r), q_bh: null,
   };
 }
 
@@ -265,7 +295,7 @@ export interface Comparison {
 }
 
 export function comparePaired(p: Paired): Comparison {
-  return { metric: p.metric, baseline: p.baseline, rows: p.pairs.map(ratioRow), missing: p.missing, excluded: p.excluded };
+  return { metric: p.metric, baseline: p.baseline, rows: withQValues(p.pairs.map(ratioRow)), missing: p.missing, excluded: p.excluded };
 }
 
 /** Per-case ratios of every subject to the baseline, with CIs, p-values and effect sizes. */

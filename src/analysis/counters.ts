@@ -10,7 +10,7 @@
  * timed region only), `process` when the column is absent, as every current counter source
  * counts the whole process. A subject and a baseline of different scopes, or of different
  * counter sources (perf vs valgrind), get no normalized ratio (null) and a note: the numbers
- * are not comparable. cachegrind's miss ratios are simulated (FACTS: its branch predictor is
+ * are not comparable. cachegrind's miss ratios are simulated (docs/measuring.md: its branch predictor is
  * a simple model; interpreters' ratios are not comparable with perf's) and the note says so.
  */
 import { median } from './aggregate.js';
@@ -31,6 +31,8 @@ export interface CounterRow {
   branch_miss_ratio: number | null;
   cache_miss_ratio: number | null;
   baseline_ipc: number | null;
+  baseline_branch_miss_ratio: number | null;
+  baseline_cache_miss_ratio: number | null;
   instructions_x: number | null; // subject / baseline
   branch_misses_x: number | null;
   cache_misses_x: number | null;
@@ -93,7 +95,7 @@ function countersOfScope(rows: readonly Row[], o: CompareOptions & { only?: read
           row: {
             benchmark: id.benchmark, size: id.size, opt: id.opt, subject: p.subjectLabel, baseline: p.baselineLabel,
             counter_scope: scope, counter_source: source, n: 0, ipc: null, branch_miss_ratio: null, cache_miss_ratio: null,
-            baseline_ipc: null, instructions_x: null, branch_misses_x: null, cache_misses_x: null, mrss_x: null, time_x: null,
+            baseline_ipc: null, baseline_branch_miss_ratio: null, baseline_cache_miss_ratio: null, instructions_x: null, branch_misses_x: null, cache_misses_x: null, mrss_x: null, time_x: null,
             maxrss_kb: null, baseline_maxrss_kb: null, note: notes.join('; '),
           },
           sub: {}, base: {},
@@ -114,6 +116,8 @@ function countersOfScope(rows: readonly Row[], o: CompareOptions & { only?: read
       branch_miss_ratio: div(sub.branch_misses, sub.branches),
       cache_miss_ratio: div(sub.cache_misses, sub.cache_references),
       baseline_ipc: div(base.instructions, base.cycles),
+      baseline_branch_miss_ratio: div(base.branch_misses, base.branches),
+      baseline_cache_miss_ratio: div(base.cache_misses, base.cache_references),
       instructions_x: comparable ? div(sub.instructions, base.instructions) : null,
       branch_misses_x: comparable ? div(sub.branch_misses, base.branch_misses) : null,
       cache_misses_x: comparable ? div(sub.cache_misses, base.cache_misses) : null,

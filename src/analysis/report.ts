@@ -1,6 +1,6 @@
 /**
  * The report `wasmlab report` prints and `wl.report` returns: for one metric and one baseline,
- * the geomean of every target's per-benchmark ratios with its bootstrap CI and verdict (ranked),
+ * the geomean of every target's per-benchmark ratios with its 95% CI and verdict (ranked),
  * the per-benchmark ratios, the cases that could not be compared and why, and the count of
  * excluded runs (failed, and ok rows with an unusable value). A pure function of the rows: the
  * CLI's JSON is this object, so the printed numbers and the analysis functions' are one.

@@ -11,9 +11,6 @@ import { targetLabel } from '../record.js';
 /** A run record, or a row of a frame made from run records. */
 export type Row = Record<string, Cell>;
 
-/** The measurement columns a comparison can use (seconds, or kB for maxrss_kb). */
-export type Metric = 'kernel_s' | 'wall_s' | 'startup_s' | 'user_s' | 'sys_s' | 'maxrss_kb' | 'aot_compile_s' | 'compile_only_s' | string;
-
 export const DEFAULT_METRIC = 'kernel_s';
 
 /** Why a row was left out. `failed`: its run failed (status ≠ ok). `invalid`: ok, but its value is unusable. */

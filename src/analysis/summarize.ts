@@ -17,8 +17,8 @@ import { aggregate, median } from './aggregate.js';
 import { targetLabel } from '../record.js';
 import { binomialCdf } from './normal.js';
 import {
-  cellText, DEFAULT_METRIC, GROUP_KEYS, groupIdOf, tally, UsageError, valueOf,
-  type Excluded, type Exclusion, type GroupId, type GroupKey, type Row,
+  cellText, DEFAULT_METRIC, GROUP_KEYS, groupIdOf, UsageError, valueOf,
+  type Exclusion, type GroupId, type GroupKey, type Row,
 } from './rows.js';
 
 export interface Group {
@@ -160,9 +160,4 @@ export interface SummarizeOptions {
 export function summarize(rows: readonly Row[], o: SummarizeOptions = {}): Summary[] {
   const metric = o.metric ?? DEFAULT_METRIC;
   return collect(rows, metric, o.by).map((g) => summarizeGroup(g, metric));
-}
-
-/** Every excluded row of these groups, counted by kind and reason. */
-export function excludedOf(groups: readonly Group[]): Excluded {
-  return tally(groups.flatMap((g) => g.exclusions));
 }

@@ -11,9 +11,13 @@ export interface SyntheticTarget {
   runtime: string;
   mode: string;
   aot?: boolean;
-  /** True geometric-mean ratio of this target's time over the first target's. */
+  /** True geometric-mean ratio of this target's time over the first target's (over target `of`'s when given). */
   ratio: number;
   runtime_version?: string;
+  /** Index of an earlier target whose per-benchmark times this one scales (e.g. version B of version A). */
+  of?: number;
+  /** Per-benchmark spread of the ratio (sd of its log); default the options' benchSigma. */
+  sigma?: number;
 }
 
 export interface SyntheticOptions {
@@ -64,8 +68,11 @@ export function syntheticRows(o: SyntheticOptions = {}): Row[] {
     const ipc = 1 + rnd() * 2;
     for (const opt of opts) {
       const optFactor = opt === 'O0' ? 3 : opt === 'O1' ? 1.3 : 1;
+      const truths: number[] = [];
       for (const t of targets) {
-        const truth = base * optFactor * (t.ratio === 1 ? 1 : t.ratio * Math.exp(norm() * bs));
+        const truth = t.of !== undefined ? truths[t.of]! * t.ratio * Math.exp(norm() * (t.sigma ?? bs))
+          : base * optFactor * (t.ratio === 1 ? 1 : t.ratio * Math.exp(norm() * (t.sigma ?? bs)));
+        truths.push(truth);
         for (let rep = 0; rep < reps; rep++) {
           const k = truth * Math.exp(norm() * rs);
           const cycles = k * 3e9;
@@ -84,4 +91,20 @@ export function syntheticRows(o: SyntheticOptions = {}): Row[] {
     }
   }
   return rows;
+}
+
+/**
+ * Two versions of one target on the same benchmarks (issue 25's acceptance shape): version B's
+ * time is `bOverA` × version A's on every benchmark, give or take 3%; A's slowdown over native
+ * varies by ~35% from benchmark to benchmark (which pairing cancels); 10% rep noise.
+ */
+export function versionRows(bOverA: number, o: { benchmarks?: number; reps?: number; seed?: number } = {}): Row[] {
+  return syntheticRows({
+    targets: [
+      { runtime: 'native', mode: 'default', ratio: 1 },
+      { runtime: 'wasmtime', mode: 'cranelift', ratio: 1.6, runtime_version: 'A' },
+      { runtime: 'wasmtime', mode: 'cranelift', ratio: bOverA, runtime_version: 'B', of: 1, sigma: 0.03 },
+    ],
+    benchmarks: o.benchmarks ?? 9, reps: o.reps ?? 3, seed: o.seed ?? 11, benchSigma: 0.35, repSigma: 0.1,
+  });
 }

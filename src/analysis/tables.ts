@@ -3,6 +3,7 @@
  * combined with an aggregation, median by default, over usable values only) and a ranking of
  * geomean rows.
  */
+import type { GeomeanInterval } from './interval.js';
 import type { Cell } from '../frame/table.js';
 import { aggregate, type Agg } from './aggregate.js';
 import type { GeomeanRow } from './geomeans.js';
@@ -47,13 +48,9 @@ export function pivot(records: readonly object[], o: PivotOptions): Pivot {
   };
 }
 
-export interface RankRow {
+export interface RankRow extends GeomeanInterval {
   rank: number;
   subject: string;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
   wilcoxon_p: number | null;
 }
 

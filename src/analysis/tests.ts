@@ -13,7 +13,7 @@
  *   Math. Statist. 34, 1963). On log times it is the log of a ratio.
  * - Paired Wilcoxon signed-rank, e.g. per-benchmark log ratios across benchmarks: `@stdlib/stats-wilcoxon`
  *   (exact for n ≤ 50 without ties or zeros, else normal with tie correction; zero differences
- *   dropped, Wilcoxon's method), checked against scipy's p-values (FACTS).
+ *   dropped, Wilcoxon's method), checked against scipy's p-values (test/analysis.test.ts).
  */
 import wilcoxon from '@stdlib/stats-wilcoxon';
 import { median } from './aggregate.js';

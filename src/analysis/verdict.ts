@@ -5,21 +5,19 @@
  *   "wasmer:llvm is 1.21× [1.15–1.28] faster than wasmer:singlepass (geomean, 95% CI);
  *    faster on 48 of 50 benchmarks, Wilcoxon p < 0.001"
  *   "no significant difference between A and B: 1.02× [0.97–1.08] (geomean, 95% CI); …"
- * A difference is called significant when the geomean's bootstrap CI excludes 1 (as Sightglass
+ * A difference is called significant when the geomean's 95% CI excludes 1 (as Sightglass
  * decides on its CI). The Wilcoxon signed-rank p over the per-benchmark log ratios is stated
  * beside it; below 6 benchmarks it cannot reach 0.05 and the sentence says so. "faster on k of
- * n benchmarks" counts benchmarks whose own ratio CI lies wholly below 1 (slower: above 1).
+ * n benchmarks" counts benchmarks labelled faster by their Benjamini–Hochberg q-value (q < 0.05
+ * over the subject's benchmarks; slower: the same above 1).
  */
+import type { GeomeanInterval } from './interval.js';
 
-export interface VerdictInput {
+export interface VerdictInput extends GeomeanInterval {
   subject: string;
   baseline: string;
   metric: string;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
-  /** Benchmarks whose ratio CI is wholly below 1, wholly above 1, and without a CI (too few reps). */
+  /** Benchmarks labelled below 1, above 1 (BH q < 0.05), and without a CI (too few reps). */
   below: number;
   above: number;
   no_ci: number;
@@ -46,10 +44,13 @@ export function verdict(v: VerdictInput): string {
   const n = v.benchmarks;
   const unit = n === 1 ? 'benchmark' : 'benchmarks';
   const wil = fmtP(v.wilcoxon_p) + (n < 6 && (v.wilcoxon_p ?? 1) >= 0.05 ? ` (${n} ${unit}: too few for p < 0.05)` : '');
-  const noCi = v.no_ci ? `, ${v.no_ci} without a CI (under 3 reps)` : '';
+  const noCi = `${v.no_ci ? `, ${v.no_ci} without a CI (under 3 reps)` : ''} (BH q < 0.05)`;
   const ci = v.ci_low === null || v.ci_high === null ? null : [v.ci_low, v.ci_high] as const;
   const geo = `${fmtRatio(v.geomean)}×${ci ? ` [${fmtRatio(ci[0])}–${fmtRatio(ci[1])}]` : ' [no CI]'}`;
-  if (!ci || (ci[0] <= 1 && ci[1] >= 1)) {
+  if (!ci) {
+    return `cannot be decided for ${v.subject} against ${v.baseline}: ${geo} (${n} ${unit}${n === 1 ? ' with under 3 reps a side' : ''}: no interval)`;
+  }
+  if (ci[0] <= 1 && ci[1] >= 1) {
     return `no significant difference between ${v.subject} and ${v.baseline}: ${geo} (geomean, 95% CI); `
       + `${less} on ${v.below}, ${more} on ${v.above} of ${n} ${unit}${noCi}, ${wil}`;
   }

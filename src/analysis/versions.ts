@@ -4,8 +4,9 @@
  * per quarter when every release is too many to measure, and which benchmarks changed most
  * between two versions.
  */
+import type { GeomeanInterval } from './interval.js';
 import type { GeomeanRow } from './geomeans.js';
-import type { RatioRow } from './compare.js';
+import { labelOf, type RatioRow } from './compare.js';
 import { compareVersions } from '../runtimes/versions/installed.js';
 
 /** The installed-version facts this needs (a `runtimeVersions()` row). */
@@ -18,16 +19,12 @@ export interface VersionFacts {
   modes: string; // "cranelift winch pulley(NO)"
 }
 
-export interface VersionPoint {
+export interface VersionPoint extends GeomeanInterval {
   /** The runtime and mode the points of one line share, e.g. "wasmtime:embedding". */
   series: string;
   subject: string;
   version: string;
   released: string;
-  geomean: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  benchmarks: number;
 }
 
 /** "wasmtime@0.30.0:embedding" → { runtime: "wasmtime", version: "0.30.0", mode: "embedding" }; null for an unversioned target. */
@@ -74,20 +71,22 @@ export interface VersionChange {
   ratio: number;
   ci_low: number | null;
   ci_high: number | null;
-  change: 'faster' | 'slower' | 'no clear change';
+  /** Benjamini–Hochberg q-value over the benchmarks (the column's method, named). */
+  q_bh: number | null;
+  change: string;
 }
 
 /**
  * Per benchmark, a newer version's time over an older one's (`compare` rows with the older as
  * baseline and the newer as subject), fastest gain first. "faster"/"slower" only where the
- * ratio's 95% CI excludes 1.
+ * Benjamini–Hochberg q-value over the benchmarks is below 5%: a table of labels, one per
+ * benchmark, keeps its share of false labels at 5% rather than each label's error.
  */
 export function versionChanges(ratios: readonly RatioRow[], newer: string): VersionChange[] {
   return ratios
     .filter((r) => r.subject === newer)
     .map((r) => ({
-      benchmark: r.benchmark, ratio: r.ratio, ci_low: r.ci_low, ci_high: r.ci_high,
-      change: r.ci_high !== null && r.ci_high < 1 ? 'faster' as const : r.ci_low !== null && r.ci_low > 1 ? 'slower' as const : 'no clear change' as const,
+      benchmark: r.benchmark, ratio: r.ratio, ci_low: r.ci_low, ci_high: r.ci_high, q_bh: r.q_bh, change: labelOf(r),
     }))
     .sort((a, b) => a.ratio - b.ratio);
 }

@@ -5,9 +5,16 @@ import { perfAvailability } from '../measure/counters/perf.js';
 import { valgrindPath } from '../measure/counters/valgrind.js';
 import { findCompiler } from '../toolchain/compilers.js';
 import { renderTable } from '../export/table.js';
+import { UsageError } from '../errors.js';
+import { DOCTOR_USAGE } from './usage.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows } from './flags.js';
+
 
 export async function doctorCommand(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
+  const { values, positionals } = flags(argv, FORMAT_FLAGS, DOCTOR_USAGE);
+  if (values.help) { console.log(DOCTOR_USAGE); return 0; }
+  const format = formatOf(values);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (${DOCTOR_USAGE.split('\n')[0]})`);
   const rows = await runtimes();
   const tools: Record<string, { available: boolean; detail: string }> = {};
   try { const c = await findCompiler(); tools.compiler = { available: true, detail: `${c.cc} (${c.version})` }; }
@@ -20,11 +27,19 @@ export async function doctorCommand(argv: string[]): Promise<number> {
   tools.valgrind = { available: Boolean(vg), detail: vg ?? 'not found (bash setup/setup.sh installs it)' };
   // Installed versions (wasmlab runtime add): each with its modes, or why it cannot run here.
   const versions = runtimeVersions();
-  // SIMD128 as probed (cached per version): yes, NO (the probe's message in --json), ? undecided.
+  // SIMD128 as probed (cached per version): yes, NO (the probe's message in json), ? undecided.
   const simd = new Map((await simdSupportTable()).map((s) => [s.id, s]));
   const simdCell = (id: string) => { const s = simd.get(id); return !s ? '' : s.supported === null ? '?' : s.supported ? 'yes' : 'NO'; };
-  if (json) {
+  if (format === 'json') {
     process.stdout.write(JSON.stringify({ runtimes: rows.map((r) => ({ ...r, simd: simd.get(r.id) ?? null })), versions, tools }, null, 2) + '\n');
+    return 0;
+  }
+  if (format === 'csv') {
+    printRows([
+      ...rows.map((r) => ({ kind: 'runtime', id: r.id, ok: r.available, simd: simdCell(r.id), detail: r.available ? r.version : `${r.reason}${r.fix ? ` — fix: ${r.fix}` : ''}` })),
+      ...versions.map((v) => ({ kind: 'version', id: v.id, ok: v.ok, detail: v.ok ? `${v.modes} (${v.version_line})` : v.reason })),
+      ...Object.entries(tools).map(([k, v]) => ({ kind: 'tool', id: k, ok: v.available, detail: v.detail })),
+    ], ['kind', 'id', 'ok', 'simd', 'detail'], 'csv');
     return 0;
   }
   process.stdout.write(renderTable(rows, [
@@ -39,7 +54,7 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     process.stdout.write(renderTable(versions, [
       { title: 'version', get: (r) => r.id },
       { title: 'ok', get: (r) => (r.ok ? 'yes' : 'NO') },
-      { title: 'modes / reason', get: (r) => (r.ok ? `${r.modes}  (${r.version_line})` : r.reason) },
+      { title: 'modes / reason', get: (r) => (r.ok ? `${r.modes}  (${r.version_line})${r.unavailable ? ` — ${r.unavailable}` : ''}` : r.reason) },
     ], 110));
   }
   process.stdout.write('\n' + renderTable(Object.entries(tools), [

@@ -1,40 +1,14 @@
-/** The `wasmlab` command line: a thin front that parses flags and prints; the work is in the core. */
-import { CompileError, UsageError } from '../api.js';
-import { doctorCommand } from './doctor.js';
-import { runtimeCommand } from './runtime.js';
-import { reportCommand } from './report.js';
-import { runCommand } from './run.js';
-import { compileCommand, suiteCommand } from './suite.js';
-import { exportCommand, importCommand, sqlCommand, sweepsCommand } from './store.js';
-import { mergeCommand, planCommand, shardCommand, slurmCommand } from './cluster.js';
-import { notebookCommand, publishCommand } from './notebook.js';
-
-const USAGE = `wasmlab — WebAssembly runtimes against native code
-
-usage: wasmlab <command> [options]
-  doctor [--json]              runtimes and tools: available, version, or why not and the fix
-  runtime add SPEC...          install runtime versions (wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0)
-  runtime list [--json]        the installed versions, their modes, and why some cannot run here
-  suite [FILTER] [--json]      the benchmarks and their metadata
-  suite import PATH [--out D]  turn a WABench-style tree into wasmlab manifests
-  compile --bench LIST ...     build benchmarks for native and wasm (cached); artifact table
-  run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
-  profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
-  report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
-  sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
-  sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host
-  export --out FILE ...        a store's runs to CSV, JSON or Parquet
-  import FILE...               runs from CSV, JSON or Parquet into a store (known runs skipped)
-  plan ... --shards N --out F  the runs of a request, split into N shards balanced by time
-  shard run PLAN --index I     run one shard of a plan into its own store (checks versions first)
-  merge STORES... --into F     merge stores (shards, other machines); duplicates skipped
-  slurm submit|status|collect  a plan as a Slurm job array; slurm local up|down: a one-node cluster
-  notebook run NAME [-p k=v]   execute a study notebook with parameters (--quick: mini size, a subset)
-  publish [--quick] [--out D]  execute every study notebook; HTML pages and an index with the verdicts
-  kernel install               (re)install the Jupyter kernel spec "TypeScript (wasmlab)"`;
+/**
+ * The `wasmlab` command line: a thin front that parses flags and prints; the work is in the core.
+ * Each command's module is loaded when it runs, and `--help`/`-h` is answered from
+ * src/cli/usage.ts before that: help never waits for DuckDB or the runtimes to load.
+ */
+import { CompileError, UsageError } from '../errors.js';
+import { KERNEL_USAGE, USAGE, usageOf } from './usage.js';
 
 async function kernelCommand(argv: string[]): Promise<number> {
-  if (argv[0] !== 'install') throw new UsageError('usage: wasmlab kernel install');
+  if (argv.includes('--help') || argv.includes('-h')) { console.log(KERNEL_USAGE); return 0; }
+  if (argv[0] !== 'install' || argv.length > 1) throw new UsageError(KERNEL_USAGE);
   // Loaded on demand: the kernel front is not needed by the other commands.
   const spec = (await import(new URL('../../kernel/spec.js', import.meta.url).href)) as { installKernelSpec: () => Promise<string> };
   console.log(`installed kernel spec: ${await spec.installKernelSpec()}`);
@@ -43,25 +17,29 @@ async function kernelCommand(argv: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  const usage = cmd === undefined ? undefined : usageOf(cmd, rest[0]);
+  if (usage && (rest.includes('--help') || rest.includes('-h'))) { console.log(usage); return 0; }
   switch (cmd) {
-    case 'doctor': return doctorCommand(rest);
-    case 'suite': return suiteCommand(rest);
-    case 'runtime': return runtimeCommand(rest);
-    case 'compile': return compileCommand(rest);
-    case 'run': return runCommand(rest, false);
-    case 'profile': return runCommand(rest, true);
-    case 'report': return reportCommand(rest);
+    case 'doctor': return (await import('./doctor.js')).doctorCommand(rest);
+    case 'suite': return (await import('./suite.js')).suiteCommand(rest);
+    case 'runtime': return (await import('./runtime.js')).runtimeCommand(rest);
+    case 'compile': return (await import('./suite.js')).compileCommand(rest);
+    case 'run': return (await import('./run.js')).runCommand(rest, false);
+    case 'profile': return (await import('./run.js')).runCommand(rest, true);
+    case 'report': return (await import('./report.js')).reportCommand(rest);
     case 'kernel': return kernelCommand(rest);
-    case 'sql': return sqlCommand(rest);
-    case 'sweeps': return sweepsCommand(rest);
-    case 'export': return exportCommand(rest);
-    case 'import': return importCommand(rest);
-    case 'plan': return planCommand(rest);
-    case 'shard': return shardCommand(rest);
-    case 'merge': return mergeCommand(rest);
-    case 'slurm': return slurmCommand(rest);
-    case 'notebook': return notebookCommand(rest);
-    case 'publish': return publishCommand(rest);
+    case 'compare': return (await import('./compare.js')).compareCommand(rest);
+    case 'findings': return (await import('./findings.js')).findingsCommand(rest);
+    case 'sql': return (await import('./store.js')).sqlCommand(rest);
+    case 'sweeps': return (await import('./store.js')).sweepsCommand(rest);
+    case 'export': return (await import('./store.js')).exportCommand(rest);
+    case 'import': return (await import('./store.js')).importCommand(rest);
+    case 'plan': return (await import('./cluster.js')).planCommand(rest);
+    case 'shard': return (await import('./cluster.js')).shardCommand(rest);
+    case 'merge': return (await import('./cluster.js')).mergeCommand(rest);
+    case 'slurm': return (await import('./cluster.js')).slurmCommand(rest);
+    case 'notebook': return (await import('./notebook.js')).notebookCommand(rest);
+    case 'publish': return (await import('./notebook.js')).publishCommand(rest);
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: throw new UsageError(`unknown command "${cmd}" (wasmlab help lists them)`);
   }
@@ -71,7 +49,7 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError) { console.error(`wasmlab: ${e.message}`); process.exitCode = 2; return; }
-    if (e instanceof CompileError) { console.error(`wasmlab: ${e.message}\n${e.diagnostics}`); process.exitCode = 1; return; }
+    if (e instanceof CompileError) { console.error(`wasmlab: ${e.message}\n${e.diagnostics.trimEnd()}`); process.exitCode = 1; return; }
     console.error(e);
     process.exitCode = 1;
   },

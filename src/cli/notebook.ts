@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { UsageError } from '../api.js';
 import { cacheDir } from '../paths.js';
+import { NOTEBOOK_USAGE, PUBLISH_USAGE } from './usage.js';
 import { parseParam, publish, runNotebook } from '../publish/publish.js';
 
 function flags(argv: string[], usage: string) {
@@ -17,7 +18,7 @@ function flags(argv: string[], usage: string) {
 }
 
 export async function notebookCommand(argv: string[]): Promise<number> {
-  const usage = 'usage: wasmlab notebook run NAME [-p key=value …] [--quick] [--out DIR]';
+  const usage = NOTEBOOK_USAGE;
   const { values, positionals } = flags(argv, usage);
   if (values.help) { console.log(usage); return 0; }
   if (positionals[0] !== 'run' || positionals.length !== 2) throw new UsageError(usage);
@@ -29,7 +30,7 @@ export async function notebookCommand(argv: string[]): Promise<number> {
 }
 
 export async function publishCommand(argv: string[]): Promise<number> {
-  const usage = 'usage: wasmlab publish [--quick] [--out DIR] [--only 00,01]';
+  const usage = PUBLISH_USAGE;
   const { values } = flags(argv, usage);
   if (values.help) { console.log(usage); return 0; }
   const out = values.out ?? join(cacheDir, 'site');

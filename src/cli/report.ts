@@ -7,20 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load, UsageError } from '../api.js';
+import { REPORT_USAGE } from './usage.js';
 import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 import { report, type Report } from '../analysis/report.js';
 import type { Baseline } from '../analysis/compare.js';
-import { rowsFromCsv } from '../export/csv-read.js';
+import { readRowsText } from '../export/formats.js';
+import { csvTable } from '../export/csv.js';
+import { formatOf } from './flags.js';
 import { renderTable, type Column } from '../export/table.js';
 import { fmtRatio } from '../analysis/verdict.js';
 import type { GeomeanRow } from '../analysis/geomeans.js';
 
-export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
-                      [--format table|json|markdown] [--per-benchmark] [--resamples 2000] [--seed 1]
-  --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
-              against its JIT), O0 (each -O level against O0; any level), or version=X
-  --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)
-  ROWS        what \`wasmlab run --format csv|json --out FILE\` wrote`;
 
 const OPTIONS = {
   in: { type: 'string' },
@@ -28,7 +25,8 @@ const OPTIONS = {
   where: { type: 'string' },
   baseline: { type: 'string' },
   metric: { type: 'string' },
-  format: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  json: { type: 'boolean' },
   'per-benchmark': { type: 'boolean' },
   resamples: { type: 'string' },
   seed: { type: 'string' },
@@ -50,13 +48,11 @@ export async function loadRows(values: Values): Promise<Row[]> {
   } catch (e) {
     throw new UsageError(`cannot read ${values.in}: ${(e as Error).message}`);
   }
-  if (/^\s*[[{]/.test(text)) {
-    const doc = JSON.parse(text) as unknown;
-    const rows = Array.isArray(doc) ? doc : (doc as { rows?: unknown }).rows;
-    if (!Array.isArray(rows)) throw new UsageError(`${values.in}: JSON without a rows array`);
-    return rows as Row[];
+  try {
+    return readRowsText(values.in, text);
+  } catch (e) {
+    throw new UsageError(`${values.in}: ${(e as Error).message}`);
   }
-  return rowsFromCsv(text);
 }
 
 export function parseBaseline(s: string | undefined): Baseline {
@@ -78,6 +74,8 @@ const GEO_COLUMNS: Column<GeomeanRow>[] = [
   { title: 'above 1', get: (g) => g.above },
   { title: 'Wilcoxon p', get: (g) => (g.wilcoxon_p === null ? '' : g.wilcoxon_p < 0.001 ? '< 0.001' : g.wilcoxon_p.toPrecision(2)) },
 ];
+
+const GEO_CSV_COLUMNS = ['subject', 'baseline', 'geomean', 'ci_low', 'ci_high', 'benchmarks', 'below', 'above', 'wilcoxon_p', 'verdict'];
 
 function markdownTable<T>(rows: T[], cols: Column<T>[]): string {
   const esc = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|');
@@ -109,7 +107,7 @@ export function renderReport(r: Report, format: 'table' | 'markdown', withBenchm
     const title = `per benchmark: ratio of medians over ${r.baseline} [95% CI]`;
     return renderReport(r, format) + '\n' + (format === 'markdown' ? `**${title}**\n\n` : `${title}\n\n`) + perBenchmark(r, format);
   }
-  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a two-stage bootstrap 95% CI (${r.geomeans[0]?.resamples ?? 0} resamples, seed ${r.geomeans[0]?.seed ?? ''})`;
+  const head = `${r.metric}: ratio of medians over ${r.baseline}, geomean over benchmarks with a 95% CI (${r.geomeans[0]?.method ?? 'no interval'}, seed ${r.geomeans[0]?.seed ?? ''}; docs/statistics.md)`;
   const missing = r.missing.length ? `not compared: ${r.missing.length} case(s): ${r.missing.slice(0, 5).map((m) => `${m.subject} on ${m.benchmark} (${m.reason})`).join('; ')}${r.missing.length > 5 ? '; …' : ''}` : '';
   if (format === 'markdown') {
     return [`**${head}**`, '', markdownTable(r.geomeans, GEO_COLUMNS), ...r.geomeans.map((g) => `- ${g.verdict}`), '', `_${excludedLine(r)}_`, missing ? `\n_${missing}_` : ''].join('\n') + '\n';
@@ -122,11 +120,10 @@ export async function reportCommand(argv: string[]): Promise<number> {
   try {
     values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${REPORT_USAGE}`);
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${REPORT_USAGE}`);
   }
   if (values.help) { console.log(REPORT_USAGE); return 0; }
-  const format = values.format ?? 'table';
-  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format is table, json or markdown (got "${format}")`);
+  const format = formatOf(values, ['table', 'csv', 'json', 'markdown']);
   const num = (s: string | undefined, name: string) => {
     if (s === undefined) return undefined;
     const n = Number(s);
@@ -141,6 +138,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (e instanceof AnalysisUsageError) throw new UsageError(e.message);
     throw e;
   }
-  process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderReport(r, format as 'table' | 'markdown', Boolean(values['per-benchmark'])));
+  if (format === 'csv') process.stdout.write(csvTable(GEO_CSV_COLUMNS, r.geomeans as unknown as Record<string, unknown>[]));
+  else process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderReport(r, format as 'table' | 'markdown', Boolean(values['per-benchmark'])));
   return 0;
 }

@@ -1,12 +1,12 @@
 /** `wasmlab run` and `wasmlab profile`: parse flags, run the sweep, print or write the rows. */
 import { writeFileSync } from 'node:fs';
-import { bench, COUNTER_SCOPES, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
+import { bench, profile as profileRuns, profileCounters, UsageError, type CounterScopeChoice, type RunRecord, type SweepInfo } from '../api.js';
 import { SweepTally } from '../sweep/events.js';
-import { toCsv } from '../export/csv.js';
-import { toJson } from '../export/json.js';
-import { renderTable, type Column } from '../export/table.js';
+import { formatNamed } from '../export/formats.js';
+import type { Column } from '../export/table.js';
 import { targetLabel } from '../record.js';
-import { parseSweepArgs, sweepRequest, SWEEP_USAGE } from './args.js';
+import { parseSweepArgs, refuseOthers, sweepRequest, SWEEP_USAGE } from './args.js';
+import { formatOf } from './flags.js';
 import { ProgressView } from './progress.js';
 
 const RUN_COLUMNS: Column<RunRecord>[] = [
@@ -38,12 +38,11 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   const { values, positionals } = parseSweepArgs(argv);
   if (values.help) { console.log(SWEEP_USAGE.replace('wasmlab run', `wasmlab ${profile ? 'profile' : 'run'}`)); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
-  const format = values.format ?? 'table';
-  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format is table, csv or json (got "${format}")`);
+  const format = formatNamed(formatOf(values), 'write');
+  // --scope: run has no counters unless --counters, and counts only the process.
+  refuseOthers(values, profile ? 'profile' : 'run');
   const req = sweepRequest(values);
   if (profile) { req.reps ??= 1; req.counters = profileCounters(req.counters); }
-  if (values.scope !== undefined && !profile) throw new UsageError('--scope goes with profile (run has no counters unless --counters, and counts only the process)');
-  if (values.scope !== undefined && !(COUNTER_SCOPES as readonly string[]).includes(values.scope)) throw new UsageError(`--scope is ${COUNTER_SCOPES.join(', ')} (got "${values.scope}")`);
 
   const view = new ProgressView(Boolean(values.quiet));
   const controller = new AbortController();
@@ -53,21 +52,25 @@ export async function runCommand(argv: string[], profile: boolean): Promise<numb
   process.once('SIGTERM', onSignal);
   let info: SweepInfo | undefined;
   const tally = new SweepTally();
-  const rows = await (profile ? (r: Parameters<typeof bench>[0]) => profileRuns({ ...r, scope: values.scope as CounterScopeChoice | undefined }) : bench)({
-    ...req,
-    signal: controller.signal,
-    onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
-    onEvent: (e) => { tally.add(e); view.event(e); },
-  });
-  view.clear();
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  let rows: RunRecord[];
+  try {
+    rows = await (profile ? (r: Parameters<typeof bench>[0]) => profileRuns({ ...r, scope: values.scope as CounterScopeChoice | undefined }) : bench)({
+      ...req,
+      signal: controller.signal,
+      onSweep: (i) => { info = i; for (const w of i.warnings) view.note(`warning: ${w}`); },
+      onEvent: (e) => { tally.add(e); view.event(e); },
+    });
+  } finally {
+    // An error's line must start on a line of its own, not after the progress bar.
+    view.clear();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   view.note(tally.builds());
   if (req.store) view.note(`runs: ${tally.runs()} (store ${req.store})`);
 
-  const text = format === 'csv' ? toCsv(rows) : format === 'json' ? toJson(rows, info)
-    : renderTable(rows, profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS);
-  if (values.out) {
+  const text = format.write!(rows, { sweep: info, columns: profile ? [...RUN_COLUMNS.slice(0, 4), ...COUNTER_COLUMNS, ...RUN_COLUMNS.slice(9)] : RUN_COLUMNS });
+  if (typeof values.out === 'string') {
     writeFileSync(values.out, text);
     if (info) writeFileSync(`${values.out}.sweep.json`, JSON.stringify(info, null, 2) + '\n');
     view.note(`wrote ${rows.length} rows to ${values.out}`);

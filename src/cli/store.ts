@@ -1,46 +1,42 @@
 /** `wasmlab sql`, `sweeps`, `export`, `import`: the results store from the command line. */
 import { exportRuns, importRuns, sql, sweeps, UsageError } from '../api.js';
-import { csvTable } from '../export/csv.js';
-import { flags, tableOf, type Values } from './flags.js';
+import { SQL_USAGE, SWEEPS_USAGE, EXPORT_USAGE, IMPORT_USAGE } from './usage.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows, type Values } from './flags.js';
 
-const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
+
 
 /** The --store flag; without it the core uses $WASMLAB_STORE, or says how to name one. */
 const store = (v: Values) => v.store as string | undefined;
 
-function print(columns: string[], rows: Record<string, unknown>[], format: string): void {
-  if (format === 'csv') process.stdout.write(csvTable(columns, rows));
-  else if (format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else if (format === 'table') process.stdout.write(tableOf(rows, columns, 80));
-  else throw new UsageError(`--format is table, csv or json (got "${format}")`);
-}
 
 export async function sqlCommand(argv: string[]): Promise<number> {
-  const usage = `usage: wasmlab sql [${STORE_HELP}] [--format table|csv|json] "SELECT …"`;
-  const { values, positionals } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
-  if (values.help) { console.log(`${usage}\n  tables: runs (one row per run), sweeps, hosts`); return 0; }
-  if (positionals.length !== 1) throw new UsageError(`give the query as one argument, quoted (${usage})`);
+  const usage = SQL_USAGE;
+  const { values, positionals } = flags(argv, { store: { type: 'string' }, ...FORMAT_FLAGS }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  const format = formatOf(values);
+  if (positionals.length !== 1) throw new UsageError(`give the query as one argument, quoted (${usage.split('\n')[0]})`);
   const r = await sql(store(values), positionals[0]!);
-  print(r.columns, r.rows, (values.format as string | undefined) ?? 'table');
+  printRows(r.rows, r.columns, format, 80);
   return 0;
 }
 
 export async function sweepsCommand(argv: string[]): Promise<number> {
-  const usage = `usage: wasmlab sweeps [${STORE_HELP}] [--format table|csv|json]`;
-  const { values } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
+  const usage = SWEEPS_USAGE;
+  const { values } = flags(argv, { store: { type: 'string' }, ...FORMAT_FLAGS }, usage);
   if (values.help) { console.log(usage); return 0; }
+  const format = formatOf(values);
   const r = await sweeps(store(values));
   // The request is JSON: show what was asked in a few words.
   const rows = r.rows.map((s) => {
     const q = JSON.parse(String(s.request ?? '{}')) as { benchmarks?: string[]; runtimes?: string[]; opt?: string[]; size?: string; reps?: unknown };
     return { ...s, request: `${(q.benchmarks ?? []).join(',')} × ${(q.runtimes ?? []).join(',')} ${(q.opt ?? []).join(',')} ${q.size ?? ''} reps ${q.reps ?? ''}` };
   });
-  print(r.columns, (values.format ?? 'table') === 'table' ? rows : r.rows, (values.format as string | undefined) ?? 'table');
+  printRows(format === 'table' ? rows : r.rows, r.columns, format, 80);
   return 0;
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const usage = `usage: wasmlab export [${STORE_HELP}] --out FILE [--format csv|json|parquet] [--where SQL]`;
+  const usage = EXPORT_USAGE;
   const { values } = flags(argv, { store: { type: 'string' }, out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, where: { type: 'string' } }, usage);
   if (values.help) { console.log(usage); return 0; }
   if (!values.out) throw new UsageError(`--out FILE is required (${usage})`);
@@ -50,7 +46,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const usage = `usage: wasmlab import [${STORE_HELP}] [--format csv|json|parquet] FILE…`;
+  const usage = IMPORT_USAGE;
   const { values, positionals } = flags(argv, { store: { type: 'string' }, format: { type: 'string', short: 'f' } }, usage);
   if (values.help) { console.log(usage); return 0; }
   if (!positionals.length) throw new UsageError(`name at least one file (${usage})`);

@@ -1,23 +1,21 @@
-/** `wasmlab suite [FILTER] [--json]` and `wasmlab compile`. */
-import { parseArgs } from 'node:util';
+/** `wasmlab suite [FILTER]`, `wasmlab suite import PATH` and `wasmlab compile`. */
 import { compile, suite, UsageError } from '../api.js';
+import { SUITE_IMPORT_USAGE, SUITE_USAGE, COMPILE_USAGE } from './usage.js';
+import { flags, formatOf, FORMAT_FLAGS, printRows } from './flags.js';
 import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../export/table.js';
 import { cacheDir } from '../paths.js';
 import { importWabench, ImportError, type Imported, type ImportReport } from '../suite/wabench.js';
 
+
 function importCommand(argv: string[]): number {
-  const usage = 'wasmlab suite import PATH [--out DIR] [--json]';
-  const { values, positionals } = (() => {
-    try {
-      return parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message.split('\n')[0]} (${usage})`);
-    }
-  })();
-  if (positionals.length !== 1) throw new UsageError(`usage: ${usage}`);
+  const usage = SUITE_IMPORT_USAGE;
+  const { values, positionals } = flags(argv, { out: { type: 'string', short: 'o' }, ...FORMAT_FLAGS }, usage);
+  if (values.help) { console.log(usage); return 0; }
+  const format = formatOf(values);
+  if (positionals.length !== 1) throw new UsageError(usage.split('\n')[0]!);
   const tree = positionals[0]!;
-  const out = resolve(values.out ?? join(cacheDir, 'suites', basename(resolve(tree))));
+  const out = resolve((values.out as string | undefined) ?? join(cacheDir, 'suites', basename(resolve(tree))));
   let r: ImportReport;
   try {
     r = importWabench(tree, out);
@@ -25,13 +23,13 @@ function importCommand(argv: string[]): number {
     if (e instanceof ImportError) throw new UsageError(e.message);
     throw e;
   }
-  if (values.json) {
+  if (format !== 'table') {
     const rows = [
       ...r.imported.map((i) => ({ id: i.id, status: 'imported', group: i.group, language: i.language, inputs: i.inputs, folder: i.folder, script: i.script,
         args: i.args, stdin: i.stdin ?? null, outputs: i.outputs, check: i.check, advisory_check: i.advisory_check ?? null, preopen: i.preopen, reps: i.reps ?? null, manifest: i.manifest, notes: i.notes })),
       ...r.skipped.map((s) => ({ id: s.id ?? null, status: 'skipped', entry: s.entry, reason: s.reason, missing: s.missing ?? null })),
     ];
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    printRows(rows, ['id', 'status', 'group', 'language', 'check', 'reps', 'manifest', 'entry', 'reason'], format);
     return 0;
   }
   // CheckResult=false: off, but compared anyway for output_ok (advisory); unset (JetStream2): off.
@@ -58,11 +56,12 @@ function importCommand(argv: string[]): number {
 
 export function suiteCommand(argv: string[]): number {
   if (argv[0] === 'import') return importCommand(argv.slice(1));
-  const json = argv.includes('--json');
-  const filter = argv.filter((a) => a !== '--json');
-  if (filter.some((a) => a.startsWith('-'))) throw new UsageError(`unknown flag ${filter.find((a) => a.startsWith('-'))} (wasmlab suite [FILTER] [--json])`);
-  const rows = suite(filter[0]);
-  if (json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
+  const { values, positionals } = flags(argv, FORMAT_FLAGS, SUITE_USAGE);
+  if (values.help) { console.log(SUITE_USAGE); return 0; }
+  const format = formatOf(values);
+  if (positionals.length > 1) throw new UsageError(`one FILTER at most (got ${positionals.length}: ${positionals.join(' ')})`);
+  const rows = suite(positionals[0]);
+  if (format !== 'table') { printRows(rows, ['id', 'group', 'category', 'language', 'sizes', 'check', 'origin', 'description'], format); return 0; }
   process.stdout.write(renderTable(rows, [
     { title: 'id', get: (r) => r.id },
     { title: 'category', get: (r) => r.category },
@@ -75,18 +74,16 @@ export function suiteCommand(argv: string[]): number {
 }
 
 export async function compileCommand(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args: argv, options: { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' }, simd: { type: 'boolean' }, features: { type: 'string' } }, strict: true }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] [--simd] [--features LIST] [--json])`);
-  }
-  const split = (s?: string) => (s ? s.split(',').filter(Boolean) : undefined);
+  const { values: v, positionals } = flags(argv, { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, simd: { type: 'boolean' }, features: { type: 'string' }, ...FORMAT_FLAGS }, COMPILE_USAGE);
+  if (v.help) { console.log(COMPILE_USAGE); return 0; }
+  const format = formatOf(v);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
+  const split = (s: unknown) => (typeof s === 'string' ? s.split(',').filter(Boolean) : undefined);
   const targets = split(v.target);
   if (targets?.some((t) => t !== 'native' && t !== 'wasm')) throw new UsageError('--target is native, wasm or both');
   const features = [...(v.simd ? ['simd128'] : []), ...(split(v.features) ?? [])];
   const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined, features });
-  if (v.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
+  if (format !== 'table') { printRows(rows, ['benchmark', 'target', 'opt', 'features', 'v128', 'bytes', 'compile_s', 'cached', 'sha256', 'path'], format); return 0; }
   process.stdout.write(renderTable(rows, [
     { title: 'benchmark', get: (r) => r.benchmark }, { title: 'target', get: (r) => r.target }, { title: 'opt', get: (r) => r.opt },
     { title: 'features', get: (r) => r.features }, { title: 'v128', get: (r) => r.v128 ?? '' },

@@ -1,6 +1,6 @@
 /**
  * A one-node Slurm cluster in a scratch folder, for trying the cluster workflow on one machine
- * and for the tests (FACTS: Debian's slurmctld + slurmd + munge run as root without systemd).
+ * and for the tests (docs/cluster.md: Debian's slurmctld + slurmd + munge run as root without systemd).
  * `up` writes a munge key and a slurm.conf, starts munged, slurmctld and slurmd; `down` stops
  * them and leaves no daemon behind. Slurm's commands find the cluster through SLURM_CONF, which
  * slurmEnv() sets while the local cluster is up.

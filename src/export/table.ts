@@ -1,13 +1,17 @@
 /**
- * A plain-text table for people: the columns a reader scans first, aligned. Numbers get a
- * fixed precision; the full record is in --format csv/json.
+ * The CLI's tables: rows and the columns a reader scans first (a title and a getter each),
+ * aligned left under a rule, numbers at a compact precision; the full record is in --format
+ * csv/json. Rendered by the one text-table renderer, src/frame/table.ts.
  */
+import { tableText, type Cell } from '../frame/table.js';
+
 export interface Column<T> {
   title: string;
   get: (row: T) => unknown;
 }
 
-function fmt(v: unknown): string {
+/** Integers as they are; other numbers to three significant places or so, by size. */
+function compact(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return String(v);
@@ -17,11 +21,8 @@ function fmt(v: unknown): string {
 }
 
 export function renderTable<T>(rows: T[], cols: Column<T>[], maxCell = 60): string {
-  const cells = rows.map((r) => cols.map((c) => {
-    const s = fmt(c.get(r));
-    return s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s;
-  }));
-  const widths = cols.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(cols.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  const cells = rows.map((r) => cols.map((c) => c.get(r) as Cell));
+  return `${tableText(cols.map((c) => c.title), cells, {
+    align: 'left', rule: true, format: compact, maxCell, maxRows: Infinity, maxCols: Infinity, footer: false,
+  })}\n`;
 }

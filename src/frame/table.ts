@@ -16,6 +16,15 @@ export interface TableOptions {
   digits?: number;
   /** Row labels (a frame's index); omitted when not given. */
   index?: Cell[];
+  /** Text: cells padded on the left (numbers line up, as pandas prints) or on the right. Default right. */
+  align?: 'left' | 'right';
+  /** Text: a line of dashes under the header. */
+  rule?: boolean;
+  /** Text: how a cell reads (default formatCell with `digits`), and the longest a cell may be (cut with …). */
+  format?: (v: Cell) => string;
+  maxCell?: number;
+  /** Text: the "N rows × M columns" line when something is hidden or nothing is there. Default true. */
+  footer?: boolean;
 }
 
 export const DEFAULT_MAX_ROWS = 20;
@@ -101,18 +110,26 @@ export function tableHtml(columns: readonly string[], rows: readonly Cell[][], o
   );
 }
 
+/** The one plain-text table renderer: the kernel's frames and the CLI's tables (src/export/table.ts) alike. */
 export function tableText(columns: readonly string[], rows: readonly Cell[][], o: TableOptions = {}): string {
   const s = shape(columns, rows, o);
   const d = o.digits ?? 4;
   const idx = o.index;
+  const max = o.maxCell ?? Infinity;
+  const text = (v: Cell) => {
+    const t = o.format ? o.format(v) : formatCell(v, d);
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  };
   const grid: string[][] = [];
   grid.push([...(idx ? [''] : []), ...s.cols.map((c) => (c === GAP ? '…' : columns[c]))]);
   for (const r of s.rows) {
     if (r === GAP) grid.push([...(idx ? ['…'] : []), ...s.cols.map(() => '…')]);
-    else grid.push([...(idx ? [formatCell(idx[r], d)] : []), ...s.cols.map((c) => (c === GAP ? '…' : formatCell(rows[r][c], d)))]);
+    else grid.push([...(idx ? [formatCell(idx[r], d)] : []), ...s.cols.map((c) => (c === GAP ? '…' : text(rows[r][c])))]);
   }
   const widths = grid[0].map((_, j) => Math.max(...grid.map((line) => line[j].length)));
-  const lines = grid.map((line) => line.map((t, j) => t.padStart(widths[j])).join('  ').trimEnd());
-  if (s.truncated || rows.length === 0) lines.push('', footer(columns, rows));
+  if (o.rule) grid.splice(1, 0, widths.map((w) => '-'.repeat(w)));
+  const pad = (t: string, w: number) => (o.align === 'left' ? t.padEnd(w) : t.padStart(w));
+  const lines = grid.map((line) => line.map((t, j) => pad(t, widths[j])).join('  ').trimEnd());
+  if ((o.footer ?? true) && (s.truncated || rows.length === 0)) lines.push('', footer(columns, rows));
   return lines.join('\n');
 }

@@ -7,16 +7,26 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import type { ColumnType } from '../record.js';
 
-export interface HostFingerprint {
-  host_id: string;
-  hostname: string;
+/** What kind of machine this is: the fields the fingerprint hashes. */
+export interface Machine {
   cpu_model: string;
   cpus: number;
   memory_gb: number;
   kernel: string;
   os: string;
 }
+
+export interface HostFingerprint extends Machine {
+  host_id: string;
+  hostname: string;
+}
+
+/** The fingerprint's fields with their types, in order: the one list the store's hosts table follows. */
+export const HOST_SCHEMA = [
+  ['host_id', 'text'], ['hostname', 'text'], ['cpu_model', 'text'], ['cpus', 'int'], ['memory_gb', 'int'], ['kernel', 'text'], ['os', 'text'],
+] as const satisfies readonly (readonly [keyof HostFingerprint, ColumnType])[];
 
 function osName(): string {
   try {
@@ -26,18 +36,27 @@ function osName(): string {
   }
 }
 
-let cached: HostFingerprint | undefined;
-
-export function hostFingerprint(): HostFingerprint {
-  if (cached) return cached;
+/** This machine's kind, read now. */
+export function machine(): Machine {
   const cpus = os.cpus();
-  const fp = {
+  return {
     cpu_model: cpus[0]?.model.trim() ?? 'unknown',
     cpus: cpus.length,
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     kernel: `${os.type()} ${os.release()}`,
     os: osName(),
   };
+}
+
+/** A host as people read it: "name — CPU model, 2 CPUs, 8 GiB, Linux 6.1…, Debian 12". */
+export const hostLine = (h: Machine & { hostname: string }): string =>
+  `${h.hostname} — ${h.cpu_model}, ${h.cpus} CPUs, ${h.memory_gb} GiB, ${h.kernel}, ${h.os}`;
+
+let cached: HostFingerprint | undefined;
+
+export function hostFingerprint(): HostFingerprint {
+  if (cached) return cached;
+  const fp = machine();
   const host_id = createHash('sha256').update(JSON.stringify(fp)).digest('hex').slice(0, 16);
   cached = { host_id, hostname: os.hostname(), ...fp };
   return cached;

@@ -1,5 +1,5 @@
 /**
- * Runs one command through the native launcher (native/launcher.c, built by setup as
+ * Runs one command through the native launcher (drivers/launcher.c, built by setup as
  * `wl-launch`) and returns what it measured. Node only starts the launcher and reads its JSON
  * line; all timing happens inside the launcher, so Node's spawn cost is not in the numbers.
  */
@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { execa } from 'execa';
-import { locateTool } from '../runtimes/locate.js';
+import { locateTool } from '../locate.js';
 import type { CounterName } from '../record.js';
 
 export interface LaunchRequest {

@@ -8,17 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.js';
+import { machine, type Machine } from './host.js';
 import { PRIMARY_METRIC_RULE } from './metric.js';
 
-export interface SweepInfo {
+export interface SweepInfo extends Machine {
   sweep_id: string;
   started: string;
   host: string;
-  cpu_model: string;
-  cpus: number;
-  memory_gb: number;
-  kernel: string;
-  os: string;
   node: string;
   wasmlab_version: string;
   git_commit: string;
@@ -76,17 +72,12 @@ export function collectSweepInfo(sweep_id: string, request: Record<string, unkno
   if (load > cpus.length * 0.5) warnings.push(`load average ${load.toFixed(2)} on ${cpus.length} CPUs: other work competes with the measurements`);
   if (busy.length > 1) warnings.push(`${busy.length} other runnable processes: ${busy.slice(0, 5).join(', ')}`);
   if (governor && governor !== 'performance') warnings.push(`CPU frequency governor is "${governor}" (not "performance"): times can drift with frequency`);
-  const osRelease = readOr('/etc/os-release', '');
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   return {
     sweep_id,
     started: new Date().toISOString(),
     host: os.hostname(),
-    cpu_model: cpus[0]?.model ?? 'unknown',
-    cpus: cpus.length,
-    memory_gb: Math.round(os.totalmem() / 2 ** 30),
-    kernel: `${os.type()} ${os.release()}`,
-    os: /^PRETTY_NAME="?([^"\n]*)/m.exec(osRelease)?.[1] ?? os.platform(),
+    ...machine(),
     node: process.version,
     wasmlab_version: pkg.version,
     git_commit: gitCommit(),

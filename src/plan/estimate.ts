@@ -2,7 +2,7 @@
  * How long a planned run will take, to balance shards: the median wall time of the same
  * configuration in a store's history where there is one, else native's time there times the
  * target's typical slowdown, else a guess from the size. The slowdowns are the sanity reference
- * measured on these machines (FACTS: gemm 200³ -O2, min of 5 runs) — rough, but what matters for
+ * measured on these machines (docs/runtimes.md, "Typical slowdowns": gemm 200³ -O2, min of 5 runs) — rough, but what matters for
  * balancing is that an interpreter run counts as tens of native runs.
  */
 const TYPICAL_SLOWDOWN: Record<string, number> = {

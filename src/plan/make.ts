@@ -1,6 +1,6 @@
-/** Making a plan from a request, and running one shard of it on this machine. */
+/** Making a plan from a request: its runs, each with an estimate, balanced into shards. */
+import { bench, type BenchRequest } from '../sweep/request.js';
 import { parseFeatures } from '../toolchain/features.js';
-import { bench, type BenchRequest, type RunRecord } from '../api.js';
 import { UsageError } from '../errors.js';
 import { hostFingerprint } from '../measure/host.js';
 import { targetLabel } from '../record.js';
@@ -8,12 +8,12 @@ import { adapterFor, detectMode, resolveTargets } from '../runtimes/registry.js'
 import { planId } from '../store/keys.js';
 import { Store } from '../store/store.js';
 import { balance, estimateSeconds, type History } from './estimate.js';
-import { PLAN_FORMAT, planMismatches, readPlan, shardReps, type Plan, type PlannedRun, type PlanRequest } from './plan.js';
+import { PLAN_FORMAT, type Plan, type PlannedRun, type PlanRequest } from './plan.js';
 
 type Identity = Omit<PlannedRun, 'est_s' | 'shard'>;
 
 /** The runs a request would measure, each with its run_key, version and artifact hash (nothing is run). */
-async function plannedRuns(req: BenchRequest): Promise<Identity[]> {
+export async function plannedRuns(req: BenchRequest): Promise<Identity[]> {
   const out: Identity[] = [];
   await bench({ ...req, store: null, dryRun: true, onPlanned: (r) => out.push(r) });
   return out;
@@ -69,20 +69,4 @@ export function requestOf(p: PlanRequest): BenchRequest {
     benchmarks: p.benchmarks, runtimes: p.runtimes, opt: p.opt, size: p.size, reps: p.reps, warmup: p.warmup, aot: p.aot,
     counters: p.counters as BenchRequest['counters'], timeout: p.timeout ?? undefined, ...(p.features ? { features: p.features } : {}),
   };
-}
-
-/**
- * Run shard `index` of a plan into a store. First it checks that this machine has the plan's
- * runtime versions and builds its artifacts to the same hashes (building what is missing), and
- * refuses with the differences otherwise. Like any stored sweep it resumes: run again after a
- * kill, it measures only what is missing.
- */
-export async function runShard(planFile: string, index: number, o: Omit<BenchRequest, 'benchmarks' | 'runtimes'> & { store: string }): Promise<RunRecord[]> {
-  const plan = readPlan(planFile);
-  const only = shardReps(plan, index);
-  const base = { ...requestOf(plan.request), pin: o.pin, onEvent: o.onEvent, signal: o.signal };
-  const here = await plannedRuns({ ...base, onEvent: undefined, only });
-  const diff = planMismatches(plan, here);
-  if (diff.length) throw new UsageError(`shard ${index} of plan ${plan.plan_id} cannot run here: ${diff.join('; ')}`);
-  return bench({ ...base, ...o, only, planId: plan.plan_id, runtimes: base.runtimes, benchmarks: base.benchmarks });
 }

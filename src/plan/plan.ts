@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { cellKey } from '../store/keys.js';
 
 export const PLAN_FORMAT = 'wasmlab-plan/1';
 
@@ -62,11 +63,6 @@ export function readPlan(file: string): Plan {
   }
   if (p.format !== PLAN_FORMAT) throw new UsageError(`${file} is not a wasmlab plan (format "${String(p.format)}"; expected ${PLAN_FORMAT})`);
   return p;
-}
-
-/** The key that groups a plan's runs of one target at one (benchmark, opt). */
-export function cellKey(benchmark: string, opt: string, target: string): string {
-  return `${benchmark}\0${opt}\0${target}`;
 }
 
 /** The runs of one shard: rep indices per (benchmark, opt, target). */

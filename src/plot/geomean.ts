@@ -1,4 +1,4 @@
-/** Geomean bars: one bar per target, its bootstrap 95% CI as error bars, log axis, a line at 1×. */
+/** Geomean bars: one bar per target, its 95% CI (t or bootstrap, src/analysis/interval.ts) as error bars, log axis, a line at 1×. */
 import type { GeomeanRow } from '../analysis/geomeans.js';
 import { ciText, errorBars, Figure, hoverOf, layoutOf } from './figure.js';
 
@@ -12,7 +12,7 @@ export function geomeanFigure(g: readonly GeomeanRow[], o: { title?: string } = 
     ...hoverOf(g.map((x) => ({ benchmark: `geomean of ${x.benchmarks}`, target: x.subject, n: x.benchmarks, extra: ciText(x.geomean, x.ci_low, x.ci_high) })), `× ${baseline}: `),
   };
   return new Figure([trace], layoutOf({
-    title: o.title ?? `Geomean ${metric} ratio over ${baseline} (95% bootstrap CI)`,
+    title: o.title ?? `Geomean ${metric} ratio over ${baseline} (95% CI)`,
     xTitle: 'target', yTitle: `× ${baseline} (ratio of medians, log)`, logY: true, hline: 1,
   }));
 }

@@ -1,6 +1,6 @@
 /**
  * Lines over -O levels: for each target, the geomean over benchmarks of its time at each level
- * relative to the same target at the reference level (O0 by default), with bootstrap 95% CIs;
+ * relative to the same target at the reference level (O0 by default), with 95% CIs (src/analysis/interval.ts);
  * the reference level is the point at 1×. Log axis.
  */
 import { OPT_LEVELS } from '../toolchain/build.js';

@@ -15,7 +15,7 @@ export function overTimeFigure(points: readonly VersionPoint[], o: { baseline?: 
     };
   });
   const fig = new Figure(traces, layoutOf({
-    title: o.title ?? `Geomean kernel time over ${baseline} by release (95% bootstrap CI)`,
+    title: o.title ?? `Geomean kernel time over ${baseline} by release (95% CI)`,
     xTitle: 'release date', yTitle: `× ${baseline} (geomean of per-benchmark ratios, log)`, logY: true, hline: 1, legend: 'runtime:mode',
   }));
   return fig;

@@ -1,6 +1,6 @@
 /**
  * The study's notebooks, executed and published: `wasmlab notebook run NAME [-p k=v] [--quick]`
- * runs one (papermill with our TypeScript translator, src/publish/run_notebook.py), `wasmlab
+ * runs one (papermill with our TypeScript translator, drivers/notebook_publish.py), `wasmlab
  * publish` runs them all and writes one HTML page per notebook (nbconvert; plots carry plotly.js
  * inline so they draw offline) and an index with each notebook's verdict line, the date, the host
  * and the runtime versions. Notebooks run in notebooks/, so they share its store: what one
@@ -10,9 +10,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { UsageError } from '../errors.js';
-import { hostFingerprint } from '../measure/host.js';
-import { repoRoot } from '../paths.js';
-import { runtimes } from '../api.js';
+import { hostFingerprint, hostLine } from '../measure/host.js';
+import { driversDir, repoRoot, SETUP_COMMAND } from '../paths.js';
+import { runtimeRows } from '../runtimes/rows.js';
+import { resultsMarkdown, verdictOf } from './results.js';
 
 export const notebooksDir = join(repoRoot, 'notebooks');
 const python = join(repoRoot, '.venv', 'bin', 'python');
@@ -51,27 +52,13 @@ export interface NotebookResult {
   seconds: number;
 }
 
-/** The last "Verdict: …" line a notebook printed. */
-export function verdictOf(executed: string): string {
-  const nb = JSON.parse(readFileSync(executed, 'utf8')) as { cells: { outputs?: { output_type: string; text?: string | string[] }[] }[] };
-  let last = '';
-  for (const c of nb.cells) {
-    for (const o of c.outputs ?? []) {
-      if (o.output_type !== 'stream') continue;
-      const text = Array.isArray(o.text) ? o.text.join('') : o.text ?? '';
-      for (const line of text.split('\n')) if (line.startsWith('Verdict:')) last = line.slice('Verdict:'.length).trim();
-    }
-  }
-  return last;
-}
-
 export async function runNotebook(name: string, o: { params?: Record<string, unknown>; quick?: boolean; outDir: string }): Promise<NotebookResult> {
-  if (!existsSync(python)) throw new UsageError(`no Jupyter environment at ${python}: run bash setup/setup.sh`);
+  if (!existsSync(python)) throw new UsageError(`no Jupyter environment at ${python}: run ${SETUP_COMMAND}`);
   const file = findNotebook(name);
   mkdirSync(o.outDir, { recursive: true });
   const executed = join(resolve(o.outDir), file);
   const params = { ...o.params, ...(o.quick ? { quick: true } : {}) };
-  const args = [join(repoRoot, 'src', 'publish', 'run_notebook.py'), join(notebooksDir, file), executed, '--cwd', notebooksDir];
+  const args = [join(driversDir, 'notebook_publish.py'), join(notebooksDir, file), executed, '--cwd', notebooksDir];
   for (const [k, v] of Object.entries(params)) args.push('--param', k, JSON.stringify(v));
   const t0 = Date.now();
   const r = await execa(python, args, { reject: false, all: true });
@@ -102,21 +89,20 @@ export async function publish(o: { quick?: boolean; outDir: string; only?: strin
     pages.push(existsSync(r.executed) ? await toHtml(r.executed, o.outDir) : '');
   }
   const host = hostFingerprint();
-  const versions = (await runtimes()).filter((x) => x.available).map((x) => `${x.id} ${x.version}`);
+  const versions = (await runtimeRows()).filter((x) => x.available).map((x) => `${x.id} ${x.version}`);
   const rows = results.map((r, i) => `<tr><td>${pages[i] ? `<a href="${esc(pages[i]!)}">${esc(r.notebook.replace(/\.ipynb$/, ''))}</a>` : esc(r.notebook)}</td>`
     + `<td>${r.ok ? esc(r.verdict || '(no verdict line)') : `<b>failed</b>: ${esc(r.error)}`}</td><td>${r.seconds.toFixed(0)} s</td></tr>`).join('\n');
   const index = join(o.outDir, 'index.html');
   writeFileSync(index, `<!doctype html><html><head><meta charset="utf-8"><title>wasmlab study</title>
 <style>body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1em}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top;text-align:left}table{border-collapse:collapse}</style></head><body>
 <h1>Standalone WebAssembly runtimes against native code</h1>
-<p>${o.quick ? '<b>Quick mode</b> (mini size, a subset): a smoke run, not a study. ' : ''}Published ${esc(new Date().toISOString())} on ${esc(host.hostname)} — ${esc(host.cpu_model)}, ${host.cpus} CPUs, ${host.memory_gb} GiB, ${esc(host.kernel)}, ${esc(host.os)} (host_id ${esc(host.host_id)}).</p>
+<p>${o.quick ? '<b>Quick mode</b> (mini size, a subset): a smoke run, not a study. ' : ''}Published ${esc(new Date().toISOString())} on ${esc(hostLine(host))} (host_id ${esc(host.host_id)}).</p>
 <table><tr><th>notebook</th><th>verdict</th><th>time</th></tr>
 ${rows}
 </table>
 <h2>Runtime versions</h2><ul>${versions.map((v) => `<li>${esc(v)}</li>`).join('')}</ul>
 </body></html>
 `);
-  const { resultsMarkdown } = await import('./results.js');
   writeFileSync(join(o.outDir, 'RESULTS.md'), await resultsMarkdown(results.filter((r) => existsSync(r.executed)).map((r) => ({ file: r.executed, seconds: r.seconds })), { quick: o.quick }));
   return { index, results };
 }

@@ -6,13 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { hostFingerprint } from '../measure/host.js';
-import { runtimes, runtimeVersions } from '../api.js';
-import { verdictOf } from './publish.js';
+import { hostFingerprint, hostLine } from '../measure/host.js';
+import { runtimeRows } from '../runtimes/rows.js';
+import { runtimeVersions } from '../runtimes/versions/list.js';
+import { FOOTNOTE, rulesMarkdown } from '../analysis/findings.js';
 
 interface Cell { cell_type: string; source: string | string[]; metadata?: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] }[] }
 
 const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join('') : x ?? '');
+
+/** The last "Verdict: …" line an executed notebook printed ('' when none). */
+export function verdictOf(executed: string): string {
+  const { cells } = JSON.parse(readFileSync(executed, 'utf8')) as { cells: Cell[] };
+  const lines = cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === 'stream').flatMap((o) => text(o.text).split('\n')));
+  return lines.filter((l) => l.startsWith('Verdict:')).pop()?.slice('Verdict:'.length).trim() ?? '';
+}
 
 /** The cells whose source starts with `const paper` hold the paper-vs-here tables. */
 function paperTables(cells: readonly Cell[]): string[] {
@@ -49,14 +57,14 @@ function installedLine(): string[] {
 
 export async function resultsMarkdown(executed: readonly { file: string; seconds: number }[], o: { title?: string; quick?: boolean } = {}): Promise<string> {
   const host = hostFingerprint();
-  const versions = (await runtimes()).filter((x) => x.available).map((x) => `| ${x.id} | ${x.version} |`);
+  const versions = (await runtimeRows()).filter((x) => x.available).map((x) => `| ${x.id} | ${x.version} |`);
   const total = executed.reduce((a, e) => a + e.seconds, 0);
   const out = [
     `# ${o.title ?? 'wasmlab study: results'}`,
     '',
     `Run ${o.quick ? 'in **quick mode** (a smoke run, not a study)' : 'in **full mode**'}, written ${new Date().toISOString().slice(0, 10)}; ${executed.length} notebooks, ${(total / 60).toFixed(0)} min of notebook time in all.`,
     '',
-    `Host: ${host.hostname} — ${host.cpu_model}, ${host.cpus} CPUs, ${host.memory_gb} GiB, ${host.kernel}, ${host.os}; host_id \`${host.host_id}\`.`,
+    `Host: ${hostLine(host)}; host_id \`${host.host_id}\`.`,
     '',
     '| runtime | version |', '|---|---|', ...versions, '',
     ...installedLine(),
@@ -64,6 +72,8 @@ export async function resultsMarkdown(executed: readonly { file: string; seconds
     '| notebook | time | verdict |', '|---|---|---|',
     ...executed.map((e) => `| ${basename(e.file, '.ipynb')} | ${(e.seconds / 60).toFixed(1)} min | ${verdictOf(e.file).replace(/\|/g, '\\|') || '(no verdict line)'} |`),
     '',
+    // The rules the verdicts were decided by, declared in src/analysis/findings.ts before the data.
+    '## Decision rules', '', rulesMarkdown(), '', `${FOOTNOTE}.`, '',
   ];
   for (const e of executed) {
     const cells = (JSON.parse(readFileSync(e.file, 'utf8')) as { cells: Cell[] }).cells;

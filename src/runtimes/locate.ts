@@ -1,42 +1,14 @@
-/** Finding a runtime's executable and asking its version, shared by all adapters. */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { execa } from 'execa';
-import { binDir } from '../paths.js';
-import type { Detection } from './adapter.js';
-
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Look for an executable: first the env var (e.g. WASMLAB_WAVM=/opt/wavm/bin/wavm), then the
- * tools setup installed ($WASMLAB_CACHE/bin), then PATH. Returns the path or undefined.
+ * Detecting a runtime that is one executable (found as src/locate.ts finds tools), and
+ * `cliAdapter()`, the adapter of a runtime that is a CLI on the PATH: detect once, resolve the
+ * executable for every command, say how to get it when absent.
  */
-export function locateTool(exe: string, envVar: string): string | undefined {
-  const fromEnv = process.env[envVar];
-  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;
-  const dirs = [binDir, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
-  for (const d of dirs) {
-    const p = join(d, exe);
-    if (isExecutable(p)) return p;
-  }
-  return undefined;
-}
+import { binDir, setupStep } from '../paths.js';
+import { locateTool, once, versionLine } from '../locate.js';
+import type { Command, Detection, ModeInfo, RunInput, RuntimeAdapter } from './adapter.js';
 
-/** Run `exe args…` and return its first non-empty output line (stdout, else stderr). */
-export async function versionLine(exe: string, args: string[]): Promise<string> {
-  const r = await execa(exe, args, { reject: false, timeout: 20_000 });
-  const text = `${r.stdout}\n${r.stderr}`.trim();
-  const line = text.split('\n').find((l) => l.trim() !== '');
-  if (r.exitCode !== 0 && !line) throw new Error(`${exe} ${args.join(' ')} exited ${r.exitCode}`);
-  return (line ?? '').trim();
-}
+// The adapters' tools, here for the files of this folder (and src/runtimes/versions).
+export { locateTool, once, versionLine } from '../locate.js';
 
 /**
  * The usual detect(): locate the executable, ask its version, and explain how to get it when
@@ -63,8 +35,52 @@ export async function detectTool(opts: {
   }
 }
 
-/** Memoize an async zero-argument function (detection results live for the process). */
-export function once<T>(f: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => (p ??= f());
+/** A runtime's executable: its name, the variable that overrides it, and the setup step that installs it. */
+export interface CliSpec {
+  exe: string;
+  envVar: string;
+  /** Default ['--version']. */
+  versionArgs?: string[];
+  /** setup/steps/NAME.sh, and what it does (both go into the fix line). */
+  setup: { step: string; how: string };
+  /** Adjust what detection found (a better version line). */
+  describe?: (d: Detection) => Detection;
+}
+
+/** The fix line of a missing tool: the setup step, or the variable that points at one of your own. */
+export const cliFix = (s: CliSpec): string => `${setupStep(s.setup.step)} (${s.setup.how}), or set ${s.envVar}`;
+
+/** Where the executable is (for argv; the bare name when absent), and its detection, asked once. */
+export function cliTool(s: CliSpec): { exe: () => string; detect: () => Promise<Detection> } {
+  return {
+    exe: () => locateTool(s.exe, s.envVar) ?? s.exe,
+    detect: once(async () => {
+      const d = await detectTool({ exe: s.exe, envVar: s.envVar, versionArgs: s.versionArgs ?? ['--version'], fix: cliFix(s) });
+      return s.describe ? s.describe(d) : d;
+    }),
+  };
+}
+
+/** An adapter's commands, given the executable's path. */
+export interface CliCommands {
+  aotExtension?: string;
+  aotCommand?(exe: string, mode: string, wasm: string, out: string): Command;
+  runCommand(exe: string, mode: string, aot: boolean, input: RunInput): Command;
+  /** Modes that can be missing although the runtime is there; `detect` is the runtime's. */
+  detectMode?(mode: string, detect: () => Promise<Detection>): Promise<Detection>;
+}
+
+/** The adapter of a WebAssembly runtime that is one CLI on the PATH (or in the cache's bin). */
+export function cliAdapter(o: { name: string; modes: readonly ModeInfo[]; cli: CliSpec } & CliCommands): RuntimeAdapter {
+  const { exe, detect } = cliTool(o.cli);
+  const aot = o.aotCommand;
+  return {
+    name: o.name,
+    kind: 'wasm',
+    modes: o.modes,
+    detect,
+    ...(o.detectMode ? { detectMode: (mode: string) => o.detectMode!(mode, detect) } : {}),
+    ...(o.aotExtension && aot ? { aotExtension: o.aotExtension, aotCommand: (mode: string, wasm: string, out: string) => aot(exe(), mode, wasm, out) } : {}),
+    runCommand: (mode, isAot, input) => o.runCommand(exe(), mode, isAot, input),
+  };
 }

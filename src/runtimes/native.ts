@@ -1,7 +1,8 @@
 /** The native baseline: the same sources built by the same clang for the host, run directly. */
 import { findCompiler } from '../toolchain/compilers.js';
 import type { RuntimeAdapter } from './adapter.js';
-import { once } from './locate.js';
+import { SETUP_COMMAND } from '../paths.js';
+import { once } from '../locate.js';
 
 export const native: RuntimeAdapter = {
   name: 'native',
@@ -12,7 +13,7 @@ export const native: RuntimeAdapter = {
       const c = await findCompiler();
       return { available: true, path: c.cc, version: c.version };
     } catch (e) {
-      return { available: false, reason: (e as Error).message, fix: 'bash setup/setup.sh' };
+      return { available: false, reason: (e as Error).message, fix: SETUP_COMMAND };
     }
   }),
   runCommand: (_mode, _aot, input) => ({ argv: [input.program, ...input.args] }),

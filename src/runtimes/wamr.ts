@@ -21,9 +21,10 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
+import { setupStep } from '../paths.js';
 import { locateTool, once } from './locate.js';
 
-const FIX = 'bash setup/steps/wamr.sh (builds iwasm and wamrc from the crates.io wamr-sys sources; wamrc needs llvm-15-dev), or set WASMLAB_IWASM / WASMLAB_WAMRC';
+const FIX = `${setupStep('wamr')} (builds iwasm and wamrc from the crates.io wamr-sys sources; wamrc needs llvm-15-dev), or set WASMLAB_IWASM / WASMLAB_WAMRC`;
 const RUN_FLAGS = ['--heap-size=0', `--stack-size=${8 * 1024 * 1024}`];
 
 const iwasmPath = () => locateTool('iwasm', 'WASMLAB_IWASM');

@@ -1,5 +1,5 @@
 /**
- * wasm3, the interpreter, through wasmlab's own CLI driver (setup/wasm3/driver.c: the wasm3
+ * wasm3, the interpreter, through wasmlab's own CLI driver (drivers/wasm3-driver.c: the wasm3
  * 0.5.0 core from PyPI's pywasm3 sdist + the WASI layer of crates.io's wasm3-sys, adapted).
  * One mode. No AOT: wasm3 translates each function on its first call. WASI: the wasm3-sys layer
  * plus setup/wasm3/wasi_extra.c (the preview1 file functions it lacks: stat, unlink, rename,
@@ -14,17 +14,11 @@
  * whose argv[0] is the module path as given. Exit status: the guest's proc_exit code (3 → 3);
  * a trap exits 1 with "wasm3: trap: …" on stderr.
  */
-import type { RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { cliAdapter } from './locate.js';
 
-const FIX = 'bash setup/steps/wasm3.sh (builds it from PyPI pywasm3 + crates.io wasm3-sys sources), or set WASMLAB_WASM3';
-
-export const wasm3: RuntimeAdapter = {
+export const wasm3 = cliAdapter({
   name: 'wasm3',
-  kind: 'wasm',
   modes: [{ mode: 'default', description: 'wasm3 0.5.0 interpreter (lazy per-function translation)', aot: 'none' }],
-  detect: once(() => detectTool({ exe: 'wasm3', envVar: 'WASMLAB_WASM3', versionArgs: ['--version'], fix: FIX })),
-  runCommand: (_mode, _aot, input) => ({
-    argv: [locateTool('wasm3', 'WASMLAB_WASM3') ?? 'wasm3', input.program, ...input.args],
-  }),
-};
+  cli: { exe: 'wasm3', envVar: 'WASMLAB_WASM3', setup: { step: 'wasm3', how: 'builds it from PyPI pywasm3 + crates.io wasm3-sys sources' } },
+  runCommand: (exe, _mode, _aot, input) => ({ argv: [exe, input.program, ...input.args] }),
+});

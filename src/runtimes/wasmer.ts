@@ -21,62 +21,61 @@
  * is pointed at a path that cannot be created, so every run compiles afresh.
  * Exit status: the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { setupStep } from '../paths.js';
+import { preopenFlags, type Detection } from './adapter.js';
+import { cliAdapter, cliFix, type CliSpec } from './locate.js';
 
-const FIX = 'bash setup/steps/wasmer.sh (cargo install wasmer-cli 4.4.0 with LLVM 15, ~17 min), or set WASMLAB_WASMER';
-const wasmerPath = () => locateTool('wasmer', 'WASMLAB_WASMER') ?? 'wasmer';
+const CLI: CliSpec = { exe: 'wasmer', envVar: 'WASMLAB_WASMER', setup: { step: 'wasmer', how: 'cargo install wasmer-cli 4.4.0 with LLVM 15, ~17 min' } };
 const ENV = { WASMER_CACHE_DIR: '/dev/null/wasmlab-no-wasmer-cache', RUST_BACKTRACE: '0' };
 
-const detect = once(() => detectTool({ exe: 'wasmer', envVar: 'WASMLAB_WASMER', versionArgs: ['--version'], fix: FIX }));
+/** The compilers a wasmer binary was built with, from `wasmer --version --verbose` ("compiler: a,b"); asked once. */
+const compilers = new Map<string, Promise<string[] | Error>>();
+function compilersOf(path: string): Promise<string[] | Error> {
+  if (!compilers.has(path)) compilers.set(path, (async () => {
+    const { execa } = await import('execa');
+    const r = await execa(path, ['--version', '--verbose'], { reject: false, timeout: 20_000 });
+    const line = `${r.stdout}`.split('\n').find((l) => l.startsWith('compiler:'));
+    if (!line) return new Error(`\`${path} --version --verbose\` lists no "compiler:" line`);
+    return line.slice('compiler:'.length).split(',').map((s) => s.trim()).filter(Boolean);
+  })());
+  return compilers.get(path)!;
+}
 
-/** The compilers this binary was built with, from `wasmer --version --verbose` ("compiler: a,b"). */
-const compilers = once(async (): Promise<string[] | Error> => {
-  const d = await detect();
-  if (!d.available || !d.path) return new Error(d.reason ?? 'wasmer unavailable');
-  const { execa } = await import('execa');
-  const r = await execa(d.path, ['--version', '--verbose'], { reject: false, timeout: 20_000 });
-  const line = `${r.stdout}`.split('\n').find((l) => l.startsWith('compiler:'));
-  if (!line) return new Error(`\`${d.path} --version --verbose\` lists no "compiler:" line`);
-  return line.slice('compiler:'.length).split(',').map((s) => s.trim()).filter(Boolean);
-});
-
-async function detectMode(mode: string): Promise<Detection> {
+async function detectMode(mode: string, detect: () => Promise<Detection>): Promise<Detection> {
   const d = await detect();
   if (!d.available) return d;
-  const c = await compilers();
-  if (c instanceof Error) return { ...d, available: false, reason: c.message, fix: FIX };
+  const c = d.path ? await compilersOf(d.path) : new Error(d.reason ?? 'wasmer unavailable');
+  if (c instanceof Error) return { ...d, available: false, reason: c.message, fix: cliFix(CLI) };
   if (!c.includes(mode)) {
     return {
       ...d,
       available: false,
       reason: `${d.path} was built without the ${mode} compiler (it has: ${c.join(', ') || 'none'})`,
       fix: mode === 'llvm'
-        ? 'rebuild with the llvm feature: needs llvm-15-dev, libPolly stubs and __rust_probestack, as setup/steps/wasmer.sh does'
-        : FIX,
+        ? `rebuild with the llvm feature: needs llvm-15-dev, libPolly stubs and __rust_probestack, as ${setupStep('wasmer')} does`
+        : cliFix(CLI),
     };
   }
   return d;
 }
 
-export const wasmer: RuntimeAdapter = {
+export const wasmer = cliAdapter({
   name: 'wasmer',
-  kind: 'wasm',
+  cli: CLI,
   modes: [
     { mode: 'singlepass', description: 'Wasmer Singlepass (baseline, linear-time compiler)', aot: 'optional' },
     { mode: 'cranelift', description: 'Wasmer Cranelift', aot: 'optional' },
     { mode: 'llvm', description: 'Wasmer LLVM 15 (optimizing)', aot: 'optional' },
   ],
-  detect,
   detectMode,
   aotExtension: '.wasmu',
-  aotCommand: (mode, wasm, out) => ({
-    argv: [wasmerPath(), 'compile', `--${mode}`, wasm, '-o', out],
+  aotCommand: (exe, mode, wasm, out) => ({
+    argv: [exe, 'compile', `--${mode}`, wasm, '-o', out],
     env: ENV,
   }),
-  runCommand: (mode, aot, input) => ({
-    argv: [wasmerPath(), 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`,
+  runCommand: (exe, mode, aot, input) => ({
+    argv: [exe, 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`,
       ...preopenFlags(input, ['--dir', '.', '--mapdir', `/:${input.dir}`]), input.program, '--', ...input.args],
     env: ENV,
   }),
-};
+});

@@ -12,20 +12,16 @@
  * program args like "-x" away from wasmi's parser; argv[0] is the module path as given. Exit
  * status: the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import { preopenFlags, type RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { preopenFlags } from './adapter.js';
+import { cliAdapter } from './locate.js';
 
-const FIX = 'bash setup/steps/wasmi.sh (cargo install wasmi_cli, ~6 min), or set WASMLAB_WASMI';
-
-export const wasmi: RuntimeAdapter = {
+export const wasmi = cliAdapter({
   name: 'wasmi',
-  kind: 'wasm',
   modes: [{ mode: 'default', description: 'wasmi interpreter, eager translation', aot: 'none' }],
-  detect: once(() => detectTool({ exe: 'wasmi', envVar: 'WASMLAB_WASMI', versionArgs: ['--version'], fix: FIX })),
-  runCommand: (_mode, _aot, input) => ({
-    argv: [locateTool('wasmi', 'WASMLAB_WASMI') ?? 'wasmi', 'run', '--compilation-mode', 'eager', ...preopenFlags(input, ['--dir', '.']), '--',
-      input.program, ...input.args],
+  cli: { exe: 'wasmi', envVar: 'WASMLAB_WASMI', setup: { step: 'wasmi', how: 'cargo install wasmi_cli, ~6 min' } },
+  runCommand: (exe, _mode, _aot, input) => ({
+    argv: [exe, 'run', '--compilation-mode', 'eager', ...preopenFlags(input, ['--dir', '.']), '--', input.program, ...input.args],
     // An inherited RUST_BACKTRACE=1 adds a host backtrace to every trap message.
     env: { RUST_BACKTRACE: '0' },
   }),
-};
+});

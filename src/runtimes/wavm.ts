@@ -12,12 +12,12 @@
  * folder's. stdin/stdout/stderr are the process's own.
  * `--nocache` keeps WAVM's object cache out even if WAVM_OBJECT_CACHE_DIR is set: a cached
  * JIT would skip the compile we mean to measure. No `--enable`: clang-19's default output needs
- * only the features this WAVM enables by default (checked on the whole suite; see README).
+ * only the features this WAVM enables by default (checked on the whole suite; see docs/runtimes.md).
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { preopenFlags, type Detection, type RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { preopenFlags, type Detection } from './adapter.js';
+import { cliAdapter } from './locate.js';
 
 /**
  * Setup writes the real description (crate version, patch count, LLVM version, build key) beside
@@ -34,30 +34,16 @@ function describe(d: Detection): Detection {
   }
 }
 
-/** The executable detect() finds, resolved synchronously for the argv builders. */
-const exe = (): string => locateTool('wavm', 'WASMLAB_WAVM') ?? 'wavm';
-
-export const wavm: RuntimeAdapter = {
+export const wavm = cliAdapter({
   name: 'wavm',
-  kind: 'wasm',
   modes: [{ mode: 'default', description: 'LLVM JIT (AOT: wavm compile, run --precompiled)', aot: 'optional' }],
-  detect: once(async () =>
-    describe(
-      await detectTool({
-        exe: 'wavm',
-        envVar: 'WASMLAB_WAVM',
-        versionArgs: ['version'],
-        fix: 'bash setup/steps/wavm.sh (builds WAVM from crates.io wavm-sys against Debian LLVM 13; 4-9 min cold)',
-      }),
-    ),
-  ),
+  cli: {
+    exe: 'wavm', envVar: 'WASMLAB_WAVM', versionArgs: ['version'], describe,
+    setup: { step: 'wavm', how: 'builds WAVM from crates.io wavm-sys against Debian LLVM 13; 4-9 min cold' },
+  },
   aotExtension: '.wavm',
-  aotCommand: (_mode, wasm, out) => ({ argv: [exe(), 'compile', wasm, out] }),
-  runCommand: (_mode, aot, input) => ({
-    argv: [
-      exe(), 'run', '--nocache', '--abi=wasi', ...preopenFlags(input, ['--mount-root', input.dir]),
-      ...(aot ? ['--precompiled'] : []),
-      input.program, ...input.args,
-    ],
+  aotCommand: (exe, _mode, wasm, out) => ({ argv: [exe, 'compile', wasm, out] }),
+  runCommand: (exe, _mode, aot, input) => ({
+    argv: [exe, 'run', '--nocache', '--abi=wasi', ...preopenFlags(input, ['--mount-root', input.dir]), ...(aot ? ['--precompiled'] : []), input.program, ...input.args],
   }),
-};
+});

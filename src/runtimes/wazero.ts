@@ -12,25 +12,21 @@
  * like "-x" from being parsed as wazero flags; argv[0] is the module's file name. Exit status:
  * the guest's proc_exit code (3 → 3); a trap exits 1.
  */
-import { preopenFlags, type RuntimeAdapter } from './adapter.js';
-import { detectTool, locateTool, once } from './locate.js';
+import { preopenFlags } from './adapter.js';
+import { cliAdapter } from './locate.js';
 
-const FIX = 'bash setup/steps/wazero.sh (go install from the Go module proxy), or set WASMLAB_WAZERO';
-
-export const wazero: RuntimeAdapter = {
+export const wazero = cliAdapter({
   name: 'wazero',
-  kind: 'wasm',
   modes: [
     { mode: 'compiler', description: 'wazero optimizing compiler (default)', aot: 'none' },
     { mode: 'interpreter', description: 'wazero interpreter', aot: 'none' },
   ],
-  detect: once(async () => {
-    const d = await detectTool({ exe: 'wazero', envVar: 'WASMLAB_WAZERO', versionArgs: ['version'], fix: FIX });
+  cli: {
+    exe: 'wazero', envVar: 'WASMLAB_WAZERO', versionArgs: ['version'], setup: { step: 'wazero', how: 'go install from the Go module proxy' },
     // `wazero version` prints the bare module version ("v1.12.0").
-    return d.version ? { ...d, version: `wazero ${d.version}` } : d;
+    describe: (d) => (d.version ? { ...d, version: `wazero ${d.version}` } : d),
+  },
+  runCommand: (exe, mode, _aot, input) => ({
+    argv: [exe, 'run', ...(mode === 'interpreter' ? ['-interpreter'] : []), ...preopenFlags(input, ['-mount', '.:/']), input.program, '--', ...input.args],
   }),
-  runCommand: (mode, _aot, input) => ({
-    argv: [locateTool('wazero', 'WASMLAB_WAZERO') ?? 'wazero', 'run', ...(mode === 'interpreter' ? ['-interpreter'] : []),
-      ...preopenFlags(input, ['-mount', '.:/']), input.program, '--', ...input.args],
-  }),
-};
+});

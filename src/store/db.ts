@@ -1,11 +1,11 @@
 /**
- * The one place that opens a store's DuckDB file. Two rules from what was checked here (FACTS):
+ * The one place that opens a store's DuckDB file. Two rules from what was checked here (docs/store.md):
  * one DuckDB instance per file per process (two instances on one file silently lose rows), and
  * a second process gets a lock error while the first has the file open. So the file is opened
  * only for the moment of a read or a write and closed after; a process that finds it locked
  * says who holds it, waits and retries, and gives up after `waitS` with one line naming the fix.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -106,8 +106,4 @@ export async function withDb<T>(file: string, o: OpenOptions, f: (conn: DuckDBCo
       db.instance.closeSync();
     }
   }
-}
-
-export function storeExists(file: string): boolean {
-  return existsSync(resolve(file));
 }

@@ -5,15 +5,17 @@
  * first, so a file of the wrong shape is refused naming the file and the first bad column.
  */
 import { existsSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
+import { formatNames, formatOfFile } from '../export/formats.js';
 import { ADDED_COLUMNS, RECORD_SCHEMA } from '../record.js';
 import { SQL_TYPE } from './schema.js';
 import { sqlText } from './sql.js';
 
+/** The file formats of the format registry (src/export/formats.ts); below, how DuckDB writes and reads each. */
 export type FileFormat = 'csv' | 'json' | 'parquet';
-export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'json', 'parquet'];
+const FILE_FORMATS = formatNames('file') as FileFormat[];
 
 export class FileShapeError extends UsageError {}
 
@@ -22,8 +24,8 @@ const columnTypes = (names: readonly string[]) =>
   `{${RECORD_SCHEMA.filter(([c]) => names.includes(c)).map(([c, t]) => `${sqlText(c)}: ${sqlText(SQL_TYPE[t])}`).join(', ')}}`;
 
 export function formatOf(file: string, given?: string): FileFormat {
-  const f = (given ?? extname(file).slice(1).replace(/^jsonl$|^ndjson$/, 'json')).toLowerCase();
-  if (!(FILE_FORMATS as readonly string[]).includes(f)) {
+  const f = given?.toLowerCase() ?? formatOfFile(file)?.name;
+  if (!f || !(FILE_FORMATS as string[]).includes(f)) {
     throw new FileShapeError(`${file}: cannot tell the format (use --format ${FILE_FORMATS.join('|')}, or a .csv/.json/.parquet name)`);
   }
   return f as FileFormat;

@@ -5,8 +5,7 @@
  * timed out, supersedes the stored row of its run_key instead (kept, marked superseded).
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { ADDED_COLUMNS, RECORD_SCHEMA, type RunRecord } from '../record.js';
-import { REMEASURED_STATUSES } from '../sweep/schedule.js';
+import { ADDED_COLUMNS, RECORD_SCHEMA, REMEASURED_STATUSES, type RunRecord } from '../record.js';
 import type { JournalEntry } from './journal.js';
 import { HOST_COLUMNS, SWEEP_COLUMNS } from './schema.js';
 import { inTransaction, sqlText } from './sql.js';

@@ -57,3 +57,8 @@ export function relativeArgv(argv: readonly string[], roots: Record<string, stri
 export function planId(plan: unknown): string {
   return hash(JSON.stringify(plan), 16);
 }
+
+/** The key that groups a plan's runs of one target at one (benchmark, opt): a plan's cells, a shard's reps. */
+export function cellKey(benchmark: string, opt: string, target: string): string {
+  return `${benchmark}\0${opt}\0${target}`;
+}

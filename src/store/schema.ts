@@ -9,6 +9,7 @@
  */
 import { UsageError } from '../errors.js';
 import { ADDED_COLUMNS, RECORD_SCHEMA, type ColumnType } from '../record.js';
+import { HOST_SCHEMA } from '../measure/host.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,10 +23,10 @@ export const SWEEP_COLUMNS = [
   ['request', 'VARCHAR'], ['provenance', 'VARCHAR'],
 ] as const;
 
-export const HOST_COLUMNS = [
-  ['host_id', 'VARCHAR PRIMARY KEY'], ['hostname', 'VARCHAR'], ['cpu_model', 'VARCHAR'], ['cpus', 'INTEGER'],
-  ['memory_gb', 'INTEGER'], ['kernel', 'VARCHAR'], ['os', 'VARCHAR'], ['first_seen', 'VARCHAR'],
-] as const;
+/** The host fingerprint's fields (src/measure/host.ts), keyed by host_id, and when the store first saw it. */
+export const HOST_COLUMNS: readonly (readonly [string, string])[] = [
+  ...HOST_SCHEMA.map(([c, t]) => [c, c === 'host_id' ? 'VARCHAR PRIMARY KEY' : SQL_TYPE[t]] as const), ['first_seen', 'VARCHAR'],
+];
 
 const cols = (c: readonly (readonly [string, string])[]) => c.map(([n, t]) => `${n} ${t}`).join(', ');
 

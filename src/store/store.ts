@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RECORD_COLUMNS, type RunRecord } from '../record.js';
 import { hostFingerprint } from '../measure/host.js';
-import type { RunStore } from '../sweep/context.js';
 import { withDb, type OpenOptions } from './db.js';
 import { formatOf, readRows, writeRows, type FileFormat } from './files.js';
 import { ingestEntries, ingestSelect, type IngestCount } from './ingest.js';
@@ -33,7 +32,8 @@ export interface QueryResult {
 
 const SERIES = /^[0-9a-f]+$/;
 
-export class Store implements RunStore {
+/** Also the sweep's RunStore (src/sweep/context.ts), structurally: a store does not import the floor above it. */
+export class Store {
   readonly path: string;
   private journal: JournalWriter | null = null;
   private sweep: SweepStart | null = null;

@@ -1,20 +1,24 @@
 /**
  * What every step of a sweep shares: the request, the sweep's identity and scratch folder, the
- * resident launcher, the progress counts and the event sink, and the blank row the steps fill.
+ * executor and its resident launcher, the progress counts and the event sink, the blank row the
+ * steps fill and the spec of a run.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CounterSource, RunRecord } from '../record.js';
-import type { Target } from '../runtimes/adapter.js';
+import type { Command, Target } from '../runtimes/adapter.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { countersToColumns } from '../measure/counters/derive.js';
 import { hostFingerprint } from '../measure/host.js';
 import { LaunchSession } from '../measure/launch.js';
 import type { RepPolicy } from '../measure/policy.js';
+import type { RunSpec } from '../measure/execute.js';
+import type { RunDir } from '../measure/rundir.js';
 import { featuresLabel } from '../toolchain/features.js';
 import type { EventSink, SweepEvent } from './events.js';
+import { realExecutor, type Executor } from './executor.js';
 
 /** Where a sweep keeps its rows and finds rows measured before (src/store implements it). */
 export interface RunStore {
@@ -56,6 +60,8 @@ export interface SweepRequest {
   dryRun?: boolean;
   onPlanned?: (run: { benchmark: string; size: string; opt: string; target: string; rep: number; run_key: string; runtime_version: string; artifact_sha256: string }) => void;
   onEvent?: EventSink;
+  /** What builds and runs things; unset: the real compilers and runtimes (tests pass a fake). */
+  executor?: Executor;
 }
 
 export function newSweepId(): string {
@@ -70,6 +76,8 @@ export class SweepContext {
   readonly dir: string;
   readonly host = hostname();
   readonly hostId = hostFingerprint().host_id;
+  readonly exec: Executor;
+  /** The resident launcher every run of the sweep goes through (started at the first run). */
   readonly session = new LaunchSession();
   /** Runs the policy promises (adaptive targets may add more), done so far, and how. */
   readonly progress = { done: 0, total: 0, reused: 0, measured: 0 };
@@ -77,6 +85,7 @@ export class SweepContext {
   constructor(readonly req: SweepRequest) {
     this.sweepId = req.sweepId ?? newSweepId();
     this.planId = req.planId ?? '';
+    this.exec = req.executor ?? realExecutor;
     this.dir = join(tmpdir(), `wasmlab-${this.sweepId}`);
     mkdirSync(this.dir, { recursive: true });
     this.progress.total = req.only
@@ -123,6 +132,15 @@ export class SweepContext {
       counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,
       runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null, artifact_v128: null,
       timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
+    };
+  }
+
+  /** How to run `cmd` for benchmark `b`: its folder, output check, limits; `io` names its stdout/stderr files. */
+  runSpec(b: Benchmark, runDir: RunDir, cmd: Command, io: string, perf = false): RunSpec {
+    return {
+      cmd, runDir, check: b.check, ...(b.check === 'none' && b.advisory_check ? { advisory: b.advisory_check } : {}),
+      ioPrefix: join(this.dir, io), timeoutS: this.req.timeoutS ?? b.timeout_s ?? 600, perf,
+      pinCpus: this.req.pinCpus, signal: this.req.signal, session: this.session, memLimitBytes: this.req.memLimitBytes,
     };
   }
 

@@ -2,24 +2,15 @@
  * Sweep step 5: one run of a prepared target (measured, or a warm-up), turned into a row: the
  * outcome, the output check against native's, the counters of the chosen source.
  */
-import { join } from 'node:path';
 import type { RunRecord } from '../record.js';
-import type { Command } from '../runtimes/adapter.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { counterMechanism } from '../measure/counters/mechanism.js';
-import { executeRun, type Outcome, type RunSpec } from '../measure/execute.js';
+import type { Outcome } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
 import { runKey } from '../store/keys.js';
 import type { SweepContext } from './context.js';
 import type { Prepared } from './prepare.js';
 import type { Reference } from './reference.js';
-
-export function runSpec(ctx: SweepContext, b: Benchmark, runDir: RunDir, cmd: Command, io: string, perf = false): RunSpec {
-  return {
-    cmd, runDir, check: b.check, ...(b.check === 'none' && b.advisory_check ? { advisory: b.advisory_check } : {}), ioPrefix: join(ctx.dir, io), timeoutS: ctx.req.timeoutS ?? b.timeout_s ?? 600, perf,
-    pinCpus: ctx.req.pinCpus, signal: ctx.req.signal, session: ctx.session, memLimitBytes: ctx.req.memLimitBytes,
-  };
-}
 
 export async function measureOnce(
   ctx: SweepContext, b: Benchmark, opt: string, runDir: RunDir, p: Prepared, ref: Reference, warm: boolean,
@@ -27,8 +18,8 @@ export async function measureOnce(
   // A warm-up counts nothing: its launch opens no counters and it gets no second run.
   const mechanism = counterMechanism(warm ? 'none' : ctx.req.counters);
   ctx.tick(`${b.id} -${opt} ${p.label} ${warm ? 'warm-up' : `rep ${p.rep + 1}`}`);
-  const spec = runSpec(ctx, b, runDir, p.cmd, 'run', mechanism.inLaunch);
-  const o: Outcome = await executeRun(spec);
+  const spec = ctx.runSpec(b, runDir, p.cmd, 'run', mechanism.inLaunch);
+  const o: Outcome = await ctx.exec.run(spec, warm ? 'warm-up' : 'measured');
   if (o.status === 'cancelled') return null;
   const l = o.launch;
   let status = o.status;
@@ -62,11 +53,11 @@ export async function measureOnce(
   }
   const counted = await mechanism.count({
     measured: o, reference, checked: b.check !== 'none', scratch: ctx.dir,
-    rerun: (wrap, { timeoutFactor }) => executeRun({
-      ...runSpec(ctx, b, runDir, { argv: wrap(p.cmd.argv), env: p.cmd.env }, mechanism.source),
+    rerun: (wrap, { timeoutFactor }) => ctx.exec.run({
+      ...ctx.runSpec(b, runDir, { argv: wrap(p.cmd.argv), env: p.cmd.env }, mechanism.source),
       // No memory limit for a simulator: it needs several times the program's memory.
       timeoutS: spec.timeoutS * timeoutFactor, memLimitBytes: undefined,
-    }),
+    }, 'counters'),
   });
   if (!counted) return null;
   const counter_source = mechanism.source;

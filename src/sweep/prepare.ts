@@ -6,11 +6,9 @@
 import { cacheDir, repoRoot } from '../paths.js';
 import { targetLabel, type RunRecord } from '../record.js';
 import type { Command, Detection, RuntimeAdapter, Target } from '../runtimes/adapter.js';
-import { adapterFor, detectMode } from '../runtimes/registry.js';
 import type { Benchmark } from '../suite/manifest.js';
 import type { ArtifactInfo } from '../toolchain/build.js';
 import { BuildError } from '../toolchain/build.js';
-import { aotCompile } from '../measure/aot.js';
 import type { RunDir } from '../measure/rundir.js';
 import { relativeArgv, seriesKey } from '../store/keys.js';
 import type { Artifacts } from './build.js';
@@ -40,8 +38,8 @@ export interface Prepared {
 export async function prepareTarget(
   ctx: SweepContext, b: Benchmark, opt: string, t: Target, artifacts: Artifacts, runDir: RunDir,
 ): Promise<Prepared | RunRecord | null> {
-  const adapter = adapterFor(t.runtime);
-  const det = await detectMode(adapter, t.mode);
+  const adapter = ctx.exec.adapter(t.runtime);
+  const det = await ctx.exec.detect(adapter, t.mode);
   const version = det.version ?? '';
   if (!det.available) {
     return ctx.row(b, opt, t, { status: 'unavailable', reason: `${det.reason ?? 'not available'}${det.fix ? ` — fix: ${det.fix}` : ''}` });
@@ -60,7 +58,7 @@ export async function prepareTarget(
   let aot_compile_s: number | null = null;
   if (t.aot) {
     try {
-      const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
+      const a = await ctx.exec.aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
       program = a.path;
       aot_compile_s = a.compile_s;
       ctx.emit({ kind: 'aot', benchmark: b.id, opt, target: label, cached: a.cached, seconds: a.compile_s, compileOnly: false });
@@ -76,7 +74,7 @@ export async function prepareTarget(
   let compile_only_s: number | null = null;
   if (!t.aot && adapter.modes.find((m) => m.mode === t.mode)?.aot === 'optional') {
     try {
-      const a = await aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
+      const a = await ctx.exec.aotCompile(adapter, t.mode, version, art.path, art.sha256, ctx.req.signal);
       compile_only_s = a.compile_s;
       ctx.emit({ kind: 'aot', benchmark: b.id, opt, target: label, cached: a.cached, seconds: a.compile_s, compileOnly: true });
     } catch (e) {

@@ -2,11 +2,10 @@
 import type { Benchmark } from '../suite/manifest.js';
 import { BuildError } from '../toolchain/build.js';
 import { readFileSync } from 'node:fs';
-import { executeRun, stdoutHash } from '../measure/execute.js';
+import { stdoutHash } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
 import type { Artifacts } from './build.js';
 import type { SweepContext } from './context.js';
-import { runSpec } from './measure.js';
 import type { Prepared } from './prepare.js';
 
 /** The reference run's hashes: of what `check` names, and of what `advisory_check` names (null without one). */
@@ -27,7 +26,7 @@ export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts
     if (b.prebuilt.expect) return { output_hash: stdoutHash(readFileSync(b.prebuilt.expect)), advisory_hash: null };
     const first = targets[0];
     if (!first) return NO_REFERENCE;
-    const o = await executeRun(runSpec(ctx, b, runDir, first.cmd, 'reference'));
+    const o = await ctx.exec.run(ctx.runSpec(b, runDir, first.cmd, 'reference'), 'reference');
     if (!o.output_hash && !ctx.aborted) {
       ctx.emit({ kind: 'warning', message: `reference run of ${b.id} on ${first.label} failed (${o.status}: ${o.reason}): output_ok will be empty` });
     }
@@ -35,7 +34,7 @@ export async function referenceOutput(ctx: SweepContext, b: Benchmark, artifacts
   }
   const native = artifacts.native;
   if (!native || native instanceof BuildError) return NO_REFERENCE;
-  const o = await executeRun(runSpec(ctx, b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'));
+  const o = await ctx.exec.run(ctx.runSpec(b, runDir, { argv: [native.path, ...b.sizes[ctx.req.size]!] }, 'reference'), 'reference');
   if (o.status === 'ok') runDir.referenceCreated = o.created;
   if (!o.output_hash && !ctx.aborted) {
     ctx.emit({ kind: 'warning', message: `native reference run of ${b.id} failed (${o.status}: ${o.reason}): output_ok will be empty` });

@@ -5,7 +5,7 @@
  * runs), so slow drift of the machine spreads over all targets instead of biasing whichever ran
  * last.
  */
-import type { RunRecord, RunStatus } from '../record.js';
+import { REMEASURED_STATUSES, type RunRecord } from '../record.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { needsMoreRuns, type RepPolicy } from '../measure/policy.js';
 import { primaryMetric } from '../measure/metric.js';
@@ -16,12 +16,6 @@ import { measureOnce } from './measure.js';
 import type { Prepared } from './prepare.js';
 import { runKey } from '../store/keys.js';
 import { referenceOutput } from './reference.js';
-
-/**
- * Stored rows with these statuses are measured again rather than reused: they say something
- * about that attempt (the launcher failed, the time limit was too short), not about the program.
- */
-export const REMEASURED_STATUSES: readonly RunStatus[] = ['launch-failed', 'cancelled', 'timeout'];
 
 const finished = (r: RunRecord) => r.status === 'ok' || r.status === 'wrong-output';
 

@@ -4,7 +4,8 @@
  *   run folder → build (build.ts) → prepare targets (prepare.ts) → reuse stored runs, reference
  *   output, warm-ups, interleaved reps (schedule.ts, measure.ts, reference.ts).
  * Failures become rows with a status and a reason; an abort stops at once, keeping every row
- * already yielded (and recorded).
+ * already yielded (and recorded). Compilers and runtimes are reached only through the request's
+ * executor (executor.ts), so all of this runs against a scripted fake in test/sweep.test.ts.
  */
 import type { RunRecord } from '../record.js';
 import type { Benchmark } from '../suite/manifest.js';
@@ -13,11 +14,11 @@ import { buildArtifacts } from './build.js';
 import { SweepContext, type SweepRequest } from './context.js';
 import { prepareTarget, type Prepared } from './prepare.js';
 import { runTargets } from './schedule.js';
-import { runKey, seriesKey } from '../store/keys.js';
-import { cellKey } from '../plan/plan.js';
+import { cellKey, runKey, seriesKey } from '../store/keys.js';
 import { targetLabel } from '../record.js';
 
 export { newSweepId, type RunStore, type SweepRequest } from './context.js';
+export type { Executor, RunPurpose } from './executor.js';
 
 /** The run folder depends on the benchmark and size only: prepared once for all -O levels. */
 function runFolder(ctx: SweepContext, b: Benchmark): RunDir | { status: 'unavailable' | 'launch-failed'; reason: string } {

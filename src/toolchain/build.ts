@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { benchIncludeDir, cacheDir, repoRoot } from '../paths.js';
+import { benchIncludeDir, cacheDir, repoRoot, SETUP_COMMAND } from '../paths.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { benchPath, benchRoot } from '../suite/paths.js';
 import { findCompiler, targetFlags, type BuildTarget } from './compilers.js';
@@ -17,7 +17,6 @@ import { featureFlags, featuresLabel } from './features.js';
 import { countV128, ScanError } from './v128-scan.js';
 
 export const OPT_LEVELS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
-export type OptLevel = (typeof OPT_LEVELS)[number];
 
 export interface ArtifactInfo {
   benchmark: string;
@@ -63,7 +62,7 @@ export function resolvePaths(b: Benchmark): { sources: string[]; includes: strin
   const at = (p: string) => benchPath(b, p);
   const sources = b.sources.flatMap((s) => expandGlob(at(s)));
   if (b.source_root && !existsSync(root)) {
-    throw new BuildError(`${b.id}: its sources (${root}) are not there — run \`bash setup/setup.sh\` (the apps step fetches them)`, '');
+    throw new BuildError(`${b.id}: its sources (${root}) are not there — run \`${SETUP_COMMAND}\` (the apps step fetches them)`, '');
   }
   for (const s of sources) if (!existsSync(s)) throw new BuildError(`${b.id}: ${s} (field "sources" of ${join(b.dir, 'bench.json')}) does not exist`, '');
   if (!sources.length) throw new BuildError(`${b.id}: no sources matched ${b.sources.join(' ')}`, '');

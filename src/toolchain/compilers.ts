@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../paths.js';
-import { locateTool, once, versionLine } from '../runtimes/locate.js';
+import { SETUP_COMMAND, setupDir } from '../paths.js';
+import { locateTool, once, versionLine } from '../locate.js';
 
 export type BuildTarget = 'native' | 'wasm';
 
 function clangMajor(): string {
-  const env = readFileSync(join(repoRoot, 'setup', 'versions.env'), 'utf8');
+  const env = readFileSync(join(setupDir, 'versions.env'), 'utf8');
   return /^CLANG_MAJOR=(\d+)/m.exec(env)?.[1] ?? '19';
 }
 
@@ -30,7 +30,7 @@ export const findCompiler = once(async (): Promise<Compiler> => {
   const cxx = locateTool(`clang++-${major}`, 'WASMLAB_CXX');
   if (!cc || !cxx) {
     throw new ToolchainMissingError(
-      `clang-${major} / clang++-${major} not found: run \`bash setup/setup.sh\` (installs Debian's clang-${major}, lld-${major}, wasi-libc)`,
+      `clang-${major} / clang++-${major} not found: run \`${SETUP_COMMAND}\` (installs Debian's clang-${major}, lld-${major}, wasi-libc)`,
     );
   }
   return { cc, cxx, version: await versionLine(cc, ['--version']) };

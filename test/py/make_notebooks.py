@@ -65,6 +65,9 @@ int main(void) {
     'import * as tslab from "tslab";\ntslab.display.html("<b>tslab display works</b>")',
     "const v = await new Promise<number>((r) => setTimeout(() => r(42), 10));\nv",
     "%bench -b gemm -r nosuchruntime",
+    # Issue 24: %bench takes every CLI sweep option (acceptance 2's line); the next cell checks its rows and request.
+    "%bench -b gemm -r native --size mini --pin 0 --timeout 30 --mem-limit 512M --reps adaptive --ci 5% --max-runs 8 -O O2 -o acc",
+    "const sweepRequest = JSON.parse(String((await wl.sql(\"SELECT request FROM sweeps ORDER BY started DESC LIMIT 1\")).column('request').values[0]));\nconst distinct = (c: string) => [...new Set(acc.column(c).values as unknown[])];\nconsole.log(JSON.stringify({ rows: acc.shape[0], status: distinct('status'), runtime: distinct('runtime'), opt: distinct('opt'), size: distinct('size'), pin: sweepRequest.pin, timeout: sweepRequest.timeout, mem_limit_bytes: sweepRequest.mem_limit_bytes, reps: sweepRequest.reps, ci: sweepRequest.ci }))",
 ])
 Notebooks.write(magics, sys.argv[1] + "/test/notebooks/magics.ipynb")
 
@@ -121,7 +124,7 @@ console.log(`Verdict: slowest target ${worst['target'].values[0]} on ${worst['be
 Notebooks.write(quick, sys.argv[1] + "/notebooks/00-quickstart.ipynb")
 
 overall = study([
-    "#md # Finding 1: every runtime is slower than native\n\nThe paper (IISWC 2022) measured a geomean slowdown over native of **Wasmtime 1.67×, WAVM 3.54×, Wasmer 1.59×, Wasm3 6.99×, WAMR 9.57×** on its suite. Here: the same question on this machine — the ratio of each benchmark's median kernel time (the program's own timed region) to native's, and their geomean over benchmarks with a bootstrap 95% CI (README, Statistics). Wasmer runs its default compiler (Cranelift), WAMR its interpreter.",
+    "#md # Finding 1: every runtime is slower than native\n\nThe paper (IISWC 2022) measured a geomean slowdown over native of **Wasmtime 1.67×, WAVM 3.54×, Wasmer 1.59×, Wasm3 6.99×, WAMR 9.57×** on its suite. Here: the same question on this machine — the ratio of each benchmark's median kernel time (the program's own timed region) to native's, and their geomean over benchmarks with a 95% CI (docs/statistics.md: t below 10 benchmarks, studentized bootstrap from 10). Wasmer runs its default compiler (Cranelift), WAMR its interpreter.",
     params('let size = "medium";\nlet reps = 5;\nlet runtimes = ["wasmtime:cranelift", "wavm", "wasmer:cranelift", "wasm3", "wamr:interp"];\nlet benchmarks = ["polybench", "mibench", "jetstream"];\nlet quick = false;'),
     "#md Quick mode (CI): the `mini` size and a few kernels — a smoke test of the notebook, not a measurement.",
     'if (quick) {\n  size = "mini";\n  reps = 3;\n  benchmarks = ["gemm", "atax", "2mm", "crc32", "sha", "quicksort"];\n}\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s (${est > 120 ? (est / 60).toFixed(1) + " min" : "from the store\'s history, else native times × typical slowdowns"})`);',
@@ -138,6 +141,9 @@ await wl.frame(runtimes.map((r) => {
   return { runtime: r, paper: paper[r] ?? null, here: g ? Number(f2(g.geomean)) : null, ci95: g ? `${f2(g.ci_low)}–${f2(g.ci_high)}` : "not measured", benchmarks: g?.benchmarks ?? 0,
     version: v.shape[0] ? String(v['runtime_version'].values[0]) : "" };
 }))""",
+    "#md The decision rules of every finding, fixed before any data (docs/statistics.md): what each verdict of the study decides on, with its margin. The numbers are geomeans over this suite's benchmarks with 95% CIs (t below 10 benchmarks, studentized bootstrap from 10).",
+    "await wl.frame(wl.finding.rules())",
+    "console.log(wl.finding.rule(1));",
     """console.log(`Verdict: ${wl.finding.overall(rep.geomeans, runtimes)}`);""",
 ])
 Notebooks.write(overall, sys.argv[1] + "/notebooks/01-overall.ipynb")
@@ -155,6 +161,7 @@ def finding(n, title, intro, params_code, quick_code, sweep, analysis, verdict):
         "console.log(`estimated run time: ${est.toFixed(0)} s (the store's history where it has the runs, else native times × typical slowdowns)`);",
         sweep["magic"],
         *analysis,
+        f"console.log(wl.finding.rule({n}));",
         f"console.log(`Verdict: ${{{verdict}}}`);",
     ]
     return study(cells)
@@ -213,7 +220,7 @@ COUNTER_FULL = 'let size = "small";\nlet reps = 1;\nlet benchmarks = ["gemm", "a
 COUNTER_QUICK = '  size = "mini";\n  benchmarks = ["gemm", "crc32", "quicksort"];\n  runtimes = ["wasmtime:cranelift", "wasm3"];'
 PROFILE = {"estimate_runtimes": '["native", ...runtimes]', "estimate_extra": ", counters: 'auto'",
            "magic": "%profile -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs"}
-COUNTER_NOTE = "Counts come from `perf` where the machine has a PMU, else from valgrind's simulation (`counter_source`). `%profile` gives each run in two scopes (`counter_scope`): `process`, the whole process as the paper's `perf stat` counted it, and `kernel`, the timed region alone, estimated from a second sweep at the next smaller size (start-up and compilation cancel out). Tables show both; the verdict is the process scope's, with the kernel scope's numbers after it. The three counter notebooks share one `%profile` sweep through the store."
+COUNTER_NOTE = "Counts come from `perf` where the machine has a PMU, else from valgrind's simulation (`counter_source`). `%profile` gives each run in two scopes (`counter_scope`): `process`, the whole process as the paper's `perf stat` counted it, and `kernel`, the timed region alone, estimated from a second sweep at the next smaller size (start-up and compilation cancel out). Tables show both; the verdict decides on the kernel scope, with an interval over benchmarks, and gives the process scope's numbers as context (start-up and compilation dominate it at small sizes). The three counter notebooks share one `%profile` sweep through the store."
 
 Notebooks.write(finding(
     6, "runtimes show higher IPC than native",
@@ -273,9 +280,11 @@ Notebooks.write(study([
     "#md Each version's kernel time against native, geomean over the benchmarks with a 95% bootstrap CI, by release date:",
     "const rep = wl.report(runs);\nconst points = await wl.timeline.points(rep.geomeans);\nawait wl.frame(points)",
     "wl.plot.overTime(points)",
-    "#md Every Wasmtime version against the newest one (below 1: the old release was faster):",
-    "const newest = wt[wt.length - 1];\nconst vsNewest = wl.report(runs, { baseline: newest });\nawait wl.frame(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@')).map((g) => ({ version: g.subject, geomean_vs_newest: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, verdict: g.verdict })))",
-    "#md Which benchmarks improved most from the oldest Wasmtime to the newest, and which regressed (newest / oldest kernel time; `faster` and `slower` only where the 95% CI excludes 1):",
+    "#md Every Wasmtime version against the newest one, paired per benchmark (below 1: the old release was faster). `p_holm` is Holm's adjustment over all the versions: a claim such as \"k versions are significantly slower\" names only those with `p_holm` below 0.05.",
+    "const newest = wt[wt.length - 1];\nconst vsNewest = wl.report(runs, { baseline: newest });\nawait wl.frame(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@')).map((g) => ({ version: g.subject, geomean_vs_newest: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, p_holm: g.p_holm, verdict: g.verdict })))",
+    "#md Which benchmarks improved most from the oldest Wasmtime to the newest, and which regressed (newest / oldest kernel time; `faster` and `slower` only where the Benjamini–Hochberg q-value over the benchmarks, column `q_bh`, is below 0.05):",
+    "console.log(wl.finding.significant(vsNewest.geomeans.filter((g) => g.subject.startsWith('wasmtime@'))));",
     "await wl.timeline.changes(runs, wt[0], newest)",
-    "console.log(`Verdict: ${wl.finding.overTime(points)}`);",
+    "console.log(wl.finding.rule(10));",
+    "console.log(`Verdict: ${wl.finding.overTime(points, runs)}`);",
 ]), sys.argv[1] + "/notebooks/10-over-time.ipynb")

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from '../../runtimes/locate.js';
+import { once } from '../../locate.js';
 import { launch } from '../launch.js';
 
 export const perfAvailability = once(async (): Promise<{ ok: boolean; reason: string }> => {

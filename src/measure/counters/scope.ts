@@ -8,8 +8,8 @@
  *
  * which assumes the region's counts grow like its time between the two sizes (true for
  * instructions and branches of a loop nest; cache misses can grow faster once the data outgrows
- * a cache, so kernel-scope miss counts are estimates). FACTS: "run two problem sizes and take
- * the difference to isolate the kernel".
+ * a cache, so kernel-scope miss counts are estimates). The method (docs/measuring.md,
+ * "Scope"): run two problem sizes and take the difference to isolate the kernel.
  */
 import { median } from '../../analysis/aggregate.js';
 import { COUNTER_COLUMNS, type CounterName, type RunRecord } from '../../record.js';

@@ -11,7 +11,7 @@
  * cache-references/cache-misses have on x86 (last-level cache).
  */
 import type { CounterName } from '../../record.js';
-import { locateTool } from '../../runtimes/locate.js';
+import { locateTool } from '../../locate.js';
 
 export const VALGRIND_NOTE = 'valgrind cachegrind (simulated, whole process); no cycles under simulation, so no IPC';
 

@@ -12,6 +12,7 @@ import { wasmtimeCli, WASMTIME_MODES } from '../wasmtime.js';
 import { wazero } from '../wazero.js';
 import { wasmi } from '../wasmi.js';
 import { EMBEDDING_MODE, embeddingCommand } from './embedding.js';
+import { engineOf } from './engines.js';
 import { installedVersions, readStatus, versionDir, type VersionStatus } from './installed.js';
 
 export class UnknownVersionError extends Error {}
@@ -86,7 +87,17 @@ export function versionedAdapter(name: string): RuntimeAdapter {
       },
     };
   }
-  throw new UnknownVersionError(`${runtime} has no installable versions (wasmtime, wazero and wasmi have: wasmlab runtime add wasmtime@VERSION)`);
+  const engine = engineOf(runtime);
+  if (engine) {
+    const exe = () => pathOf(runtime, s.version, 'cli');
+    const dir = versionDir(runtime, s.version);
+    return {
+      name: id, kind: 'wasm', modes: modeInfos(s, engine.modes), detect, detectMode, aotExtension: engine.aotExtension,
+      ...(engine.aot ? { aotCommand: (mode: string, wasm: string, out: string) => engine.aot!(dir, mode, wasm, out) } : {}),
+      runCommand: (mode, aot, input) => engine.run(exe(), mode, aot, input, dir),
+    };
+  }
+  throw new UnknownVersionError(`${runtime} has no installable versions (wasmtime, wazero, wasmi, node, bun, wamr and wasmer have: wasmlab runtime add wasmtime@VERSION)`);
 }
 
 /** `wasmtime@all[:mode]`: every installed version whose mode passed its smoke test. */

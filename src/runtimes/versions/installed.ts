@@ -35,7 +35,7 @@ export interface VersionStatus {
   notes?: string;
 }
 
-export const RUNTIMES_WITH_VERSIONS = ['wasmtime', 'wazero', 'wasmi'] as const;
+export const RUNTIMES_WITH_VERSIONS = ['wasmtime', 'wazero', 'wasmi', 'node', 'bun', 'wamr', 'wasmer'] as const;
 
 export const runtimesDir = (): string => join(cacheDir, 'runtimes');
 export const versionDir = (runtime: string, version: string): string => join(runtimesDir(), runtime, version);

@@ -3,6 +3,9 @@
 
 usage: python wasmtime_embed.py [--no-preopen] MODULE [ARGS...]
 
+Who runs it: mode `embedding` of an installed Wasmtime version (src/runtimes/versions/
+embedding.ts), with that version's venv python, for every run of that mode.
+
 - argv[0] is the module's file name (as the CLI), then ARGS.
 - The cwd is preopened as "." unless --no-preopen.
 - stdin, stdout and stderr are the process's own.
@@ -11,7 +14,7 @@ usage: python wasmtime_embed.py [--no-preopen] MODULE [ARGS...]
 - 8 MiB of wasm stack like our CLI runs (Config.max_wasm_stack, where the release has it), run
   on a thread with a larger host stack so the guard is Wasmtime's and not a SIGSEGV.
 
-Two API shapes (FACTS): up to ~0.29 WasiInstance(store, "wasi_snapshot_preview1", cfg) +
+Two API shapes (docs/runtimes.md): up to ~0.29 WasiInstance(store, "wasi_snapshot_preview1", cfg) +
 linker.define_wasi(inst) + instance.exports["_start"](); from ~0.30 store.set_wasi(cfg) +
 linker.define_wasi() + instance.exports(store)["_start"](store).
 """

@@ -1,0 +1,85 @@
+/**
+ * Every finding's verdict from one set of rows (a store of the study): the rows each notebook
+ * measures are picked out of the store by its defaults (targets, AOT or not, -O level, size,
+ * timing or counting runs), then handed to the same functions the notebooks call
+ * (findings.ts), so `wasmlab findings` and a notebook say the same from the same rows.
+ */
+import { targetLabel } from '../record.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, RULES } from './findings.js';
+import { report } from './report.js';
+import type { Row } from './rows.js';
+import { versionPoints } from './versions.js';
+
+export interface StudyVerdict {
+  finding: string;
+  notebook: string;
+  claim: string;
+  rows: number;
+  verdict: string;
+}
+
+export interface StudyOptions {
+  resamples?: number;
+  seed?: number;
+}
+
+const PAPER = ['wasmtime:cranelift', 'wavm', 'wasmer:cranelift', 'wasm3', 'wamr:interp'];
+const BEYOND = ['node:turbofan', 'node:liftoff', 'wasmtime:cranelift', 'wasmtime:winch', 'wazero:compiler', 'wazero:interpreter', 'wasmi'];
+
+const counted = (r: Row) => r.counter_source === 'perf' || r.counter_source === 'valgrind';
+const versioned = (r: Row) => String(r.runtime ?? '').includes('@');
+
+/** The rows whose `key` is `preferred` when there are any, else those at the value with the most rows. */
+function pick(rows: readonly Row[], key: 'size' | 'opt', preferred: string): Row[] {
+  if (rows.some((r) => r[key] === preferred)) return rows.filter((r) => r[key] === preferred);
+  const n = new Map<string, number>();
+  for (const r of rows) n.set(String(r[key]), (n.get(String(r[key])) ?? 0) + 1);
+  const top = [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return rows.filter((r) => String(r[key]) === top);
+}
+const atSize = (rows: readonly Row[], size: string) => pick(rows, 'size', size);
+const atO2 = (rows: readonly Row[]) => pick(rows, 'opt', 'O2');
+
+/** Timing rows (not counting runs) of these targets (plain, or `+aot` too), unversioned. */
+function timing(rows: readonly Row[], targets: readonly string[], aot: 'jit' | 'both'): Row[] {
+  return rows.filter((r) => !counted(r) && !versioned(r) && (aot === 'both' || r.aot !== true)
+    && (targets.includes(targetLabel(r)) || (aot === 'both' && targets.includes(targetLabel({ ...r, aot: false })))));
+}
+
+export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): StudyVerdict[] {
+  const bs = { resamples: o.resamples, seed: o.seed };
+  const f1 = atSize(atO2(timing(rows, ['native', ...PAPER], 'jit')), 'medium');
+  const f2 = atSize(atO2(timing(rows, ['wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm'], 'jit')), 'medium');
+  const f3 = atSize(atO2(timing(rows, ['wavm', 'wasmtime:cranelift', 'wasmer:cranelift'], 'both')), 'medium');
+  const f4 = atSize(timing(rows, ['native', 'wasmtime:cranelift', 'wasmer:cranelift', 'wasm3', 'wamr:interp'], 'jit'), 'small');
+  const prof = atSize(rows.filter((r) => counted(r) && !versioned(r)), 'small');
+  const f9 = atSize(atO2(timing(rows, ['native', ...BEYOND], 'jit')), 'small');
+  // Versions are versioned targets (wasmtime@0.30.0:embedding) or one target's runtime_version values.
+  const f10 = atSize(atO2(rows.filter((r) => !counted(r))), 'small');
+  const opts = [...new Set(f4.map((r) => String(r.opt)))].sort();
+  const cases: [string, Row[], () => string][] = [
+    ['1', f1, () => overallVerdict(report(f1, bs).geomeans, PAPER)],
+    ['2', f2, () => fasterVerdict(report(f2, { ...bs, baseline: 'wasmer:singlepass' }).geomeans, ['wasmer:cranelift', 'wasmer:llvm'], 'wasmer:singlepass')],
+    ['3', f3, () => aotVerdict(report(f3, { ...bs, baseline: { sameTarget: 'no-aot' }, metric: 'wall_s' }).geomeans, 'wavm', ['wasmtime:cranelift', 'wasmer:cranelift'])],
+    ['4', f4, () => optVerdict(report(f4, { ...bs, baseline: { sameTarget: 'O0' } }).geomeans, ['wasmtime:cranelift', 'wasmer:cranelift', 'wasm3', 'wamr:interp'], opts)],
+    ['5', f1, () => memoryVerdict(report(f1, { ...bs, metric: 'maxrss_kb' }).geomeans, PAPER)],
+    ['6', prof, () => ipcVerdict(prof, PAPER)],
+    ['7', prof, () => missesVerdict(prof, PAPER, 'branch')],
+    ['8', prof, () => missesVerdict(prof, PAPER, 'cache')],
+    ['9', f9, () => { const r = report(f9, bs); return beyondSummary(r.geomeans, r.comparisons); }],
+    ['10', f10, () => overTimeSummary(versionPoints(report(f10, bs).geomeans, []), f10, bs)],
+  ];
+  return cases.map(([finding, rs, f]) => {
+    const rule = RULES.find((r) => r.finding === finding)!;
+    let verdict: string;
+    if (!rs.length) verdict = 'cannot be measured here: the store has no rows for this finding';
+    else {
+      try {
+        verdict = f();
+      } catch (e) {
+        verdict = `cannot be decided: ${(e as Error).message}`;
+      }
+    }
+    return { finding, notebook: rule.notebook, claim: rule.claim, rows: rs.length, verdict };
+  });
+}
