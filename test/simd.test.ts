@@ -22,6 +22,12 @@ import { parseFeatures, featuresLabel, featureFlags } from '../src/toolchain/fea
 import { countV128, ScanError } from '../src/toolchain/v128-scan.js';
 import { buildProbe, SIMD_PROBE } from '../src/toolchain/probe-module.js';
 import { availableTargets, doctor } from './helpers.js';
+import type { Row } from '../src/analysis/rows.js';
+import { collect } from '../src/analysis/summarize.js';
+import { compare, pairUp } from '../src/analysis/compare.js';
+import { parseSweepArgs, sweepRequest } from '../src/cli/args.js';
+import { baselineOf } from '../src/cli/compare.js';
+import { translate } from '../kernel/magics/translate.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-simd-test-'));
 const ACCEPTANCE = ['gemm', '2mm', 'jacobi-2d', 'atax'];
@@ -303,4 +309,35 @@ test('an older store without the features column is migrated: old rows read "", 
   assert.equal(got.added, 2);
   const imported = await target.query('SELECT DISTINCT features FROM runs');
   assert.deepEqual(imported.rows.map((r) => r.features), ['']);
+});
+
+test('analysis keeps feature sets apart: two groups, compare within each set, and the no-simd baseline pairs each SIMD build with its plain one (no runtimes)', () => {
+  const rows: Row[] = [];
+  // kernel_s per (target, features): SIMD halves wasmtime's time, native is the same file either way.
+  const speed: Record<string, number> = { 'native|': 1, 'native|simd128': 1, 'wasmtime:cranelift|': 2, 'wasmtime:cranelift|simd128': 1.2 };
+  for (const [k, v] of Object.entries(speed)) {
+    const [target, features] = k.split('|') as [string, string];
+    const [runtime, mode] = target === 'native' ? ['native', 'default'] : target.split(':') as [string, string];
+    for (let rep = 0; rep < 5; rep++) {
+      rows.push({ benchmark: 'gemm', size: 'mini', opt: 'O2', runtime, mode, aot: false, runtime_version: '', features, host: 'h', status: 'ok', kernel_s: v * (1 + rep / 100) });
+    }
+  }
+  assert.equal(collect(rows).length, 4, 'one group per target and feature set');
+  // Against native: each feature set within itself, labelled with its features.
+  const vsNative = pairUp(rows, { baseline: 'native' });
+  assert.deepEqual(vsNative.pairs.map((p) => [p.subjectLabel, p.baselineLabel]).sort(),
+    [['wasmtime:cranelift [simd128]', 'native [simd128]'], ['wasmtime:cranelift', 'native']]);
+  // no-simd: each simd128 group against the same target's plain build.
+  const noSimd = compare(rows, { baseline: { sameTarget: 'no-simd' } });
+  const byLabel = new Map(noSimd.rows.map((r) => [r.subject, r]));
+  assert.equal(noSimd.baseline, 'the same target without SIMD');
+  assert.ok(Math.abs(byLabel.get('wasmtime:cranelift [simd128]')!.ratio - 0.6) < 1e-9);
+  assert.ok(Math.abs(byLabel.get('native [simd128]')!.ratio - 1) < 1e-9);
+  assert.equal(byLabel.size, 2);
+  assert.throws(() => pairUp(rows.filter((r) => r.features === ''), { baseline: { sameTarget: 'no-simd' } }), /no rows built with simd128/);
+  // The fronts: --simd is --features simd128 in the CLI and in %bench alike; compare takes no-simd.
+  assert.deepEqual(sweepRequest(parseSweepArgs(['-b', 'gemm', '--simd']).values).features, ['simd128']);
+  assert.deepEqual(sweepRequest(parseSweepArgs(['-b', 'gemm', '--simd', '--features', 'novec']).values).features, ['simd128', 'novec']);
+  assert.match(translate('%bench -b gemm --simd'), /"features":\["simd128"\]/);
+  assert.deepEqual(baselineOf('no-simd', 'wasmtime'), { sameTarget: 'no-simd' });
 });
