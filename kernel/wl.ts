@@ -64,6 +64,15 @@ function withDefaults<T extends object>(req: T): T & Omit<BenchRequest, 'benchma
   return { runtimes: c.runtimes, opt: c.opt, size: c.size, reps: c.reps, warmup: c.warmup, counters: c.counters, store: storePath(), ...req };
 }
 
+type HypothesisRequest = Parameters<Awaited<ReturnType<typeof loadCore>>['hypothesis']>[0];
+/** A hypothesis request with the claim as one string ("wasm3 faster native") or its words. */
+type HypothesisArgs = Omit<HypothesisRequest, 'claim'> & { claim: string | string[] };
+function hypothesisRequest(req: HypothesisArgs): HypothesisRequest {
+  const c = session.config;
+  const claim = typeof req.claim === 'string' ? req.claim.trim().split(/\s+/) : req.claim;
+  return { size: c.size, opt: c.opt.slice(0, 1), warmup: c.warmup, store: storePath(), ...req, claim };
+}
+
 export const wl = {
   /** Run benchmarks; defaults come from %config. The stop button ends it, keeping the rows so far. */
   async bench(req: BenchArgs<BenchRequest>): Promise<RunRecord[]> {
@@ -201,6 +210,20 @@ export const wl = {
     const store = storePath();
     const plan = await makePlan({ ...withDefaults(req), ...req, store: null }, { shards: 1, history: store && existsSync(store) ? store : undefined });
     return plan.shard_est_s[0] ?? 0;
+  },
+  /**
+   * A claim's plan alone (what %hypothesis --dry-run prints; nothing is launched): benchmarks, reps,
+   * power, variance components and estimated time. `await wl.power({ claim: 'wasm3 faster native', benchmarks: ['gemm'], power: 0.9 })`.
+   */
+  async power(req: Omit<HypothesisArgs, 'dryRun'>) {
+    const core = await loadCore();
+    const out = await core.planHypothesis(hypothesisRequest(req));
+    return { line: out.line, ...out.plan! };
+  },
+  /** Plan, measure and decide a claim (what %hypothesis does): the outcome, with the verdict line and per-benchmark ratios. */
+  async hypothesis(req: HypothesisArgs) {
+    const core = await loadCore();
+    return abortable(req, (signal) => core.hypothesis({ ...hypothesisRequest(req), signal }));
   },
   /** The study's verdicts, computed from a report's geomeans or the runs (src/analysis/findings.ts, rules declared in its RULES). */
   finding: {

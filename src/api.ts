@@ -16,6 +16,8 @@ export { UsageError, CompileError } from './errors.js';
 
 export { bench, sweep, profile, benchSource, type BenchRequest } from './sweep/request.js';
 export { compile } from './sweep/compile.js';
+/** A claim planned, measured and decided (issue 26): src/plan/hypothesis.ts. */
+export { hypothesis, planHypothesis, type HypothesisRequest, type HypothesisOutcome } from './plan/hypothesis.js';
 export { parseSize, profileCounters } from './options/validate.js';
 
 export { runtimeRows as runtimes, type RuntimeRow } from './runtimes/rows.js';

@@ -37,6 +37,8 @@ function context(o: SweepOption): string[] {
   return base;
 }
 
+/** Does a sweep (run, profile) take this option? The others are a hypothesis' own. */
+const sweepUse = (o: SweepOption) => (o.uses ?? ['run']).some((u) => u === 'run' || u === 'profile');
 const magicFor = (o: SweepOption) => ((o.uses ?? ['run']).includes('run') ? 'bench' : 'profile');
 
 /** The request fields of a magic line, as the kernel hands them to its runtime half. */
@@ -60,6 +62,13 @@ test('every CLI sweep option exists in %bench (or %profile) with the same letter
     if (exempt(name, 'cli')) continue;
     const o = SWEEP_OPTIONS.find((x) => x.name === name);
     assert.ok(o, `--${name} is a CLI flag outside the option table and outside FRONT_ONLY`);
+    if (!sweepUse(o)) {
+      // A hypothesis' own option (--by, --margin, …): `wasmlab hypothesis` and %hypothesis share it.
+      const h = findMagic('hypothesis', 'line')!.args.flags.find((f) => f.long === name);
+      assert.ok(h, `%hypothesis lacks --${name}`);
+      assert.equal(h.short, o.short, `--${name}: -${o.short} in the CLI, -${h.short} in %hypothesis`);
+      continue;
+    }
     const flag = findMagic(magicFor(o), 'line')!.args.flags.find((f) => f.long === name);
     if (!flag) { missing.push(name); continue; }
     assert.equal(flag.short, o.short, `--${name}: -${o.short} in the CLI, -${flag.short} in %${magicFor(o)}`);
@@ -99,7 +108,7 @@ test('the same text means the same request through the CLI and through %bench', 
 
 test('a bad value is refused by both fronts with the same words', () => {
   const bad: Partial<Record<SweepOption['type'], string>> = { int: 'x', number: 'soon', percent: 'lots', reps: 'many' };
-  for (const o of SWEEP_OPTIONS) {
+  for (const o of SWEEP_OPTIONS.filter(sweepUse)) {
     const value = o.choices ? 'bogus' : bad[o.type];
     if (value === undefined) continue;
     const words = [...context(o).filter((w, i, a) => !(w === '--reps' || a[i - 1] === '--reps')), `--${o.name}`, value];

@@ -185,6 +185,39 @@ export async function benchCell(o: RunOpts & { source: string; language?: 'c' | 
   }
 }
 
+/**
+ * %hypothesis: plan, measure and decide a claim (src/plan/hypothesis.ts); notes as they come, the
+ * verdict line, and the per-benchmark ratios as the frame (shown, and bound by -o).
+ */
+export async function hypothesis(o: Common & { claim: string[]; flags: Record<string, unknown> }): Promise<DataFrame> {
+  const core = await loadCore();
+  const c = session.config;
+  const bar = new ProgressBar('hypothesis');
+  const op = session.begin();
+  let out;
+  try {
+    out = await core.hypothesis({
+      size: c.size, opt: c.opt.slice(0, 1), warmup: c.warmup, store: storePath(), ...o.flags, claim: o.claim,
+      signal: op.signal,
+      onNote: (l) => process.stdout.write(`${l}\n`),
+      onEvent: (e) => {
+        if (e.kind === 'progress') bar.update({ ...e, label: e.reused ? `${e.label} (${e.reused} reused)` : e.label });
+        else if (e.kind === 'store-busy' || e.kind === 'warning') warn(describe(e)!);
+      },
+    });
+  } catch (e) {
+    bar.abandon('stopped by an error');
+    throw e;
+  } finally {
+    op.end();
+  }
+  bar.finish(out.source === 'measured' ? `${out.rows.length} runs` : out.source);
+  text(out.line);
+  // A dry run (or an interrupted one) has no ratios: the line is the answer.
+  if (!out.result) return toFrame([]);
+  return finish(await toFrame(out.result.per_benchmark), o);
+}
+
 /** %sql / %%sql: a query on the session's store, as a frame. */
 export async function sql(o: Common & { query: string }): Promise<DataFrame> {
   const core = await loadCore();
@@ -257,4 +290,4 @@ export async function config(o: { set: Record<string, string> }): Promise<Sessio
 }
 
 /** The runtime half of each magic, by the `call` name its table entry builds. */
-const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, sql, lsmagic, help, config };
+const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, hypothesis, sql, lsmagic, help, config };

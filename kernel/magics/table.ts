@@ -66,6 +66,13 @@ function requestFields(p: Parsed, use: Use): Record<string, unknown> {
   }
 }
 
+/** A hypothesis' flags by request field (src/plan/hypothesis.ts HypothesisRequest). */
+function hypothesisFlags(p: Parsed): Record<string, unknown> {
+  const f = p.flags;
+  const field: Record<string, string> = { bench: 'benchmarks', 'dry-run': 'dryRun', 'store-wait': 'storeWait' };
+  return Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'out' && k !== 'quiet').map(([k, v]) => [field[k] ?? k, v]));
+}
+
 function slurmOptions(p: Parsed): Record<string, unknown> {
   if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
   return p.flags.slurm ? { slurm: { shards: p.flags.shards ?? 4 } } : {};
@@ -154,6 +161,26 @@ export const MAGICS: readonly Magic[] = [
     },
   },
   {
+    name: 'hypothesis', kind: 'line', summary: 'plan, measure and decide a claim; the per-benchmark ratios as a DataFrame',
+    args: {
+      flags: [...sweepFlags('hypothesis'), OUT, QUIET],
+      positionals: [{ name: 'CLAIM', required: true, rest: true, help: 'SUBJECT faster|slower|equivalent|gains-as-much|gains-more|gains-less BASELINE (BASELINE: a target, O0, no-aot, version=X)' }],
+    },
+    details: [
+      'Looks in the store first; else estimates the variance (stored rows, or a pilot of 3 reps on up to 8 benchmarks), plans',
+      'benchmarks × reps for --power at --by (or --margin), runs that sweep and decides with the paired test of wasmlab compare.',
+      'Prints one line: the claim, supported / not supported / inconclusive at this power, the geomean ratio with its CI, p, power.',
+      'Examples:',
+      '  %hypothesis wasmtime:cranelift faster wasm3 -b gemm,crc32,sha --size mini',
+      '  %hypothesis wasm3 faster O0 -O O3 -b gemm,2mm,atax        (wasm3 -O3 vs -O0)',
+      '  %hypothesis wasmtime:winch equivalent wasmtime:cranelift --margin 10% -b mibench',
+      '  %hypothesis wasm3 gains-as-much native --from O0 --to O3 -b gemm,2mm,atax,mvt,bicg,jacobi-1d --size small',
+      '  %hypothesis wavm gains-more wasmtime:cranelift --from jit --to aot   (AOT helps WAVM more than Wasmtime)',
+      '  %hypothesis wasm3 faster native --dry-run                  (the plan only; also wl.power({ claim: … }))',
+    ],
+    build: (p) => ({ call: 'hypothesis', options: { ...common(p), claim: p.positionals.CLAIM, flags: hypothesisFlags(p) } }),
+  },
+  {
     name: 'sql', kind: 'line', summary: 'an SQL query on the results store (DuckDB); the answer as a DataFrame',
     args: { flags: [OUT, QUIET], positionals: [{ name: 'QUERY', required: true, rest: true, help: 'SQL, e.g. SELECT runtime, median(kernel_s) FROM runs GROUP BY ALL' }] },
     raw: true,
@@ -226,7 +253,7 @@ export function synopsis(m: Magic): string {
   const parts = [`${prefix}${m.name}`];
   for (const p of m.args.positionals) parts.push(p.required ? p.name : `[${p.name}${p.rest ? ' …' : ''}]`);
   // -b is what %bench and %profile need (or --wasm): shown without brackets.
-  for (const f of m.args.flags) parts.push(f.long === 'bench' ? `-b ${f.metavar}` : flagUsage(f));
+  for (const f of m.args.flags) parts.push(f.long === 'bench' && m.name !== 'hypothesis' ? `-b ${f.metavar}` : flagUsage(f));
   return `usage: ${parts.join(' ')}`;
 }
 

@@ -36,7 +36,8 @@ const applies = (o: SweepOption) => (o.uses && !(o.uses.includes('run') && o.use
 
 export const SWEEP_USAGE = [
   'usage: wasmlab run --bench LIST --runtime LIST|all [options]',
-  ...SWEEP_OPTIONS.map((o) => usageLine(names(o), o.metavar, o.help + (o.name === 'bench' ? '' : applies(o)), o.default)),
+  ...SWEEP_OPTIONS.filter((o) => !o.uses || o.uses.includes('run') || o.uses.includes('profile'))
+    .map((o) => usageLine(names(o), o.metavar, o.help + (o.name === 'bench' ? '' : applies(o)), o.default)),
   ...CLI_FLAGS.map((f) => usageLine(names(f), f.metavar, f.help, f.default)),
 ].join('\n');
 

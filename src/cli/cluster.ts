@@ -13,6 +13,8 @@ import { ProgressView } from './progress.js';
 
 
 export async function planCommand(argv: string[]): Promise<number> {
+  // A claim's plan (issue 26): `wasmlab plan CLAIM… --power P` is `wasmlab hypothesis CLAIM… --dry-run`.
+  if (argv.includes('--power')) return (await import('./hypothesis.js')).hypothesisCommand(argv, true);
   const shardsAt = argv.indexOf('--shards');
   if (argv.includes('--help') || argv.includes('-h')) { console.log(PLAN_USAGE); return 0; }
   if (shardsAt < 0) throw new UsageError(`--shards N is required (${PLAN_USAGE.split('\n')[0]})`);

@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'kernel': return kernelCommand(rest);
     case 'compare': return (await import('./compare.js')).compareCommand(rest);
     case 'findings': return (await import('./findings.js')).findingsCommand(rest);
+    case 'hypothesis': return (await import('./hypothesis.js')).hypothesisCommand(rest);
     case 'sql': return (await import('./store.js')).sqlCommand(rest);
     case 'sweeps': return (await import('./store.js')).sweepsCommand(rest);
     case 'export': return (await import('./store.js')).exportCommand(rest);

@@ -5,11 +5,12 @@
  */
 import { SWEEP_USAGE } from './args.js';
 import { FORMAT_USAGE } from './flags.js';
+import { optionsFor } from '../options/table.js';
 
 export { SWEEP_USAGE };
 const STORE_HELP = '--store FILE (default $WASMLAB_STORE)';
 
-export const PLAN_USAGE = 'usage: wasmlab plan --bench LIST --runtime LIST [run flags] --shards N --out plan.json [--store HISTORY.duckdb]\n  run flags: wasmlab run --help';
+export const PLAN_USAGE = 'usage: wasmlab plan --bench LIST --runtime LIST [run flags] --shards N --out plan.json [--store HISTORY.duckdb]\n  run flags: wasmlab run --help\n       wasmlab plan SUBJECT VERB BASELINE --power P [hypothesis flags]   a claim\'s plan alone: wasmlab hypothesis … --dry-run';
 export const SHARD_USAGE = 'usage: wasmlab shard run plan.json --index I --store shard-I.duckdb [--pin CPUS] [--store-wait SEC] [--quiet]';
 export const MERGE_USAGE = `usage: wasmlab merge SHARD.duckdb… --into RESULTS.duckdb [--plan plan.json] ${FORMAT_USAGE}`;
 export const SLURM_USAGE = `usage: wasmlab slurm submit plan.json [--partition P] [--time HH:MM:SS] [--cpus-per-task C] [--workdir DIR]
@@ -37,6 +38,22 @@ export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--on
 export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|no-simd|O0 --subject TARGET
                        [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
   the ratio is subject / baseline per benchmark (median of the reps), geomean over the benchmarks both have`;
+export const HYPOTHESIS_USAGE = [
+  'usage: wasmlab hypothesis SUBJECT faster|slower|equivalent BASELINE [options]',
+  '       wasmlab hypothesis SUBJECT gains-as-much|gains-more|gains-less BASELINE --from A --to B [options]',
+  '  SUBJECT, BASELINE  targets (wasm3, wasmtime:cranelift); BASELINE also O0 (the subject at -O0), no-aot, version=X',
+  '  Looks in the store first; else estimates the variance (stored rows, or a pilot of 3 reps on up to 8 benchmarks),',
+  '  plans benchmarks × reps for --power at --by (or --margin), measures that sweep and decides with compare\'s paired test.',
+  ...optionsFor('hypothesis').map((o) => `  ${(o.short ? `-${o.short}, --${o.name}` : `    --${o.name}`) + (o.metavar ? ` ${o.metavar}` : '')}`.padEnd(26) + ` ${o.help}${o.default ? `  [${o.default}]` : ''}`),
+  `  ${FORMAT_USAGE}  the per-benchmark ratios (json: the verdict, plan and ratios); -q: no notes on stderr`,
+  'examples:',
+  '  wasmlab hypothesis wasmtime:cranelift faster wasm3 -b gemm,crc32,sha --size mini',
+  '  wasmlab hypothesis wasm3 faster O0 -O O3 -b gemm,2mm,atax --size small        # wasm3 -O3 vs -O0',
+  '  wasmlab hypothesis wasmtime:winch equivalent wasmtime:cranelift --margin 10% -b mibench',
+  '  wasmlab hypothesis wasm3 gains-as-much native --from O0 --to O3 -b gemm,2mm,atax,mvt,bicg,jacobi-1d --size small',
+  '  wasmlab hypothesis wavm gains-more wasmtime:cranelift --from jit --to aot     # AOT helps WAVM more than Wasmtime',
+  '  wasmlab hypothesis wasm3 faster native --dry-run                               # the plan only; launches nothing',
+].join('\n');
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
@@ -60,6 +77,7 @@ usage: wasmlab <command> [options]
   run --bench LIST ...         measure benchmarks on runtimes (wasmlab run --help)
   profile --bench LIST ...     the same with hardware counters (perf, or valgrind's simulation)
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
+  hypothesis S VERB B ...      plan, measure and decide a claim: wasm3 faster O0, winch equivalent cranelift (--help)
   compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
   findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
@@ -88,6 +106,7 @@ export function usageOf(cmd: string, sub: string | undefined): string | undefine
     case 'report': return REPORT_USAGE;
     case 'compare': return COMPARE_USAGE;
     case 'findings': return FINDINGS_USAGE;
+    case 'hypothesis': return HYPOTHESIS_USAGE;
     case 'sql': return SQL_USAGE;
     case 'sweeps': return SWEEPS_USAGE;
     case 'export': return EXPORT_USAGE;

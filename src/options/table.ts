@@ -32,8 +32,12 @@ import { FEATURE_NAMES } from '../toolchain/features.js';
  */
 export type OptionType = 'list' | 'string' | 'int' | 'number' | 'percent' | 'size' | 'reps' | 'bool';
 
-/** Where an option applies: a sweep of benchmarks (run, %bench), a counting one (profile, %profile), a %%bench cell. */
-export type Use = 'run' | 'profile' | 'cell';
+/**
+ * Where an option applies: a sweep of benchmarks (run, %bench), a counting one (profile, %profile),
+ * a %%bench cell, a planned hypothesis test (hypothesis, %hypothesis: only options that name it,
+ * and the sweep options in HYPOTHESIS_SHARED).
+ */
+export type Use = 'run' | 'profile' | 'cell' | 'hypothesis';
 
 /** The request fields the options set (a front adds signal, callbacks and the like). */
 export interface SweepOptions {
@@ -90,13 +94,16 @@ export interface SweepOption {
   default?: string;
   /** The %config key the kernel's default comes from. */
   config?: string;
-  /** Where it applies; all three when absent. */
+  /** Where it applies; run, profile and cell when absent. */
   uses?: readonly Use[];
   /** Values are normalised before their check (e.g. "2" and "-O2" become "O2"). */
   normalise?: (v: string) => string;
 }
 
 const SWEEPS: readonly Use[] = ['run', 'profile'];
+const HYP: readonly Use[] = ['hypothesis'];
+/** The sweep options a hypothesis takes too: its runtimes and reps come from the claim and the plan. */
+const HYPOTHESIS_SHARED = new Set(['bench', 'size', 'opt', 'warmup', 'timeout', 'pin', 'store', 'fresh', 'store-wait']);
 
 export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'bench', short: 'b', type: 'list', metavar: 'BENCHES', uses: SWEEPS,
@@ -138,6 +145,15 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
     helpFor: { cell: 'arguments for the program (one quoted string)' } },
   { name: 'dir', type: 'string', metavar: 'DIR', uses: SWEEPS, help: 'with --wasm: a folder of files it reads (preopened as .)' },
   { name: 'expect', type: 'string', metavar: 'FILE', uses: SWEEPS, help: 'with --wasm: the file holding its expected stdout' },
+  // A hypothesis' claim (src/analysis/claim.ts reads and checks these values, for both fronts).
+  { name: 'by', type: 'string', metavar: 'PCT', default: '10%', uses: HYP, help: 'faster/slower/gains-more/-less: the effect the plan is sized for and that "not supported" rules out' },
+  { name: 'margin', type: 'string', metavar: 'PCT', default: '10%', uses: HYP, help: 'equivalent and gains-as-much: within ±PCT' },
+  { name: 'metric', type: 'string', choices: ['kernel_s', 'wall_s', 'maxrss_kb'], metavar: 'METRIC', default: 'kernel_s', uses: HYP, help: 'what the claim is about' },
+  { name: 'alpha', type: 'string', metavar: 'A', default: '0.05', uses: HYP, help: 'the level: a (1 − A) interval decides' },
+  { name: 'power', type: 'string', metavar: 'P', default: '0.8', uses: HYP, help: 'the chance of a decision when the effect (or the equivalence) is real: the plan is sized for it' },
+  { name: 'from', type: 'string', metavar: 'A', uses: HYP, help: 'gains-…: the start of each gain, an -O level or jit' },
+  { name: 'to', type: 'string', metavar: 'B', uses: HYP, help: 'gains-…: the end of each gain, an -O level or aot' },
+  { name: 'dry-run', type: 'bool', uses: HYP, help: 'print the plan (benchmarks, reps, estimated time) and launch nothing' },
 ];
 
 /**
@@ -155,6 +171,7 @@ export const FRONT_ONLY: readonly { flags: readonly string[]; shorts: readonly s
 
 /** The options of one use, in table order. */
 export function optionsFor(use: Use): SweepOption[] {
+  if (use === 'hypothesis') return SWEEP_OPTIONS.filter((o) => o.uses?.includes(use) || HYPOTHESIS_SHARED.has(o.name));
   return SWEEP_OPTIONS.filter((o) => !o.uses || o.uses.includes(use));
 }
 
