@@ -9,6 +9,8 @@ export type { RunRecord, CounterScopeChoice } from './record.js';
 export { COUNTER_SCOPES } from './record.js';
 export type { SweepEvent } from './sweep/events.js';
 export type { SweepInfo } from './measure/provenance.js';
+/** SIMD128 support of each available wasm runtime mode, probed once per version (doctor's SIMD column). */
+export { simdSupportTable, type SimdSupport } from './measure/simd-probe.js';
 /** Bad user input (one line that names the fix); a source that does not compile (with the compiler's output). */
 export { UsageError, CompileError } from './errors.js';
 

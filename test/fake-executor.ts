@@ -100,13 +100,13 @@ export class FakeExecutor implements Executor {
     return adapter.detect();
   }
 
-  async build(b: Benchmark, kind: 'native' | 'wasm', opt: string): Promise<ArtifactInfo> {
+  async build(b: Benchmark, kind: 'native' | 'wasm', opt: string, features: readonly string[] = []): Promise<ArtifactInfo> {
     this.builds.push(`${b.id} ${kind} -${opt}`);
     if (this.script.buildFails?.includes(kind)) throw new BuildError(`${b.id} (${kind} -${opt}): scripted compile error`, 'error: scripted');
     const path = `/fake/${b.id}-${opt}.${kind}`;
     return {
       benchmark: b.id, target: kind, opt, path, bytes: 1024, sha256: createHash('sha256').update(path).digest('hex'),
-      compile_s: 0.1, cached: false, compiler_version: 'fake-cc 1.0', cflags: `-${opt}`,
+      compile_s: 0.1, cached: false, compiler_version: 'fake-cc 1.0', cflags: `-${opt}`, features: features.join(','), v128: null,
     };
   }
 

@@ -51,6 +51,7 @@ function magicRequest(line: string): Record<string, unknown> {
 function field(o: SweepOption, req: Record<string, unknown>): unknown {
   if (o.key) return req[o.key];
   if (o.name === 'bench') return req.benchmarks;
+  if (o.name === 'simd') return req.features;
   if (['wasm', 'args', 'dir', 'expect'].includes(o.name)) return req.wasm;
   return req.fresh ?? false; // --resume: the default; it changes nothing
 }

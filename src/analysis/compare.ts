@@ -7,10 +7,15 @@
  * - a target label — `native`, `wasmer:cranelift`, `wasmtime:cranelift+aot` — or a bare runtime
  *   name when that runtime has one target in the rows; `{ target, version }` picks one version;
  * - `{ sameTarget: 'no-aot' }`: each AOT target against the same runtime and mode run as JIT;
+ * - `{ sameTarget: 'no-simd' }`: each target built with `simd128` against the same target (same
+ *   version, host and other features) built without it;
  * - `{ sameTarget: 'O0' }` (any opt level): each target at every other -O level against itself
  *   at that level;
  * - `{ version: 'x', only? }`: each target against the same target at runtime_version x (only
  *   the target `only` when given).
+ * Rows of two build feature sets (`features`) are never one case: when the rows hold more than
+ * one, each is compared within its own (labels then show it, `wasmtime:cranelift [simd128]`),
+ * except by `no-simd`, whose point is comparing them.
  * A baseline that matches several targets, versions or hosts within one case is a UsageError
  * naming the candidates, never a silent pick. Cases whose subject or baseline has no usable rep
  * are listed in `missing` with the reason.
@@ -35,7 +40,7 @@ import { hodgesLehmann, mannWhitney } from './tests.js';
 export type Baseline =
   | string
   | { target: string; version?: string }
-  | { sameTarget: string } // 'no-aot', or an opt level such as 'O0'
+  | { sameTarget: string } // 'no-aot', 'no-simd', or an opt level such as 'O0'
   | { version: string; only?: string }; // 'only': compare just this target's versions
 
 export interface CompareOptions {
@@ -73,7 +78,10 @@ export interface Paired {
 
 export function describeBaseline(b: Baseline): string {
   if (typeof b === 'string') return b;
-  if ('sameTarget' in b) return b.sameTarget === 'no-aot' ? 'the same target without AOT' : `the same target at -${b.sameTarget}`;
+  if ('sameTarget' in b) {
+    if (b.sameTarget === 'no-aot') return 'the same target without AOT';
+    return b.sameTarget === 'no-simd' ? 'the same target without SIMD' : `the same target at -${b.sameTarget}`;
+  }
   if ('target' in b) return b.version === undefined ? b.target : `${b.target} ${b.version}`;
   return `${b.only ?? 'the same target'} at version ${b.version}`;
 }
@@ -114,8 +122,12 @@ export function pairGroups(groups: readonly Group[], o: CompareOptions = {}): Pa
   const versionsOf = new Map<string, Set<string>>();
   for (const g of groups) versionsOf.set(g.id.target, (versionsOf.get(g.id.target) ?? new Set()).add(g.id.runtime_version));
   const hosts = new Set(groups.map((g) => g.id.host));
+  const featureSets = new Set(groups.map((g) => g.id.features));
+  // Two feature sets are two configurations: never one case (no-simd, below, compares them).
+  if (featureSets.size > 1 && !by.includes('features')) by.push('features');
   const plainLabel = (g: Group) => g.id.target
     + ((versionsOf.get(g.id.target)?.size ?? 0) > 1 && !by.includes('runtime_version') ? ` ${g.id.runtime_version}` : '')
+    + (featureSets.size > 1 && g.id.features ? ` [${g.id.features}]` : '')
     + (hosts.size > 1 && !by.includes('host') ? ` on ${g.id.host}` : '');
   const caseName = (g: Group) => [g.id.benchmark, g.id.size, g.id.opt].filter(Boolean).join(' ');
 
@@ -147,6 +159,17 @@ export function pairGroups(groups: readonly Group[], o: CompareOptions = {}): Pa
       isBase = (g) => !g.id.aot;
       matchKeys = [...by, 'runtime_version', 'host'];
       extraMatch = (s, base) => s.id.runtime === base.id.runtime && s.id.mode === base.id.mode;
+      subjectLabel = plainLabel;
+      baselineLabel = plainLabel;
+    } else if (b.sameTarget === 'no-simd') {
+      const simd = (f: string) => f.split(',').includes('simd128');
+      const withoutSimd = (f: string) => f.split(',').filter((x) => x && x !== 'simd128').join(',');
+      if (!groups.some((g) => simd(g.id.features))) throw new UsageError('no rows built with simd128 to compare against their plain builds (run with --simd)');
+      by = by.filter((k) => k !== 'features');
+      isSubject = (g) => simd(g.id.features);
+      isBase = (g) => !simd(g.id.features);
+      matchKeys = [...by, 'target', 'runtime_version', 'host'];
+      extraMatch = (s, base) => withoutSimd(s.id.features) === base.id.features;
       subjectLabel = plainLabel;
       baselineLabel = plainLabel;
     } else {

@@ -149,9 +149,9 @@ export function comparePair(rows: readonly Row[], subject: string, o: CompareOpt
   const excluded: ExcludedCase[] = paired.missing.filter((m) => m.subject === label)
     .map((m) => ({ benchmark: m.benchmark, size: m.size, opt: m.opt, reason: m.reason }));
   // The other side: baseline cases the subject has no rows for.
-  const sameOpt = typeof o.baseline === 'object' && 'sameTarget' in o.baseline && o.baseline.sameTarget !== 'no-aot';
+  const sameOpt = typeof o.baseline === 'object' && 'sameTarget' in o.baseline && !['no-aot', 'no-simd'].includes(o.baseline.sameTarget);
   const caseOf = (g: Pair['base']) => [g.id.benchmark, g.id.size, sameOpt ? '' : g.id.opt].join('\u0000');
-  const identOf = (g: Pair['base']) => [g.id.target, g.id.runtime_version, sameOpt ? g.id.opt : ''].join('\u0000');
+  const identOf = (g: Pair['base']) => [g.id.target, g.id.runtime_version, g.id.features, sameOpt ? g.id.opt : ''].join('\u0000');
   const idents = new Set(pairs.map((p) => identOf(p.base)));
   const covered = new Set(pairs.map((p) => caseOf(p.base)));
   for (const m of excluded) covered.add([m.benchmark, m.size, sameOpt ? '' : m.opt].join('\u0000'));

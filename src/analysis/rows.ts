@@ -41,6 +41,8 @@ export interface GroupId {
   mode: string;
   aot: boolean;
   runtime_version: string;
+  /** The build's feature set ("" plain, "simd128", …): runs of two feature sets are two configurations. */
+  features: string;
   host: string;
 }
 
@@ -51,11 +53,11 @@ const str = cellText;
 export function groupIdOf(r: Row): GroupId {
   return {
     benchmark: str(r.benchmark), size: str(r.size), opt: str(r.opt), target: targetLabel(r),
-    runtime: str(r.runtime), mode: str(r.mode), aot: r.aot === true, runtime_version: str(r.runtime_version), host: str(r.host),
+    runtime: str(r.runtime), mode: str(r.mode), aot: r.aot === true, runtime_version: str(r.runtime_version), features: str(r.features), host: str(r.host),
   };
 }
 
-export const GROUP_KEYS = ['benchmark', 'size', 'opt', 'target', 'runtime_version', 'host'] as const;
+export const GROUP_KEYS = ['benchmark', 'size', 'opt', 'target', 'runtime_version', 'features', 'host'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 export function keyOf(g: GroupId, keys: readonly GroupKey[] = GROUP_KEYS): string {

@@ -32,10 +32,10 @@ export interface Group {
 
 /** The key of a row's group under the default grouping (all GROUP_KEYS), built without an object per row. */
 export function rowKey(r: Row): string {
-  return `${cellText(r.benchmark)}\u0000${cellText(r.size)}\u0000${cellText(r.opt)}\u0000${targetLabel(r)}\u0000${cellText(r.runtime_version)}\u0000${cellText(r.host)}`;
+  return `${cellText(r.benchmark)}\u0000${cellText(r.size)}\u0000${cellText(r.opt)}\u0000${targetLabel(r)}\u0000${cellText(r.runtime_version)}\u0000${cellText(r.features)}\u0000${cellText(r.host)}`;
 }
 
-/** Rows into groups by `by` (default: benchmark, size, opt, target, runtime_version, host). */
+/** Rows into groups by `by` (default: benchmark, size, opt, target, runtime_version, features, host). */
 export function collect(rows: readonly Row[], metric: string = DEFAULT_METRIC, by: readonly GroupKey[] = GROUP_KEYS): Group[] {
   return collectMany(rows, [metric], by)[0]!;
 }
@@ -54,7 +54,7 @@ export function collectMany(rows: readonly Row[], metrics: readonly string[], by
   // their hashes). A new leaf is resolved once through the string key, so cells that print the
   // same (null and '') or targets with the same label share a group.
   const trie = new Map<unknown, unknown>();
-  const TRIE = ['benchmark', 'size', 'opt', 'runtime', 'mode', 'aot', 'runtime_version', 'host'] as const;
+  const TRIE = ['benchmark', 'size', 'opt', 'runtime', 'mode', 'aot', 'runtime_version', 'features', 'host'] as const;
   for (const r of rows) {
     let gi: number | undefined;
     let node = trie;

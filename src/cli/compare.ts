@@ -12,10 +12,10 @@ import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js'
 
 
 
-/** "version=1.2" → that version of the subject's target; "no-aot"; an -O level; else a target. */
+/** "version=1.2" → that version of the subject's target; "no-aot"; "no-simd"; an -O level; else a target. */
 export function baselineOf(spec: string, subject: string): Baseline {
   if (spec.startsWith('version=')) return { version: spec.slice('version='.length), only: subject };
-  if (spec === 'no-aot' || /^O[0-3sz]$/.test(spec)) return { sameTarget: spec };
+  if (spec === 'no-aot' || spec === 'no-simd' || /^O[0-3sz]$/.test(spec)) return { sameTarget: spec };
   return spec;
 }
 

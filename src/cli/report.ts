@@ -57,7 +57,7 @@ export async function loadRows(values: Values): Promise<Row[]> {
 
 export function parseBaseline(s: string | undefined): Baseline {
   if (s === undefined) return 'native';
-  if (s === 'no-aot') return { sameTarget: 'no-aot' };
+  if (s === 'no-aot' || s === 'no-simd') return { sameTarget: s };
   if (/^O[0-3sz]$/.test(s)) return { sameTarget: s };
   if (s.startsWith('version=')) return { version: s.slice('version='.length) };
   return s;

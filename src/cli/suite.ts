@@ -74,17 +74,19 @@ export function suiteCommand(argv: string[]): number {
 }
 
 export async function compileCommand(argv: string[]): Promise<number> {
-  const { values: v, positionals } = flags(argv, { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, ...FORMAT_FLAGS }, COMPILE_USAGE);
+  const { values: v, positionals } = flags(argv, { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, simd: { type: 'boolean' }, features: { type: 'string' }, ...FORMAT_FLAGS }, COMPILE_USAGE);
   if (v.help) { console.log(COMPILE_USAGE); return 0; }
   const format = formatOf(v);
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (benchmarks go after --bench)`);
   const split = (s: unknown) => (typeof s === 'string' ? s.split(',').filter(Boolean) : undefined);
   const targets = split(v.target);
   if (targets?.some((t) => t !== 'native' && t !== 'wasm')) throw new UsageError('--target is native, wasm or both');
-  const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined });
-  if (format !== 'table') { printRows(rows, ['benchmark', 'target', 'opt', 'bytes', 'compile_s', 'cached', 'sha256', 'path'], format); return 0; }
+  const features = [...(v.simd ? ['simd128'] : []), ...(split(v.features) ?? [])];
+  const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined, features });
+  if (format !== 'table') { printRows(rows, ['benchmark', 'target', 'opt', 'features', 'v128', 'bytes', 'compile_s', 'cached', 'sha256', 'path'], format); return 0; }
   process.stdout.write(renderTable(rows, [
     { title: 'benchmark', get: (r) => r.benchmark }, { title: 'target', get: (r) => r.target }, { title: 'opt', get: (r) => r.opt },
+    { title: 'features', get: (r) => r.features }, { title: 'v128', get: (r) => r.v128 ?? '' },
     { title: 'bytes', get: (r) => r.bytes }, { title: 'compile_s', get: (r) => r.compile_s }, { title: 'cached', get: (r) => r.cached },
     { title: 'sha256', get: (r) => r.sha256.slice(0, 16) }, { title: 'path', get: (r) => r.path },
   ], 90));

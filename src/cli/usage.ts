@@ -30,11 +30,12 @@ export const SUITE_IMPORT_USAGE = `usage: wasmlab suite import PATH [--out DIR] 
   PATH   a WABench-style tree (run.sh with BenchSuite entries); --out: where the manifests go`;
 export const SUITE_USAGE = `usage: wasmlab suite [FILTER] ${FORMAT_USAGE}   the benchmarks (FILTER: a part of id, group or category)
        wasmlab suite import PATH [--out DIR] ${FORMAT_USAGE}   a WABench-style tree as wasmlab manifests`;
-export const COMPILE_USAGE = `usage: wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] ${FORMAT_USAGE}
-  build benchmarks for native and wasm (cached) and print the artifacts`;
+export const COMPILE_USAGE = `usage: wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] [--simd] [--features LIST] ${FORMAT_USAGE}
+  build benchmarks for native and wasm (cached) and print the artifacts (v128: vector instructions in a wasm build)
+  --simd  shorthand for --features simd128; --features: build features, comma-separated (simd128, novec)`;
 export const NOTEBOOK_USAGE = 'usage: wasmlab notebook run NAME [-p key=value …] [--quick] [--out DIR]';
 export const PUBLISH_USAGE = 'usage: wasmlab publish [--quick] [--out DIR] [--only 00,01] | wasmlab publish --bundle DIR --store F';
-export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|O0 --subject TARGET
+export const COMPARE_USAGE = `usage: wasmlab compare --store F --baseline TARGET|version=X|no-aot|no-simd|O0 --subject TARGET
                        [--metric kernel_s] [--margin 10%] [--resamples 10000] [--seed 1] [--where SQL] [--format table|json]
   the ratio is subject / baseline per benchmark (median of the reps), geomean over the benchmarks both have`;
 export const HYPOTHESIS_USAGE = [
@@ -68,7 +69,8 @@ export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jup
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
                       [--format table|csv|json|markdown] [--json] [--per-benchmark] [--resamples 10000] [--seed 1]
   --baseline  a target (native, wasmer:cranelift, wasmtime:cranelift+aot), no-aot (each AOT target
-              against its JIT), O0 (each -O level against O0; any level), or version=X
+              against its JIT), no-simd (each --simd build against the same target's plain build),
+              O0 (each -O level against O0; any level), or version=X
   --per-benchmark  also the ratio and its 95% CI per benchmark and target (JSON always has them)
   --format    csv: the geomean rows (one per target); json: the whole report object
   ROWS        what \`wasmlab run --format csv|json --out FILE\` wrote`;

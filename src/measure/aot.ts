@@ -37,7 +37,9 @@ export async function aotCompile(
     argv: cmd.argv, env: cmd.env, cwd: tmp, stdout: join(tmp, 'log.stdout'), stderr: join(tmp, 'log.stderr'),
     timeoutS: 1800, signal,
   });
-  const log = existsSync(join(tmp, 'log.stderr')) ? readFileSync(join(tmp, 'log.stderr'), 'utf8') : '';
+  const read = (f: string) => (existsSync(join(tmp, f)) ? readFileSync(join(tmp, f), 'utf8') : '');
+  // wamrc says why on stdout (and may exit 0 without writing the module).
+  const log = read('log.stderr').trim() || read('log.stdout');
   if (r.start_error || r.exit_code !== 0 || !existsSync(join(tmp, `module${a.aotExtension}`))) {
     rmSync(tmp, { recursive: true, force: true });
     const why = r.start_error ?? (r.cancelled ? 'cancelled' : r.signal ?? `exit ${r.exit_code}`);

@@ -1,6 +1,6 @@
 /**
  * Outlier flags over complete groups of rows: one group per configuration, as analysis groups
- * rows (rowKey: benchmark, size, opt, target, runtime version, host) — two versions of a runtime
+ * rows (rowKey: benchmark, size, opt, target, runtime version, build features, host) — two versions of a runtime
  * are two configurations, not one with outliers. Rows of a group may come from several sweeps
  * (reused from the store): the group is the configuration, not the sweep. Null where not evaluated: failed rows and groups too small.
  * The flags look at the primary metric (metric.ts): kernel_s, or wall_s where a program has no

@@ -23,6 +23,7 @@
  */
 import { COUNTER_CHOICES, COUNTER_SCOPES, type CounterChoice, type CounterScopeChoice } from '../record.js';
 import { OPT_LEVELS } from '../toolchain/build.js';
+import { FEATURE_NAMES } from '../toolchain/features.js';
 
 /**
  * How a value is read. list: comma-separated (choices checked per item); string: as given (choices
@@ -68,6 +69,8 @@ export interface SweepOptions {
   storeWait?: number;
   /** A module built elsewhere, run instead of `benchmarks` (run --wasm). */
   wasm?: { wasm: string; args?: string; dir?: string; expect?: string };
+  /** Build features (src/toolchain/features.ts), e.g. ["simd128"] for `--simd`; none: the plain (MVP) build. */
+  features?: string[] | string;
 }
 
 export interface SweepOption {
@@ -77,7 +80,8 @@ export interface SweepOption {
   type: OptionType;
   /**
    * The request field it sets. Options without one are assembled by validate.ts's requestOf:
-   * bench (benchmarks), resume (the default, only checked), wasm/args/dir/expect (the `wasm` spec).
+   * bench (benchmarks), resume (the default, only checked), wasm/args/dir/expect (the `wasm` spec),
+   * simd (adds simd128 to `features`).
    */
   key?: keyof SweepOptions;
   choices?: readonly string[];
@@ -112,6 +116,9 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
     help: 'problem size: mini | small | medium | large',
     helpFor: { cell: 'the size label of its rows (the cell has no sizes: --args is the run)' } },
   { name: 'aot', type: 'bool', key: 'aot', help: 'also run the ahead-of-time variant of runtimes that have one' },
+  { name: 'simd', type: 'bool', help: 'build wasm with 128-bit SIMD (-msimd128): shorthand for --features simd128' },
+  { name: 'features', type: 'list', key: 'features', choices: FEATURE_NAMES, metavar: 'LIST',
+    help: `build features, comma-separated: ${FEATURE_NAMES.join(', ')} (runs of each feature set are kept apart)` },
   { name: 'reps', short: 'n', type: 'reps', key: 'reps', metavar: 'N|adaptive', default: '3; profile 1', config: 'reps',
     help: 'measured repetitions per target, or adaptive (stop at --ci)' },
   { name: 'ci', type: 'percent', key: 'ci', metavar: 'PCT', default: '2%',

@@ -82,6 +82,8 @@ export function requestOf(values: Readonly<Record<string, OptionValue | undefine
   for (const o of SWEEP_OPTIONS) {
     if (o.key && v[o.name] !== undefined) (req as Record<string, unknown>)[o.key] = v[o.name];
   }
+  // --simd is --features simd128; given with --features, the two add up.
+  if (v.simd) req.features = [...new Set(['simd128', ...((req.features as string[] | undefined) ?? [])])];
   if (use === 'cell') return req;
   const wasmOnly = (['args', 'dir', 'expect'] as const).find((f) => v[f] !== undefined);
   if (v.wasm === undefined) {

@@ -1,5 +1,6 @@
 /** Making a plan from a request: its runs, each with an estimate, balanced into shards. */
 import { bench, type BenchRequest } from '../sweep/request.js';
+import { parseFeatures } from '../toolchain/features.js';
 import { UsageError } from '../errors.js';
 import { hostFingerprint } from '../measure/host.js';
 import { targetLabel } from '../record.js';
@@ -36,6 +37,7 @@ export async function makePlan(req: BenchRequest, o: { shards: number; history?:
   const request: PlanRequest = {
     benchmarks: req.benchmarks, runtimes, opt: req.opt ?? ['O2'], size: req.size ?? 'mini', reps: req.reps ?? 3,
     warmup: req.warmup ?? 1, aot: Boolean(req.aot), counters: req.counters ?? 'none', timeout: req.timeout ?? null,
+    ...(parseFeatures(req.features).length ? { features: parseFeatures(req.features) } : {}),
   };
   const runs = await plannedRuns(requestOf(request));
   // A named target this machine cannot run plans no runs: refuse, rather than hand the cluster a
@@ -65,6 +67,6 @@ export async function makePlan(req: BenchRequest, o: { shards: number; history?:
 export function requestOf(p: PlanRequest): BenchRequest {
   return {
     benchmarks: p.benchmarks, runtimes: p.runtimes, opt: p.opt, size: p.size, reps: p.reps, warmup: p.warmup, aot: p.aot,
-    counters: p.counters as BenchRequest['counters'], timeout: p.timeout ?? undefined,
+    counters: p.counters as BenchRequest['counters'], timeout: p.timeout ?? undefined, ...(p.features ? { features: p.features } : {}),
   };
 }

@@ -35,6 +35,8 @@ export interface PlanRequest {
   aot: boolean;
   counters: string;
   timeout: number | null;
+  /** Build features (src/toolchain/features.ts); absent: the plain build. */
+  features?: string[];
 }
 
 export interface Plan {

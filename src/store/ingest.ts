@@ -5,7 +5,7 @@
  * timed out, supersedes the stored row of its run_key instead (kept, marked superseded).
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { RECORD_SCHEMA, REMEASURED_STATUSES, type RunRecord } from '../record.js';
+import { ADDED_COLUMNS, RECORD_SCHEMA, REMEASURED_STATUSES, type RunRecord } from '../record.js';
 import type { JournalEntry } from './journal.js';
 import { HOST_COLUMNS, SWEEP_COLUMNS } from './schema.js';
 import { inTransaction, sqlText } from './sql.js';
@@ -33,7 +33,8 @@ export async function ingestRuns(conn: DuckDBConnection, rows: readonly { row: R
   await clearStaging(conn);
   const ap = await conn.createAppender('staging', 'main', 'temp');
   for (const { row, fresh } of rows) {
-    for (const [c, t] of RECORD_SCHEMA) appendValue(ap, t, (row as unknown as Record<string, unknown>)[c]);
+    // A row from an older journal lacks columns added since: the value old rows mean.
+    for (const [c, t] of RECORD_SCHEMA) appendValue(ap, t, (row as unknown as Record<string, unknown>)[c] ?? ADDED_COLUMNS[c]);
     ap.appendBoolean(fresh);
     ap.endRow();
   }
@@ -61,7 +62,8 @@ async function ingestStaged(conn: DuckDBConnection, staged: number, unique: bool
       AND (s.fresh OR runs.status IN (${remeasured}))`);
   // A batch whose keys are unique (a sweep's, or a bulk append) needs no de-duplication within itself.
   const source = unique ? 'staging' : `(SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY run_key ORDER BY timestamp DESC) = 1)`;
-  const r = await conn.run(`INSERT INTO runs SELECT ${COLS}, false FROM ${source} s
+  // Columns by name: a migrated store has its added columns last, after `superseded`.
+  const r = await conn.run(`INSERT INTO runs (${COLS}, superseded) SELECT ${COLS}, false FROM ${source} s
     WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_key = s.run_key AND NOT r.superseded)`);
   return { added: r.rowsChanged, skipped: staged - r.rowsChanged };
 }

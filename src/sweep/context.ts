@@ -16,6 +16,7 @@ import { LaunchSession } from '../measure/launch.js';
 import type { RepPolicy } from '../measure/policy.js';
 import type { RunSpec } from '../measure/execute.js';
 import type { RunDir } from '../measure/rundir.js';
+import { featuresLabel } from '../toolchain/features.js';
 import type { EventSink, SweepEvent } from './events.js';
 import { realExecutor, type Executor } from './executor.js';
 
@@ -31,6 +32,8 @@ export interface SweepRequest {
   benchmarks: Benchmark[];
   targets: Target[];
   opts: string[];
+  /** The build's feature set, canonical (src/toolchain/features.ts parseFeatures); none: the plain build. */
+  features?: string[];
   size: string;
   policy: RepPolicy;
   /**
@@ -122,11 +125,12 @@ export class SweepContext {
   /** A row with identity + provenance and nothing measured; steps fill what they have. */
   row(b: Benchmark, opt: string, t: Target, over: Partial<RunRecord>): RunRecord {
     return {
-      sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, rep: 0,
+      sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot,
+      features: featuresLabel(this.req.features ?? []), rep: 0,
       wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, compile_only_s: null,
       exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
       counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,
-      runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null,
+      runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null, artifact_v128: null,
       timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
     };
   }

@@ -24,8 +24,8 @@ export interface Executor {
   adapter(runtime: string): RuntimeAdapter;
   /** Whether one mode of a runtime is here, and its version. */
   detect(adapter: RuntimeAdapter, mode: string): Promise<Detection>;
-  /** A benchmark built at one -O level; a BuildError is a failure the sweep reports as rows. */
-  build(b: Benchmark, kind: 'native' | 'wasm', opt: string): Promise<ArtifactInfo>;
+  /** A benchmark built at one -O level with a feature set (none: plain); a BuildError is a failure the sweep reports as rows. */
+  build(b: Benchmark, kind: 'native' | 'wasm', opt: string, features?: readonly string[]): Promise<ArtifactInfo>;
   /** A module compiled ahead of time for one mode; throws when it cannot be. */
   aotCompile(adapter: RuntimeAdapter, mode: string, version: string, wasm: string, wasmSha: string, signal?: AbortSignal): Promise<AotArtifact>;
   /** One run of a prepared command; status "cancelled" when the spec's signal stopped it. */

@@ -71,7 +71,7 @@ export async function measureOnce(
     aot_compile_s: p.aot_compile_s, compile_only_s: p.compile_only_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
     counter_source, counter_note: counted.counter_note, ...counted.counters, counter_scope: counter_source === 'none' ? null : 'process',
     runtime_version: p.det.version ?? '', compiler_version: p.artifact.compiler_version, cflags: p.artifact.cflags,
-    argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes,
+    argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes, artifact_v128: p.artifact.v128,
     run_key: warm ? '' : runKey(p.series, p.rep),
   });
 }

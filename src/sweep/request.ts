@@ -14,6 +14,7 @@ import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from '../suite/pr
 import { adhocBenchmark } from '../suite/adhoc.js';
 import { resolveTargets, UnknownRuntimeError } from '../runtimes/registry.js';
 import { buildBenchmark, BuildError } from '../toolchain/build.js';
+import { parseFeatures } from '../toolchain/features.js';
 import { collectSweepInfo, type SweepInfo } from '../measure/provenance.js';
 import { perfAvailability } from '../measure/counters/perf.js';
 import { flagOutliers } from '../measure/flag.js';
@@ -64,6 +65,7 @@ async function countersOf(req: BenchRequest): Promise<CounterSource> {
 async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGenerator<RunRecord> {
   // The request's own mistakes first, before anything is looked up or started.
   const opts = checkOpts(req.opt);
+  const features = parseFeatures(req.features);
   const policy = policyOf(req);
   const memLimitBytes = req.memLimit !== undefined ? parseSize(req.memLimit) : undefined;
   const skipped: { id: string; reason: string }[] = [];
@@ -79,11 +81,11 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
     ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
-    ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}),
+    ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}), ...(features.length ? { features } : {}),
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
-  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters });
+  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}) });
   const store = req.dryRun ? null : storeOf({ ...req, onBusy: (holder) => req.onEvent?.({ kind: 'store-busy', holder }) });
   store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
   const tally = { reused: 0, measured: 0 };
@@ -94,7 +96,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   let status: 'done' | 'interrupted' | 'failed' = 'failed';
   try {
     yield* runSweep({
-      benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
+      benchmarks, targets, opts, features, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,
@@ -171,7 +173,7 @@ export async function benchSource(
   // lines (pointing into the cell) instead of rows of build failures.
   for (const t of ['native', 'wasm'] as const) {
     try {
-      await buildBenchmark(b, t, (req.opt ?? ['O2'])[0]!);
+      await buildBenchmark(b, t, (req.opt ?? ['O2'])[0]!, parseFeatures(req.features));
     } catch (e) {
       if (!(e instanceof BuildError)) throw e;
       const diag = e.diagnostics.split(join(b.dir, '')).join('');
