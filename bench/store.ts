@@ -27,7 +27,7 @@ function syntheticRow(i: number): RunRecord {
   const rep = Math.floor(i / 1000);
   const kernel = (1 + b / 10) * (1 + t / 5) * (1 + ((i * 7919) % 97) / 1000);
   return {
-    sweep_id: 'bench', benchmark: `bench/b${b}`, size: 'small', opt: 'O2', runtime: `rt${t}`, mode: 'default', aot: false, rep,
+    sweep_id: 'bench', benchmark: `bench/b${b}`, size: 'small', opt: 'O2', runtime: `rt${t}`, mode: 'default', aot: false, features: '', rep,
     wall_s: kernel + 0.01, user_s: kernel, sys_s: 0.001, maxrss_kb: 2048 + t, kernel_s: kernel, startup_s: 0.01, aot_compile_s: null,
     compile_only_s: null, exit_code: 0, signal: null, status: 'ok', reason: '', output_ok: true, outlier: null,
     counter_source: 'none', counter_note: '', cycles: null, instructions: null, branches: null, branch_misses: null,

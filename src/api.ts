@@ -13,6 +13,7 @@ import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from '.
 import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/prebuilt.js';
 import { ADAPTERS, detectMode, modeId, resolveTargets, UnknownRuntimeError } from './runtimes/registry.js';
 import { buildBenchmark, BuildError, OPT_LEVELS, type ArtifactInfo } from './toolchain/build.js';
+import { parseFeatures } from './toolchain/features.js';
 import { adaptivePolicy, fixedPolicy, type RepPolicy } from './measure/policy.js';
 import { runSweep, newSweepId, type SweepRequest } from './sweep/sweep.js';
 import { describe, type SweepEvent } from './sweep/events.js';
@@ -34,6 +35,8 @@ import { addRuntimes as addVersions, type AddOptions } from './runtimes/versions
 export const addRuntimes = (specs: string[], o: AddOptions = {}) => addVersions(specs, o, bench);
 export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 export type { SweepInfo } from './measure/provenance.js';
+/** SIMD128 support of each available wasm runtime mode, probed once per version (doctor's SIMD column). */
+export { simdSupportTable, type SimdSupport } from './measure/simd-probe.js';
 
 import { oneLine, UsageError } from './errors.js';
 /** Bad user input. The message is one line that names the fix. */
@@ -85,6 +88,8 @@ export interface BenchRequest {
   onPlanned?: SweepRequest['onPlanned'];
   /** A module built elsewhere, run instead of `benchmarks` (run --wasm). */
   wasm?: PrebuiltSpec;
+  /** Build features (src/toolchain/features.ts), e.g. ["simd128"] for `--simd`; none: the plain (MVP) build. */
+  features?: string[] | string;
 }
 
 export interface RuntimeRow {
@@ -198,6 +203,7 @@ export function storeOf(req: Pick<BenchRequest, 'store' | 'storeWait' | 'onEvent
 async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGenerator<RunRecord> {
   // The request's own mistakes first, before anything is looked up or started.
   const opts = checkOpts(req.opt ?? ['O2']);
+  const features = parseFeatures(req.features);
   const policy = policyOf(req);
   const memLimitBytes = req.memLimit !== undefined ? parseSize(req.memLimit) : undefined;
   const skipped: { id: string; reason: string }[] = [];
@@ -213,11 +219,11 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
     ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
-    ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}),
+    ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}), ...(features.length ? { features } : {}),
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
-  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters });
+  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}) });
   const store = req.dryRun ? null : storeOf(req);
   store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
   const tally = { reused: 0, measured: 0 };
@@ -228,7 +234,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   let status: 'done' | 'interrupted' | 'failed' = 'failed';
   try {
     yield* runSweep({
-      benchmarks, targets, opts, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
+      benchmarks, targets, opts, features, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,
@@ -321,7 +327,9 @@ function adhocBenchmark(source: string, language: 'c' | 'c++', args: string[], s
 
 export async function compile(req: {
   benchmarks?: string[]; source?: string; language?: 'c' | 'c++'; opt?: string[]; targets?: ('native' | 'wasm')[];
+  features?: string[] | string;
 }): Promise<ArtifactInfo[]> {
+  const features = parseFeatures(req.features);
   const benchmarks = req.source !== undefined
     ? [adhocBenchmark(req.source, req.language ?? 'c', [])]
     : asUsage(() => resolveBenchmarkList(req.benchmarks ?? []));
@@ -331,7 +339,7 @@ export async function compile(req: {
     for (const opt of checkOpts(req.opt ?? ['O2'])) {
       for (const t of req.targets ?? ['native', 'wasm']) {
         try {
-          out.push(await buildBenchmark(b, t, opt));
+          out.push(await buildBenchmark(b, t, opt, features));
         } catch (e) {
           if (e instanceof BuildError) throw new CompileError(e.message, e.diagnostics);
           throw e;
@@ -352,7 +360,7 @@ export async function benchSource(
   // lines (pointing into the cell) instead of rows of build failures.
   for (const t of ['native', 'wasm'] as const) {
     try {
-      await buildBenchmark(b, t, (req.opt ?? ['O2'])[0]!);
+      await buildBenchmark(b, t, (req.opt ?? ['O2'])[0]!, parseFeatures(req.features));
     } catch (e) {
       if (!(e instanceof BuildError)) throw e;
       const diag = e.diagnostics.split(join(b.dir, '')).join('');

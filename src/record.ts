@@ -17,6 +17,7 @@ export type RunStatus =
   | 'build-failed' // the program did not compile for this target
   | 'aot-failed' // the ahead-of-time compile step failed
   | 'unavailable' // the runtime or mode is not installed here
+  | 'unsupported' // the runtime mode failed the probe of a feature the build needs (SIMD): not run
   | 'launch-failed' // the process could not be started
   | 'cancelled'; // the sweep was interrupted before this run finished
 
@@ -61,6 +62,9 @@ export interface RunRecord {
   runtime: string; // "wasmtime"
   mode: string; // "cranelift"
   aot: boolean;
+  // the build's feature set (src/toolchain/features.ts): "" for the plain (MVP) build, "simd128", "novec", or
+  // several joined by "," in sorted order. Part of the run key: rows of two feature sets never stand in for each other.
+  features: string;
   rep: number; // 0-based among measured reps; warm-ups are not recorded as reps
   // time (seconds) and memory
   wall_s: number | null; // process wall time, measured by the native launcher around the child
@@ -120,7 +124,7 @@ export type ColumnType = 'text' | 'real' | 'int' | 'bool';
  */
 export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] = [
   ['sweep_id', 'text'], ['benchmark', 'text'], ['size', 'text'], ['opt', 'text'], ['runtime', 'text'], ['mode', 'text'],
-  ['aot', 'bool'], ['rep', 'int'],
+  ['aot', 'bool'], ['features', 'text'], ['rep', 'int'],
   ['wall_s', 'real'], ['user_s', 'real'], ['sys_s', 'real'], ['maxrss_kb', 'real'], ['kernel_s', 'real'], ['startup_s', 'real'],
   ['aot_compile_s', 'real'], ['compile_only_s', 'real'],
   ['exit_code', 'int'], ['signal', 'text'], ['status', 'text'], ['reason', 'text'], ['output_ok', 'bool'], ['outlier', 'bool'],
@@ -130,6 +134,12 @@ export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] 
   ['artifact_bytes', 'real'], ['timestamp', 'text'], ['host', 'text'],
   ['run_key', 'text'], ['plan_id', 'text'], ['host_id', 'text'],
 ];
+
+/**
+ * Columns added after stores and files were first written, with the value their old rows mean:
+ * a store's migration fills them in, an import of an older file without them gets them.
+ */
+export const ADDED_COLUMNS: Partial<Record<keyof RunRecord, string>> = { features: '' };
 
 /** Column order for CSV/table output: exactly the keys of RunRecord, in declaration order. */
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = RECORD_SCHEMA.map(([c]) => c);

@@ -7,6 +7,7 @@ pkgs=(
   "libc++-$CLANG_MAJOR-dev-wasm32" "libc++abi-$CLANG_MAJOR-dev-wasm32"
   gcc g++ make cmake ninja-build pkg-config patch
   hyperfine valgrind time linux-perf
+  wabt  # wasm-objdump: the test that cross-checks our v128 count (src/toolchain/v128-scan.ts)
   "llvm-$WASMER_LLVM-dev" libzstd-dev zlib1g-dev libxml2-dev libffi-dev
   chromium
 )

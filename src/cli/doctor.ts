@@ -1,5 +1,5 @@
 /** `wasmlab doctor`: every runtime and mode, available or why not and how to fix it. */
-import { runtimes, runtimeVersions } from '../api.js';
+import { runtimes, runtimeVersions, simdSupportTable } from '../api.js';
 import { launcherPath } from '../measure/launch.js';
 import { perfAvailability } from '../measure/counters/perf.js';
 import { valgrindPath } from '../measure/counters/valgrind.js';
@@ -20,14 +20,18 @@ export async function doctorCommand(argv: string[]): Promise<number> {
   tools.valgrind = { available: Boolean(vg), detail: vg ?? 'not found (bash setup/setup.sh installs it)' };
   // Installed versions (wasmlab runtime add): each with its modes, or why it cannot run here.
   const versions = runtimeVersions();
+  // SIMD128 as probed (cached per version): yes, NO (the probe's message in --json), ? undecided.
+  const simd = new Map((await simdSupportTable()).map((s) => [s.id, s]));
+  const simdCell = (id: string) => { const s = simd.get(id); return !s ? '' : s.supported === null ? '?' : s.supported ? 'yes' : 'NO'; };
   if (json) {
-    process.stdout.write(JSON.stringify({ runtimes: rows, versions, tools }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ runtimes: rows.map((r) => ({ ...r, simd: simd.get(r.id) ?? null })), versions, tools }, null, 2) + '\n');
     return 0;
   }
   process.stdout.write(renderTable(rows, [
     { title: 'runtime', get: (r) => r.id },
     { title: 'ok', get: (r) => (r.available ? 'yes' : 'NO') },
     { title: 'aot', get: (r) => r.aot },
+    { title: 'simd', get: (r) => simdCell(r.id) },
     { title: 'version / reason', get: (r) => (r.available ? r.version : `${r.reason}${r.fix ? ` — fix: ${r.fix}` : ''}`) },
   ], 110));
   if (versions.length) {

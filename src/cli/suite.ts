@@ -77,17 +77,19 @@ export function suiteCommand(argv: string[]): number {
 export async function compileCommand(argv: string[]): Promise<number> {
   let v;
   try {
-    v = parseArgs({ args: argv, options: { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' } }, strict: true }).values;
+    v = parseArgs({ args: argv, options: { bench: { type: 'string', short: 'b' }, opt: { type: 'string', short: 'O' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' }, simd: { type: 'boolean' }, features: { type: 'string' } }, strict: true }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] [--json])`);
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (wasmlab compile --bench LIST [--opt O0,O2] [--target native,wasm] [--simd] [--features LIST] [--json])`);
   }
   const split = (s?: string) => (s ? s.split(',').filter(Boolean) : undefined);
   const targets = split(v.target);
   if (targets?.some((t) => t !== 'native' && t !== 'wasm')) throw new UsageError('--target is native, wasm or both');
-  const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined });
+  const features = [...(v.simd ? ['simd128'] : []), ...(split(v.features) ?? [])];
+  const rows = await compile({ benchmarks: split(v.bench), opt: split(v.opt), targets: targets as ('native' | 'wasm')[] | undefined, features });
   if (v.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return 0; }
   process.stdout.write(renderTable(rows, [
     { title: 'benchmark', get: (r) => r.benchmark }, { title: 'target', get: (r) => r.target }, { title: 'opt', get: (r) => r.opt },
+    { title: 'features', get: (r) => r.features }, { title: 'v128', get: (r) => r.v128 ?? '' },
     { title: 'bytes', get: (r) => r.bytes }, { title: 'compile_s', get: (r) => r.compile_s }, { title: 'cached', get: (r) => r.cached },
     { title: 'sha256', get: (r) => r.sha256.slice(0, 16) }, { title: 'path', get: (r) => r.path },
   ], 90));

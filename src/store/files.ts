@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
-import { RECORD_SCHEMA } from '../record.js';
+import { ADDED_COLUMNS, RECORD_SCHEMA } from '../record.js';
 import { SQL_TYPE } from './schema.js';
 import { sqlText } from './sql.js';
 
@@ -17,7 +17,9 @@ export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'json', 'parquet'];
 
 export class FileShapeError extends UsageError {}
 
-const COLUMN_TYPES = `{${RECORD_SCHEMA.map(([c, t]) => `${sqlText(c)}: ${sqlText(SQL_TYPE[t])}`).join(', ')}}`;
+/** The file's columns with RunRecord's types (a file from before a column was added lacks it). */
+const columnTypes = (names: readonly string[]) =>
+  `{${RECORD_SCHEMA.filter(([c]) => names.includes(c)).map(([c, t]) => `${sqlText(c)}: ${sqlText(SQL_TYPE[t])}`).join(', ')}}`;
 
 export function formatOf(file: string, given?: string): FileFormat {
   const f = (given ?? extname(file).slice(1).replace(/^jsonl$|^ndjson$/, 'json')).toLowerCase();
@@ -28,10 +30,10 @@ export function formatOf(file: string, given?: string): FileFormat {
 }
 
 /** A table function reading the file with RunRecord's types. */
-function reader(file: string, format: FileFormat, typed: boolean): string {
+function reader(file: string, format: FileFormat, typed: readonly string[] | null): string {
   switch (format) {
-    case 'csv': return `read_csv(${sqlText(file)}, header = true, allow_quoted_nulls = false${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
-    case 'json': return `read_json(${sqlText(file)}, format = 'newline_delimited'${typed ? `, columns = ${COLUMN_TYPES}` : ''})`;
+    case 'csv': return `read_csv(${sqlText(file)}, header = true, allow_quoted_nulls = false${typed ? `, columns = ${columnTypes(typed)}` : ''})`;
+    case 'json': return `read_json(${sqlText(file)}, format = 'newline_delimited'${typed ? `, columns = ${columnTypes(typed)}` : ''})`;
     case 'parquet': return `read_parquet(${sqlText(file)})`;
   }
 }
@@ -48,20 +50,23 @@ export async function readRows(conn: DuckDBConnection, file: string, format: Fil
   if (!existsSync(path)) throw new FileShapeError(`${file}: no such file`);
   let names: string[];
   try {
-    names = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(path, format, false)}`)).getRowsJS().map((r) => String(r[0]));
+    names = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(path, format, null)}`)).getRowsJS().map((r) => String(r[0]));
   } catch (e) {
     throw new FileShapeError(`${file}: not a readable ${format} file (${(e as Error).message.split('\n')[0]})`);
   }
   const want = RECORD_SCHEMA.map(([c]) => c as string);
-  const missing = want.find((c) => !names.includes(c));
+  // A file from before a column was added lacks it: its rows get the value old rows mean.
+  const added = (c: string) => (ADDED_COLUMNS as Record<string, string | undefined>)[c];
+  const missing = want.find((c) => !names.includes(c) && added(c) === undefined);
   if (missing) throw new FileShapeError(`${file}: column "${missing}" is missing (a runs file has ${want.length} columns: ${want.slice(0, 4).join(', ')}, …)`);
   const extra = names.find((c) => !want.includes(c));
   if (extra) throw new FileShapeError(`${file}: unexpected column "${extra}" (not a column of runs)`);
-  const cols = RECORD_SCHEMA.map(([c, t]) => `TRY_CAST(${c} AS ${SQL_TYPE[t]}) AS ${c}`).join(', ');
-  const src = `SELECT ${cols} FROM ${reader(path, format, format !== 'parquet')}`;
+  const value = (c: string, t: keyof typeof SQL_TYPE) => (names.includes(c) ? `TRY_CAST(${c} AS ${SQL_TYPE[t]})` : `${sqlText(added(c)!)}::${SQL_TYPE[t]}`);
+  const cols = RECORD_SCHEMA.map(([c, t]) => `${value(c, t)} AS ${c}`).join(', ');
+  const src = `SELECT ${cols} FROM ${reader(path, format, format !== 'parquet' ? names : null)}`;
   // A value of the wrong type would become NULL silently: name the first such column instead.
-  const counts = RECORD_SCHEMA.map(([c, t]) => `count(*) FILTER (WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${SQL_TYPE[t]}) IS NULL)::INTEGER`);
-  const bad = (await conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${reader(path, format, false)}`)).getRowsJS()[0] ?? [];
+  const counts = RECORD_SCHEMA.map(([c, t]) => (names.includes(c) ? `count(*) FILTER (WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${SQL_TYPE[t]}) IS NULL)::INTEGER` : '0'));
+  const bad = (await conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${reader(path, format, null)}`)).getRowsJS()[0] ?? [];
   const i = bad.findIndex((n) => Number(n) > 0);
   if (i >= 0) {
     const [c, t] = RECORD_SCHEMA[i]!;

@@ -61,7 +61,8 @@ async function ingestStaged(conn: DuckDBConnection, staged: number, unique: bool
       AND (s.fresh OR runs.status IN (${remeasured}))`);
   // A batch whose keys are unique (a sweep's, or a bulk append) needs no de-duplication within itself.
   const source = unique ? 'staging' : `(SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY run_key ORDER BY timestamp DESC) = 1)`;
-  const r = await conn.run(`INSERT INTO runs SELECT ${COLS}, false FROM ${source} s
+  // Columns by name: a migrated store has its added columns last, after `superseded`.
+  const r = await conn.run(`INSERT INTO runs (${COLS}, superseded) SELECT ${COLS}, false FROM ${source} s
     WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_key = s.run_key AND NOT r.superseded)`);
   return { added: r.rowsChanged, skipped: staged - r.rowsChanged };
 }

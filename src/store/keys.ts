@@ -2,7 +2,7 @@
  * What identifies one measurement, so that the store can tell "already measured" from "to do".
  * A run's key is its series key (everything that makes the measurement what it is: benchmark,
  * size, -O level, target, runtime version, the artifact's hash, the argv with machine-local paths
- * made relative, the counter source, the host fingerprint) plus its rep index. The series key
+ * made relative, the counter source, the host fingerprint, the build's feature set) plus its rep index. The series key
  * lets the store find every rep of one configuration at once.
  */
 import { createHash } from 'node:crypto';
@@ -20,13 +20,16 @@ export interface SeriesIdentity {
   argv: readonly string[];
   counters: string;
   host_id: string;
+  /** The build's feature set ("" or absent: the plain build). */
+  features?: string;
 }
 
 const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
 export function seriesKey(id: SeriesIdentity): string {
+  // A feature set enters only when there is one: keys of plain builds stay those already stored.
   return hash(JSON.stringify([id.benchmark, id.size, id.opt, id.runtime, id.mode, id.aot, id.runtime_version,
-    id.artifact_sha256, id.argv, id.counters, id.host_id]), 24);
+    id.artifact_sha256, id.argv, id.counters, id.host_id, ...(id.features ? [id.features] : [])]), 24);
 }
 
 export function runKey(series: string, rep: number): string {

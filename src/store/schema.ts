@@ -8,7 +8,7 @@
  * store written by a newer wasmlab is refused with what to do.
  */
 import { UsageError } from '../errors.js';
-import { RECORD_SCHEMA, type ColumnType } from '../record.js';
+import { ADDED_COLUMNS, RECORD_SCHEMA, type ColumnType } from '../record.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -45,8 +45,13 @@ export function migrations(version: number | null, runColumns: readonly string[]
   }
   const out = [...CREATE_TABLES];
   if (runColumns.length) {
-    // Columns added to RunRecord since the store was made: added, empty for old rows.
-    for (const [c, t] of RECORD_SCHEMA) if (!runColumns.includes(c)) out.push(`ALTER TABLE runs ADD COLUMN ${c} ${SQL_TYPE[t]}`);
+    // Columns added to RunRecord since the store was made: added, with the value old rows mean
+    // (ADDED_COLUMNS), else empty.
+    for (const [c, t] of RECORD_SCHEMA) {
+      if (runColumns.includes(c)) continue;
+      const old = ADDED_COLUMNS[c];
+      out.push(`ALTER TABLE runs ADD COLUMN ${c} ${SQL_TYPE[t]}${old !== undefined ? ` DEFAULT '${old.replace(/'/g, "''")}'` : ''}`);
+    }
     if (!runColumns.includes('superseded')) out.push('ALTER TABLE runs ADD COLUMN superseded BOOLEAN DEFAULT false');
   }
   out.push(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);

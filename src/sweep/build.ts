@@ -13,7 +13,7 @@ export async function buildArtifacts(ctx: SweepContext, b: Benchmark, opt: strin
   for (const kind of needWasm ? (['native', 'wasm'] as const) : (['native'] as const)) {
     if (kind === 'native' && !needNative) continue; // a prebuilt module (run --wasm) has none
     try {
-      const a = await buildBenchmark(b, kind, opt);
+      const a = await buildBenchmark(b, kind, opt, ctx.req.features);
       out[kind] = a;
       ctx.emit({ kind: 'build', benchmark: b.id, target: kind, opt, cached: a.cached, seconds: a.compile_s, bytes: a.bytes });
     } catch (e) {

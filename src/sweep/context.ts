@@ -13,6 +13,7 @@ import { countersToColumns } from '../measure/counters/derive.js';
 import { hostFingerprint } from '../measure/host.js';
 import { LaunchSession } from '../measure/launch.js';
 import type { RepPolicy } from '../measure/policy.js';
+import { featuresLabel } from '../toolchain/features.js';
 import type { EventSink, SweepEvent } from './events.js';
 
 /** Where a sweep keeps its rows and finds rows measured before (src/store implements it). */
@@ -27,6 +28,8 @@ export interface SweepRequest {
   benchmarks: Benchmark[];
   targets: Target[];
   opts: string[];
+  /** The build's feature set, canonical (src/toolchain/features.ts parseFeatures); none: the plain build. */
+  features?: string[];
   size: string;
   policy: RepPolicy;
   /**
@@ -113,7 +116,8 @@ export class SweepContext {
   /** A row with identity + provenance and nothing measured; steps fill what they have. */
   row(b: Benchmark, opt: string, t: Target, over: Partial<RunRecord>): RunRecord {
     return {
-      sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, rep: 0,
+      sweep_id: this.sweepId, benchmark: b.id, size: this.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot,
+      features: featuresLabel(this.req.features ?? []), rep: 0,
       wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, compile_only_s: null,
       exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
       counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,

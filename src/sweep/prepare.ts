@@ -15,6 +15,8 @@ import type { RunDir } from '../measure/rundir.js';
 import { relativeArgv, seriesKey } from '../store/keys.js';
 import type { Artifacts } from './build.js';
 import type { SweepContext } from './context.js';
+import { featuresLabel, needsSimd } from '../toolchain/features.js';
+import { probeSimd } from '../measure/simd-probe.js';
 
 export interface Prepared {
   target: Target;
@@ -47,6 +49,11 @@ export async function prepareTarget(
   const art = artifacts[adapter.kind];
   if (!art || art instanceof BuildError) {
     return ctx.row(b, opt, t, { status: 'build-failed', reason: art?.message ?? 'not built', runtime_version: version });
+  }
+  if (adapter.kind === 'wasm' && needsSimd(ctx.req.features ?? [])) {
+    const unsupported = await simdUnsupported(ctx, t, adapter, version);
+    if (unsupported === null) return null;
+    if (unsupported) return ctx.row(b, opt, t, { status: 'unsupported', reason: unsupported, runtime_version: version });
   }
   const label = targetLabel(t);
   let program = art.path;
@@ -81,7 +88,25 @@ export async function prepareTarget(
   const series = seriesKey({
     benchmark: b.id, size: ctx.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, runtime_version: version,
     artifact_sha256: art.sha256, argv: relativeArgv(cmd.argv, { run: runDir.dir, sweep: ctx.dir, cache: cacheDir, repo: repoRoot }),
-    counters: ctx.req.counters, host_id: ctx.hostId,
+    counters: ctx.req.counters, host_id: ctx.hostId, features: featuresLabel(ctx.req.features ?? []),
   });
   return { target: t, label, adapter, det, artifact: art, aot_compile_s, compile_only_s, cmd, series, runs: [], rep: 0, stopped: false };
+}
+
+/**
+ * A SIMD build on a mode that failed the SIMD probe: the probe's message (the row's reason), so
+ * no run is wasted on it; "" when the mode runs SIMD (or the probe could not decide: the runs
+ * then say what happens); null when the sweep was aborted meanwhile.
+ */
+async function simdUnsupported(ctx: SweepContext, t: Target, adapter: RuntimeAdapter, version: string): Promise<string | null> {
+  try {
+    const s = await probeSimd(adapter, t.mode, t.aot, version, ctx.req.signal);
+    if (ctx.aborted) return null;
+    if (s.supported === null) ctx.emit({ kind: 'warning', message: `${targetLabel(t)}: ${s.message}; running the SIMD build anyway` });
+    return s.supported === false ? s.message : '';
+  } catch (e) {
+    if (ctx.aborted) return null;
+    ctx.emit({ kind: 'warning', message: `${targetLabel(t)}: the SIMD probe could not be built or run (${(e as Error).message}); running the SIMD build anyway` });
+    return '';
+  }
 }

@@ -2,7 +2,8 @@
  * Builds a benchmark for a target at an -O level, through a content-addressed cache: the key
  * hashes the sources, the headers beside them, every flag and the compiler version, so a second
  * identical build is a lookup and any change rebuilds. Each artifact is described by an
- * ArtifactInfo (path, size, hash, compile time, cached or not).
+ * ArtifactInfo (path, size, hash, compile time, cached or not, and for wasm the number of v128
+ * instructions in it). A build has a feature set (features.ts): its flags are part of the key.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { benchIncludeDir, cacheDir, repoRoot, SETUP_COMMAND } from '../paths.js'
 import type { Benchmark } from '../suite/manifest.js';
 import { benchPath, benchRoot } from '../suite/paths.js';
 import { findCompiler, targetFlags, type BuildTarget } from './compilers.js';
+import { featureFlags, featuresLabel } from './features.js';
+import { countV128, ScanError } from './v128-scan.js';
 
 export const OPT_LEVELS = ['O0', 'O1', 'O2', 'O3', 'Os'] as const;
 export type OptLevel = (typeof OPT_LEVELS)[number];
@@ -29,6 +32,14 @@ export interface ArtifactInfo {
   compiler_version: string;
   /** The flags, as one string, for provenance columns. */
   cflags: string;
+  /** The build's feature set as the `features` column has it: "" (plain), "simd128", … */
+  features: string;
+  /**
+   * wasm: the v128 (0xFD-prefixed) instructions in its code (v128-scan.ts); null for native, or
+   * when the module could not be decoded (`v128_note` says why).
+   */
+  v128: number | null;
+  v128_note?: string;
 }
 
 export class BuildError extends Error {
@@ -69,11 +80,14 @@ function headerFiles(dirs: string[]): string[] {
   return [...out].sort();
 }
 
-export function compileArgs(b: Benchmark, target: BuildTarget, opt: string, sources: string[], includes: string[], out: string): string[] {
+export function compileArgs(
+  b: Benchmark, target: BuildTarget, opt: string, sources: string[], includes: string[], out: string, features: readonly string[] = [],
+): string[] {
   const cxx = b.language === 'c++' ? ['-fno-exceptions', '-std=c++17'] : [];
   return [
     ...targetFlags(target),
     `-${opt}`,
+    ...featureFlags(features, target),
     ...cxx,
     '-I', benchIncludeDir,
     ...includes.flatMap((i) => ['-I', i]),
@@ -92,6 +106,17 @@ interface CacheMeta {
   sha256: string;
 }
 
+/** The v128 count of a wasm file (null for native), or null and why the module could not be decoded. */
+export function vectorCount(target: BuildTarget, file: string): Pick<ArtifactInfo, 'v128' | 'v128_note'> {
+  if (target !== 'wasm') return { v128: null };
+  try {
+    return { v128: countV128(readFileSync(file)).v128 };
+  } catch (e) {
+    if (!(e instanceof ScanError)) throw e;
+    return { v128: null, v128_note: `not decoded: ${e.message}` };
+  }
+}
+
 /** A module built elsewhere (run --wasm): the file itself, hashed; there is no native build of it. */
 function prebuiltArtifact(b: Benchmark, target: BuildTarget, opt: string, wasm: string): ArtifactInfo {
   if (target !== 'wasm') throw new BuildError(`${b.id} is a prebuilt module: it has no native build`, '');
@@ -99,7 +124,7 @@ function prebuiltArtifact(b: Benchmark, target: BuildTarget, opt: string, wasm: 
   const bytes = readFileSync(wasm);
   return {
     benchmark: b.id, target, opt, path: wasm, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
-    compile_s: 0, cached: true, compiler_version: 'prebuilt', cflags: '',
+    compile_s: 0, cached: true, compiler_version: 'prebuilt', cflags: '', features: '', ...vectorCount(target, wasm),
   };
 }
 
@@ -120,7 +145,7 @@ export function portablePaths(b: Benchmark): (s: string) => string {
   return (s) => roots.reduce((acc, [root, tag]) => acc.split(root!).join(tag!), s);
 }
 
-export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: string): Promise<ArtifactInfo> {
+export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: string, features: readonly string[] = []): Promise<ArtifactInfo> {
   if (!(OPT_LEVELS as readonly string[]).includes(opt)) {
     throw new BuildError(`unknown -O level "${opt}" (use one of ${OPT_LEVELS.join(', ')})`, '');
   }
@@ -133,7 +158,7 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   // benchmark's, wasmlab's include folder, the checkout, the cache) and the output path is a
   // placeholder, so another clone or another cache location finds the same artifacts.
   const portable = portablePaths(b);
-  const argsForKey = compileArgs(b, target, opt, sources, includes, '@OUT@');
+  const argsForKey = compileArgs(b, target, opt, sources, includes, '@OUT@', features);
   const h = createHash('sha256').update(`${compiler.version}\n${exe}\n${portable(JSON.stringify(argsForKey))}\n`);
   for (const f of [...sources, ...headerFiles([benchIncludeDir, ...includes, ...sources.map(dirname)])]) {
     h.update(`${portable(f)}\n`).update(readSource(b, f, sources.includes(f) ? 'sources' : 'include'));
@@ -142,10 +167,11 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   const dir = join(cacheDir, 'artifacts', key);
   const out = join(dir, name);
   const metaFile = join(dir, 'meta.json');
-  const flags = compileArgs(b, target, opt, [], includes, '').filter((a) => a !== '-o' && a !== '').join(' ');
+  const flags = compileArgs(b, target, opt, [], includes, '', features).filter((a) => a !== '-o' && a !== '').join(' ');
   const info = (meta: CacheMeta, cached: boolean): ArtifactInfo => ({
     benchmark: b.id, target, opt, path: out, bytes: statSync(out).size, sha256: meta.sha256,
-    compile_s: meta.compile_s, cached, compiler_version: compiler.version, cflags: flags,
+    compile_s: meta.compile_s, cached, compiler_version: compiler.version, cflags: flags, features: featuresLabel(features),
+    ...vectorCount(target, out),
   });
   if (existsSync(metaFile) && !existsSync(out)) {
     // The same sources and flags under another benchmark id (WABench's blowfish-e and blowfish-d
@@ -164,7 +190,7 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
   const t0 = process.hrtime.bigint();
-  const r = await execa(exe, compileArgs(b, target, opt, sources, includes, join(tmp, name)), {
+  const r = await execa(exe, compileArgs(b, target, opt, sources, includes, join(tmp, name), features), {
     reject: false, all: true, cwd: benchRoot(b), // flags like -I./include are relative to the sources
   });
   const compile_s = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -172,7 +198,8 @@ export async function buildBenchmark(b: Benchmark, target: BuildTarget, opt: str
     rmSync(tmp, { recursive: true, force: true });
     const diag = (r.all ?? '').trim();
     const first = diag.split('\n').find((l) => /error:|undefined (reference|symbol)/.test(l)) ?? diag.split('\n')[0] ?? '';
-    throw new BuildError(`${b.id} (${target}, -${opt}) does not compile: ${first}`, diag);
+    const variant = features.length ? `, ${featuresLabel(features)}` : '';
+    throw new BuildError(`${b.id} (${target}, -${opt}${variant}) does not compile: ${first}`, diag);
   }
   const sha256 = createHash('sha256').update(readFileSync(join(tmp, name))).digest('hex');
   writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ compile_s, sha256 }));
