@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
+import { notebookOutputs } from './helpers.js';
 
 const run = promisify(execFile);
 const python = join(repoRoot, '.venv', 'bin', 'python');
@@ -22,7 +23,7 @@ interface Output { type: string; name?: string; text?: string; data?: Record<str
 interface Cell { source: string; outputs: Output[] }
 
 async function pyJson<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
-  const r = await run(python, [join(repoRoot, 'test', 'py', script), ...args], {
+  const r = await run(python, [resolve(repoRoot, 'test', 'py', script), ...args], {
     cwd: join(repoRoot, 'test', 'notebooks'), timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024,
   });
   return JSON.parse(r.stdout) as T;
@@ -54,7 +55,7 @@ before(async () => {
 
 test('acceptance 4a: every figure kind renders inline (plotly bundle with an HTML fallback)', { timeout: 10 * 60_000 }, async (t) => {
   const nb = join(repoRoot, 'test', 'notebooks', 'figures.ipynb');
-  cells = (await pyJson<{ cells: Cell[] }>('run_notebook.py', [nb, '--out', executed, '--timeout', '300'], 10 * 60_000)).cells;
+  cells = (await pyJson<{ cells: Cell[] }>(notebookOutputs, [nb, '--out', executed, '--timeout', '300'], 10 * 60_000)).cells;
   const at = (i: number, head: string) => {
     assert.ok(cells[i]!.source.startsWith(head), `cell ${i} should start with ${head}`);
     return cells[i]!;

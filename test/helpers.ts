@@ -4,10 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { repoRoot } from '../src/paths.js';
+import { driversDir, repoRoot } from '../src/paths.js';
 import { runtimes, type RuntimeRow } from '../src/api.js';
 
 export const cli = join(repoRoot, 'bin', 'wasmlab.js');
+/** Runs a notebook on the kernel and prints every cell's outputs as JSON (errors allowed). */
+export const notebookOutputs = join(driversDir, 'notebook_outputs.py');
 
 export async function wasmlab(args: string[], opts: { reject?: boolean } = {}) {
   return execa(process.execPath, [cli, ...args], { reject: opts.reject ?? true, cwd: repoRoot, all: false });
@@ -52,7 +54,7 @@ export function tempBenchmark(name: string, source: string, manifest: Record<str
   return dir;
 }
 
-/** One executed cell as test/py/run_notebook.py reports it. */
+/** One executed cell as drivers/notebook_outputs.py reports it. */
 export interface NotebookCell {
   source: string;
   outputs: { type: string; name?: string; text?: string; data?: Record<string, unknown>; ename?: string; evalue?: string }[];
@@ -74,7 +76,7 @@ export async function runCells(dir: string, name: string, cells: readonly string
     metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
     cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
   }));
-  const r = await execa(join(repoRoot, '.venv', 'bin', 'python'), [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb], {
+  const r = await execa(join(repoRoot, '.venv', 'bin', 'python'), [notebookOutputs, nb], {
     cwd: dir, env, timeout: 15 * 60_000, maxBuffer: 256 * 1024 * 1024,
   });
   return (JSON.parse(r.stdout) as { cells: NotebookCell[] }).cells;

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
+import { notebookOutputs } from './helpers.js';
 
 const python = join(repoRoot, '.venv', 'bin', 'python');
 
@@ -42,7 +43,7 @@ test('hostile magics in a real kernel: one line each, nothing run through a shel
     cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, execution_count: null, metadata: {}, outputs: [], source })),
     metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
   }));
-  const r = await promisify(execFile)(python, [join(repoRoot, 'test', 'py', 'run_notebook.py'), nb, '--timeout', '300'], {
+  const r = await promisify(execFile)(python, [notebookOutputs, nb, '--timeout', '300'], {
     cwd: work, timeout: 9 * 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, WASMLAB_STORE: join(work, 'store.duckdb') },
   });
   const out = (JSON.parse(r.stdout) as { cells: { source: string; outputs: Output[] }[] }).cells;

@@ -37,7 +37,7 @@ test('no made-up zeros: a time or counter the launcher did not report is null, w
 
 test('the launcher prints null, not 0, for a counter it could not read', () => {
   // The launcher's source is the contract: every counter value goes through the null branch.
-  const c = readFileSync(join(repoRoot, 'src/measure/native/launcher.c'), 'utf8');
+  const c = readFileSync(join(repoRoot, 'drivers/launcher.c'), 'utf8');
   assert.match(c, /v\[2\] == 0\) \{ printf\("null"\)/);
   assert.doesNotMatch(c, /v\[2\] \? .* : 0;/);
 });
@@ -190,7 +190,7 @@ test('the same work on every runtime: V8 and wasm3 compile the whole module befo
   for (const mode of ['turbofan', 'liftoff']) {
     assert.ok(node.runCommand(mode, false, { program: 'x.wasm', args: [], dir: '.' }).argv.includes('--no-wasm-lazy-compilation'), mode);
   }
-  const driver = readFileSync(join(repoRoot, 'setup/wasm3/driver.c'), 'utf8');
+  const driver = readFileSync(join(repoRoot, 'drivers/wasm3-driver.c'), 'utf8');
   const compile = driver.indexOf('m3_CompileModule(mod)');
   assert.ok(compile > 0 && compile < driver.indexOf('m3_CallV(start)'), 'wasm3 translates every function before _start');
 });

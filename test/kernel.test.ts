@@ -7,14 +7,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
+import { notebookOutputs } from './helpers.js';
 
 const run = promisify(execFile);
 const python = join(repoRoot, '.venv', 'bin', 'python');
-const py = (name: string) => join(repoRoot, 'test', 'py', name);
+const py = (name: string) => resolve(repoRoot, 'test', 'py', name);
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-kernel-test-'));
 const executed = join(work, 'magics.ipynb');
 
@@ -64,7 +65,7 @@ test('acceptance 3: jupyter kernelspec list shows the kernel after `wasmlab kern
 
 test('acceptance 1: magics and TypeScript cells through nbclient', { timeout: 20 * 60_000 }, async (t) => {
   const nb = join(repoRoot, 'test', 'notebooks', 'magics.ipynb');
-  cells = (await pyJson<{ cells: Cell[] }>('run_notebook.py', [nb, '--out', executed, '--timeout', '900'], 20 * 60_000)).cells;
+  cells = (await pyJson<{ cells: Cell[] }>(notebookOutputs, [nb, '--out', executed, '--timeout', '900'], 20 * 60_000)).cells;
   const at = (i: number, head: string) => {
     assert.ok(cells[i].source.startsWith(head), `cell ${i} should start with ${head}`);
     return cells[i];

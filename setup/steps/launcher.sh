@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The native measuring launcher (src/measure/native/launcher.c), built into the cache keyed by
-# its source hash.
+# The native measuring launcher (drivers/launcher.c), built into the cache keyed by its source
+# hash.
 source "$(dirname "$0")/../lib.sh"
-src="$WASMLAB_ROOT/src/measure/native/launcher.c"
+src="$WASMLAB_ROOT/drivers/launcher.c"
 out="$WASMLAB_CACHE/launcher/wl-launch-$(hash_of "$src")"
 if [ -x "$out" ]; then link_bin wl-launch "$out"; info "cached: $out"; exit 0; fi
 mkdir -p "$(dirname "$out")"

@@ -8,11 +8,12 @@
 #   - setup/wasm3/core-call-indirect.patch, a fix to the 0.5.0 core for wasm-ld's padded LEBs;
 #   - setup/wasm3/core-compile-clear.patch, so that the raised stack-height limit below costs
 #     ordinary functions nothing;
-#   - setup/wasm3/driver.c, our driver (args, stdin/out/err, cwd preopened as "./", exit code).
+#   - drivers/wasm3-driver.c, our driver (args, stdin/out/err, cwd preopened as "./", exit code).
 # Cold build: ~10-30 s.
 source "$(dirname "$0")/../lib.sh"
 here="$WASMLAB_ROOT/setup/wasm3"
-key="$PYWASM3_SDIST-sys$WASM3_SYS_CRATE-$(hash_of "$here"/*.patch "$here"/*.c "$0")"
+driver="$WASMLAB_ROOT/drivers/wasm3-driver.c"
+key="$PYWASM3_SDIST-sys$WASM3_SYS_CRATE-$(hash_of "$here"/*.patch "$here"/*.c "$driver" "$0")"
 top="$WASMLAB_CACHE/wasm3/$key"
 if [ -x "$top/bin/wasm3" ]; then
   link_bin wasm3 "$top/bin/wasm3"; info "cached: wasm3 $PYWASM3_SDIST ($key)"; exit 0
@@ -35,7 +36,7 @@ cp "$sys/extra/wasi_core.h" "$top/src/extra/"
 sed -i 's/\r$//' "$top/src/m3_api_wasi.c" "$top/src/m3_api_wasi.h"   # CRLF in the crate
 patch -d "$top/src" -p1 -s < "$here/wasi-0.5.0.patch" \
   || { fail "wasi-0.5.0.patch does not apply to wasm3-sys $WASM3_SYS_CRATE's m3_api_wasi.c"; exit 1; }
-cp "$here/driver.c" "$here/wasi_extra.c" "$top/src/"
+cp "$driver" "$here/wasi_extra.c" "$top/src/"
 info "compiling wasm3 with $cc"
 # The flags of wasm3's own release build: its interpreter relies on tail calls, which -O3 makes.
 # d_m3MaxFunctionStackHeight bounds a function's params + locals + operand depth at compile

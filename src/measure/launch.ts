@@ -1,5 +1,5 @@
 /**
- * Runs one command through the native launcher (native/launcher.c, built by setup as
+ * Runs one command through the native launcher (drivers/launcher.c, built by setup as
  * `wl-launch`) and returns what it measured. Node only starts the launcher and reads its JSON
  * line; all timing happens inside the launcher, so Node's spawn cost is not in the numbers.
  */

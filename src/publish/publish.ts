@@ -1,6 +1,6 @@
 /**
  * The study's notebooks, executed and published: `wasmlab notebook run NAME [-p k=v] [--quick]`
- * runs one (papermill with our TypeScript translator, src/publish/run_notebook.py), `wasmlab
+ * runs one (papermill with our TypeScript translator, drivers/notebook_publish.py), `wasmlab
  * publish` runs them all and writes one HTML page per notebook (nbconvert; plots carry plotly.js
  * inline so they draw offline) and an index with each notebook's verdict line, the date, the host
  * and the runtime versions. Notebooks run in notebooks/, so they share its store: what one
@@ -58,7 +58,7 @@ export async function runNotebook(name: string, o: { params?: Record<string, unk
   mkdirSync(o.outDir, { recursive: true });
   const executed = join(resolve(o.outDir), file);
   const params = { ...o.params, ...(o.quick ? { quick: true } : {}) };
-  const args = [join(repoRoot, 'src', 'publish', 'run_notebook.py'), join(notebooksDir, file), executed, '--cwd', notebooksDir];
+  const args = [join(driversDir, 'notebook_publish.py'), join(notebooksDir, file), executed, '--cwd', notebooksDir];
   for (const [k, v] of Object.entries(params)) args.push('--param', k, JSON.stringify(v));
   const t0 = Date.now();
   const r = await execa(python, args, { reject: false, all: true });

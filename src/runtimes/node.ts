@@ -2,14 +2,14 @@
  * Node.js / V8. Tiers are pinned with V8 flags: `liftoff` = baseline compiler only
  * (--liftoff --no-wasm-tier-up), `turbofan` = optimizing compiler only (--no-liftoff).
  * Under default flags a kernel called once stays in Liftoff (no OSR), so "default" is not a
- * separate mode. The module runs through node-wasi-runner.mjs (node:wasi).
+ * separate mode. The module runs through drivers/node-wasi-runner.mjs (node:wasi).
  */
 import { join } from 'node:path';
-import { repoRoot } from '../paths.js';
+import { driversDir } from '../paths.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { once, versionLine } from './locate.js';
 
-const runner = join(repoRoot, 'src', 'runtimes', 'node-wasi-runner.mjs');
+const runner = join(driversDir, 'node-wasi-runner.mjs');
 // --no-wasm-lazy-compilation: compile every function at instantiation, as the other runtimes
 // do before main; V8 otherwise compiles each on its first call, inside the timed region.
 const TIER_FLAGS: Record<string, string[]> = {

@@ -1,5 +1,5 @@
 /**
- * wasm3, the interpreter, through wasmlab's own CLI driver (setup/wasm3/driver.c: the wasm3
+ * wasm3, the interpreter, through wasmlab's own CLI driver (drivers/wasm3-driver.c: the wasm3
  * 0.5.0 core from PyPI's pywasm3 sdist + the WASI layer of crates.io's wasm3-sys, adapted).
  * One mode. No AOT: wasm3 translates each function on its first call. WASI: the wasm3-sys layer
  * plus setup/wasm3/wasi_extra.c (the preview1 file functions it lacks: stat, unlink, rename,

@@ -1,6 +1,9 @@
 """Execute a notebook on the wasmlab kernel with nbclient and print its outputs as JSON.
 
-usage: run_notebook.py NOTEBOOK [--out EXECUTED.ipynb] [--timeout S]
+usage: notebook_outputs.py NOTEBOOK [--out EXECUTED.ipynb] [--timeout S]
+
+Who runs it: the kernel tests (test/helpers.ts runNotebook, kernel, figures-kernel and
+hostile-kernel tests), with the checkout's .venv python, to run a notebook they wrote.
 
 Errors are allowed (the tests assert on them); each cell's outputs are printed as
 {"cells": [{"source", "outputs": [{"type", "name"?, "text"?, "data"?}]}]}.

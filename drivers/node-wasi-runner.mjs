@@ -1,4 +1,5 @@
-// Runs a WASI (preview1) module under Node's V8, for wasmlab's `node` runtime adapter.
+// Runs a WASI (preview1) module under Node's V8. Who runs it: the `node` runtime adapter
+// (src/runtimes/node.ts) puts it in every node run's argv, after the V8 flags that pin a tier.
 //   node [V8 flags] node-wasi-runner.mjs [--no-preopen] MODULE.wasm ARGS...
 // The cwd is preopened as "." (the same convention as every other runtime adapter); with
 // --no-preopen nothing is (a manifest's `preopen: false`). stdio is the process's, and

@@ -1,6 +1,9 @@
 """Execute a notebook on the wasmlab kernel with parameters, through papermill.
 
-usage: run_notebook.py INPUT OUTPUT [--param NAME JSON]... [--cwd DIR] [--timeout S]
+usage: notebook_publish.py INPUT OUTPUT [--param NAME JSON]... [--cwd DIR] [--timeout S]
+
+Who runs it: `wasmlab notebook run` and `wasmlab publish` (src/publish/publish.ts), with the
+checkout's .venv python, once per study notebook.
 
 papermill has no translator for TypeScript (FACTS): this one writes each parameter as an
 assignment to the variable the notebook's `parameters` cell declares (`size = "mini";`), in a

@@ -3,6 +3,9 @@
 
 usage: python wasmtime_embed.py [--no-preopen] MODULE [ARGS...]
 
+Who runs it: mode `embedding` of an installed Wasmtime version (src/runtimes/versions/
+embedding.ts), with that version's venv python, for every run of that mode.
+
 - argv[0] is the module's file name (as the CLI), then ARGS.
 - The cwd is preopened as "." unless --no-preopen.
 - stdin, stdout and stderr are the process's own.

@@ -1,6 +1,9 @@
 /*
  * wasmlab's command-line driver for the wasm3 interpreter (no registry ships a wasm3 CLI).
  *
+ * Who runs it: setup/steps/wasm3.sh compiles it with the wasm3 core into the `wasm3` executable;
+ * the wasm3 adapter (src/runtimes/wasm3.ts) runs that for every wasm3 run.
+ *
  *   wasm3 [--stack-size=BYTES] module.wasm [args...]
  *
  * Runs a WASI command module: parse, load, link the WASI layer (m3_api_wasi.c, adapted by

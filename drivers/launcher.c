@@ -1,6 +1,10 @@
 /*
  * wl-launch: run one command and report what it cost, as one JSON line per run.
  *
+ * Who runs it: setup/steps/launcher.sh builds it into the cache (keyed by this file's hash) and
+ * links it as wl-launch; src/measure/launch.ts starts one per sweep (--serve) and measures every
+ * run through it, native and wasm alike.
+ *
  * Why a native launcher: Node cannot give a child's own rusage (user/sys CPU, peak RSS), and a
  * timer in Node around a spawned child over-counts by ~1 ms of Node's own spawn work. Here the
  * clock is read right before fork() and right after wait4() returns, in a process that does
