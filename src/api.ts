@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.js';
-import { COUNTER_CHOICES, COUNTER_SCOPES, type CounterChoice, type CounterScopeChoice, type RunRecord, type CounterSource } from './record.js';
+import { COUNTER_CHOICES, COUNTER_SCOPES, TRACE_CHOICES, type CounterChoice, type CounterScopeChoice, type RunRecord, type CounterSource, type TraceChoice } from './record.js';
 import { ManifestError, type Benchmark } from './suite/manifest.js';
 import { filterBenchmarks, resolveBenchmarkList, UnknownBenchmarkError } from './suite/catalog.js';
 import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from './suite/prebuilt.js';
@@ -64,6 +64,8 @@ export interface BenchRequest {
   warmup?: number;
   aot?: boolean;
   counters?: CounterChoice;
+  /** `syscalls`: each measured run is also run under strace (a separate run; src/measure/counters/trace.ts). */
+  trace?: TraceChoice;
   timeout?: number;
   /** Memory limit per run: bytes, or "512M", "2G" (see parseSize); a run over it is out-of-memory. */
   memLimit?: number | string;
@@ -216,14 +218,15 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   if (!benchmarks.some((b) => b.sizes[size])) throw new UsageError(`no benchmark has size "${size}" (sizes: ${[...new Set(benchmarks.flatMap((b) => Object.keys(b.sizes)))].join(', ')})`);
   const sweepId = newSweepId();
   const counters = await countersOf(req);
+  if (req.trace !== undefined && !(TRACE_CHOICES as readonly string[]).includes(req.trace)) throw new UsageError(`trace is ${TRACE_CHOICES.join(', ')} (got "${String(req.trace)}")`);
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
-    ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
+    ci: req.ci, aot: Boolean(req.aot), counters, ...(req.trace ? { trace: req.trace } : {}), pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
     ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}), ...(features.length ? { features } : {}),
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
-  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}) });
+  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}), ...(req.trace ? { trace: req.trace } : {}) });
   const store = req.dryRun ? null : storeOf(req);
   store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
   const tally = { reused: 0, measured: 0 };
@@ -234,7 +237,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   let status: 'done' | 'interrupted' | 'failed' = 'failed';
   try {
     yield* runSweep({
-      benchmarks, targets, opts, features, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
+      benchmarks, targets, opts, features, size, policy, counters, trace: req.trace, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,

@@ -76,3 +76,36 @@ test('a resident launcher runs many commands, passes env, survives an abort', as
     s.close();
   }
 });
+
+test('software counters come through perf_event_open on every run, no PMU needed', async () => {
+  // The launcher's perf path (open, enable at exec, read, scale) ran nowhere before: hardware
+  // counters need a PMU these VMs lack. The kernel's software events need none.
+  const r = await launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(32 << 20, 1)'] });
+  assert.equal(r.exit_code, 0);
+  assert.equal(r.software_error, null, `refused: ${r.software_error}`);
+  const s = r.software!;
+  // 32 MiB touched is ≥ 8192 pages: each a fault, whatever the page cache holds.
+  assert.ok(s.page_faults! > 8000, `page faults ${s.page_faults}`);
+  assert.ok(s.major_faults! >= 0 && s.major_faults! <= s.page_faults!, `major ${s.major_faults}`);
+  assert.ok(s.context_switches! > 0, `Node's threads switch: ${s.context_switches}`);
+  assert.ok(s.cpu_migrations! >= 0);
+  // task clock ≈ the child's CPU time (rusage): the counts are the child's, not the launcher's.
+  const cpu = r.user_s! + r.sys_s!;
+  assert.ok(s.task_clock_ns! / 1e9 > 0.5 * cpu && s.task_clock_ns! / 1e9 < 2 * cpu + 0.01, `task clock ${s.task_clock_ns} ns, rusage ${cpu} s`);
+});
+
+test('software counters count only the program: a tiny one has few faults, a fresh count each run', async () => {
+  const s = new LaunchSession();
+  try {
+    const small = await s.launch({ ...io, argv: ['true'] });
+    const big = await s.launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(64 << 20, 1)'] });
+    const again = await s.launch({ ...io, argv: ['true'] });
+    assert.ok(small.software!.page_faults! > 0 && small.software!.page_faults! < 2000, `true: ${small.software!.page_faults}`);
+    assert.ok(big.software!.page_faults! > 16000, `64 MiB: ${big.software!.page_faults}`);
+    assert.ok(Math.abs(again.software!.page_faults! - small.software!.page_faults!) < 200, 'counts do not carry over between runs');
+    const off = await s.launch({ ...io, argv: ['true'], software: false });
+    assert.equal(off.software, null);
+  } finally {
+    s.close();
+  }
+});

@@ -19,6 +19,7 @@ export const SWEEP_FLAGS = {
   'min-time': { type: 'string' },
   warmup: { type: 'string', short: 'w' },
   counters: { type: 'string' },
+  trace: { type: 'string' },
   scope: { type: 'string' },
   pin: { type: 'string' },
   timeout: { type: 'string' },
@@ -48,6 +49,7 @@ export const SWEEP_USAGE = `usage: wasmlab run --bench LIST --runtime LIST|all [
       --min-runs N, --max-runs N, --min-time SEC   bounds of repetition
   -w, --warmup N         unrecorded warm-up runs per target                                         [1]
       --counters SRC     none | auto | perf | valgrind                          [none; profile: auto]
+      --trace syscalls   also run each measured run under strace (+ WASI call counts): syscall columns
       --scope S          profile: counts of the process, the kernel (two-size estimate), or both  [both]
       --pin CPUS         run children under taskset -c CPUS
       --timeout SEC      kill a run after SEC seconds                                               [600]
@@ -125,6 +127,7 @@ export function sweepRequest(v: SweepValues): BenchRequest {
     minTime: num('min-time', v['min-time'], false),
     warmup: num('warmup', v.warmup),
     counters: counters as BenchRequest['counters'],
+    ...(v.trace !== undefined ? { trace: v.trace as BenchRequest['trace'] } : {}),
     pin: v.pin,
     timeout: num('timeout', v.timeout, false),
     ...(v['mem-limit'] !== undefined ? { memLimit: v['mem-limit'] } : {}),

@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { locateTool } from '../locate.js';
-import type { CounterName } from '../record.js';
+import type { CounterName, SoftwareCounterName } from '../record.js';
 
 export interface LaunchRequest {
   argv: string[];
@@ -19,6 +19,7 @@ export interface LaunchRequest {
   env?: Record<string, string>;
   timeoutS?: number;
   perf?: boolean; // open hardware counters for the child
+  software?: boolean; // count the kernel's software events for the child (default: yes; cheap, see launcher.c)
   memLimitBytes?: number; // the child's RLIMIT_DATA (see launcher.c)
   signal?: AbortSignal; // abort kills the child's whole process group
 }
@@ -38,6 +39,10 @@ export interface LaunchResult {
   counters: Partial<Record<CounterName, number>> | null;
   /** Why counters are missing (all, or the ones absent from `counters`). */
   counter_error: string | null;
+  /** The kernel's software events for the child (perf_event_open, no PMU needed); null when refused or not asked. */
+  software: Partial<Record<SoftwareCounterName | 'task_clock_ns', number>> | null;
+  /** Why software counts are missing (the kernel refused, e.g. perf_event_paranoid), or null. */
+  software_error: string | null;
   /** Why a time is null (the launcher did not report it); null when all were reported. */
   note: string | null;
 }
@@ -63,6 +68,7 @@ function launcherArgs(req: LaunchRequest): string[] {
   if (req.stdin) args.push('--stdin', req.stdin);
   if (req.timeoutS) args.push('--timeout', String(req.timeoutS));
   if (req.perf) args.push('--perf');
+  if (req.software !== false) args.push('--sw');
   if (req.memLimitBytes) args.push('--mem-limit', String(Math.floor(req.memLimitBytes)));
   for (const [k, v] of Object.entries(req.env ?? {})) args.push('--env', `${k}=${v}`);
   args.push('--', ...req.argv);
@@ -74,15 +80,27 @@ function launcherArgs(req: LaunchRequest): string[] {
  * left out and named in the error. A missing count is never a 0.
  */
 function parseCounters(raw: unknown, error: string | null): Pick<LaunchResult, 'counters' | 'counter_error'> {
-  if (!raw || typeof raw !== 'object') return { counters: null, counter_error: error };
-  const counters: Partial<Record<CounterName, number>> = {};
+  const [counters, counter_error] = countsOf<CounterName>(raw, error);
+  return { counters, counter_error };
+}
+
+/** A counter set of the result line: numbers kept, the rest named in the error (never a 0). */
+function countsOf<K extends string>(raw: unknown, error: string | null): [Partial<Record<K, number>> | null, string | null] {
+  if (!raw || typeof raw !== 'object') return [null, error];
+  const counters: Partial<Record<K, number>> = {};
   const missing: string[] = [];
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof v === 'number' && Number.isFinite(v)) counters[k as CounterName] = v;
+    if (typeof v === 'number' && Number.isFinite(v)) counters[k as K] = v;
     else missing.push(k);
   }
   const why = missing.length ? `not counted: ${missing.join(', ')}` : null;
-  return { counters: Object.keys(counters).length ? counters : null, counter_error: [error, why].filter(Boolean).join('; ') || null };
+  return [Object.keys(counters).length ? counters : null, [error, why].filter(Boolean).join('; ') || null];
+}
+
+function parseSoftware(j: Record<string, unknown>): Pick<LaunchResult, 'software' | 'software_error'> {
+  if (!('software' in j)) return { software: null, software_error: null };
+  const [software, software_error] = countsOf<SoftwareCounterName | 'task_clock_ns'>(j.software, typeof j.software_error === 'string' ? j.software_error : null);
+  return { software, software_error };
 }
 
 /** Parse the launcher's result line; null when there is none (the launcher died). Exported for tests. */
@@ -111,6 +129,7 @@ export function parseResult(line: string, cancelled: boolean): LaunchResult | nu
     cancelled: cancelled || j.stopped === true,
     start_error: null,
     ...parseCounters(j.counters, typeof j.counter_error === 'string' ? j.counter_error : null),
+    ...parseSoftware(j),
     note: missing.length ? `the launcher reported no ${missing.join(', ')}: left empty` : null,
   };
 }
@@ -230,7 +249,8 @@ class Server {
 function emptyResult(over: Partial<LaunchResult>): LaunchResult {
   return {
     wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, exit_code: null, signal: null,
-    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null, note: null,
+    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null,
+    software: null, software_error: null, note: null,
     ...over,
   };
 }
