@@ -35,6 +35,7 @@ import { repsFigure } from '../src/plot/reps.js';
 import { ipcScatterFigure } from '../src/plot/scatter.js';
 import { memoryFigure } from '../src/plot/memory.js';
 import { syntheticRows, type SyntheticOptions } from '../src/analysis/synthetic.js';
+import { anatomyOf } from './anatomy.js';
 
 type Rows = DataFrame | readonly object[];
 
@@ -202,6 +203,8 @@ export const wl = {
     const plan = await makePlan({ ...withDefaults(req), ...req, store: null }, { shards: 1, history: store && existsSync(store) ? store : undefined });
     return plan.shard_est_s[0] ?? 0;
   },
+  /** Start-up and memory anatomy (notebook 13): `const a = wl.anatomy(runs)`; a.fits, a.floors, a.split, a.shares, a.plot.*, a.verdicts(). */
+  anatomy: (runs: Rows, o?: Parameters<typeof anatomyOf>[1]) => anatomyOf(rowsOf(runs), o),
   /** The study's verdicts, computed from a report's geomeans (src/publish/findings.ts). */
   finding: {
     overall: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => overallVerdict(geomeans, runtimes),

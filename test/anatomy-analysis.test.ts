@@ -131,3 +131,24 @@ test('module facts are read from the .wasm a row names (section headers: size, c
   assert.deepEqual(f.get('x'), { bytes: bytes.length, code_bytes: 7, functions: 2 });
   assert.equal(f.has('gone'), false);
 });
+
+test('verdict lines say what the analyses found, and nothing where there are no rows', async () => {
+  const { anatomyVerdicts } = await import('../src/analysis/anatomy.js');
+  assert.deepEqual(anatomyVerdicts({ shares: [], throughput: [], fits: [], floors: [], split: [] }), []);
+  const v = anatomyVerdicts({
+    shares: [
+      { benchmark: 'apps/bzip2', target: 'native', share: 0.01, syscalls: 50, syscall_s: 0.001, wasi_calls: null, note: 'native' },
+      { benchmark: 'apps/bzip2', target: 'wasmer:cranelift', share: 0.2, syscalls: 900, syscall_s: 0.012, wasi_calls: 300, note: '' },
+      { benchmark: 'apps/bzip2', target: 'wasm3', share: 0.05, syscalls: 90, syscall_s: 0.004, wasi_calls: null, note: 'x' },
+    ],
+    throughput: [
+      { target: 'wasmtime:winch', tier: 'compile-only', kib_per_s: 8000, benchmarks: 4 },
+      { target: 'wasmtime:cranelift', tier: 'compile-only', kib_per_s: 1000, benchmarks: 4 },
+    ],
+    fits: [], floors: [{ target: 'native', startup_s: 0.001, maxrss_kb: 1024, n: 3 }, { target: 'node:turbofan', startup_s: 0.25, maxrss_kb: 46 * 1024, n: 3 }],
+    split: [],
+  });
+  assert.match(v[0]!, /^apps\/bzip2: wasmer:cranelift spends 12× native's time in system calls \(20% of its wall time against native's 1\.0%\), through 300 WASI calls\.$/);
+  assert.match(v[1]!, /^wasmtime:winch compiles 8\.0× faster than wasmtime:cranelift/);
+  assert.match(v[2]!, /node:turbofan holds 46 MiB \(native 1\.0 MiB\)/);
+});

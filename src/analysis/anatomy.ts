@@ -340,3 +340,55 @@ export function tQuantile(p: number, df: number): number {
   }
   return (lo + hi) / 2;
 }
+
+// --- Verdict lines, computed from the rows' analyses (notebook 13).
+
+const f2 = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(2));
+
+export interface AnatomyFindings {
+  shares: readonly SyscallShare[];
+  throughput: readonly Throughput[];
+  fits: readonly TargetFit[];
+  floors: readonly Floor[];
+  split: readonly MemorySplit[];
+}
+
+/** One sentence per question the rows answer; a question without rows is left out. */
+export function anatomyVerdicts(a: AnatomyFindings): string[] {
+  const out: string[] = [];
+  // Syscall time against native's, per application: the target furthest from native.
+  for (const b of distinctOf(a.shares.map((s) => s.benchmark))) {
+    const nat = a.shares.find((s) => s.benchmark === b && s.target === 'native');
+    const others = a.shares.filter((s) => s.benchmark === b && s.target !== 'native' && s.syscall_s !== null);
+    if (!nat?.syscall_s || !others.length) continue;
+    const worst = others.reduce((m, s) => (s.syscall_s! > m.syscall_s! ? s : m));
+    out.push(`${b}: ${worst.target} spends ${f2(worst.syscall_s! / nat.syscall_s)}× native's time in system calls (${f2(100 * (worst.share ?? 0))}% of its wall time against native's ${f2(100 * (nat.share ?? 0))}%)${worst.wasi_calls !== null ? `, through ${worst.wasi_calls} WASI calls` : ''}.`);
+  }
+  const co = a.throughput.filter((t) => t.tier === 'compile-only');
+  if (co.length >= 2) {
+    const fast = co[0]!;
+    const slow = co[co.length - 1]!;
+    out.push(`${fast.target} compiles ${f2(fast.kib_per_s / slow.kib_per_s)}× faster than ${slow.target} (${f2(fast.kib_per_s)} against ${f2(slow.kib_per_s)} KiB of code per second, median over modules).`);
+  }
+  const steep = [...a.fits].filter((f) => f.per.startsWith('MiB')).sort((x, y) => y.slope - x.slope)[0];
+  if (steep) {
+    out.push(`${steep.target}'s start-up grows by ${f2(steep.slope)} s per ${steep.per} (95% CI ${f2(steep.slope_ci[0])}–${f2(steep.slope_ci[1])}) above ${f2(steep.intercept)} s (${steep.n} modules, r² ${steep.r2.toFixed(2)}).`);
+  }
+  const nat = a.floors.find((f) => f.target === 'native');
+  const big = [...a.floors].filter((f) => f.target !== 'native' && f.maxrss_kb !== null).sort((x, y) => y.maxrss_kb! - x.maxrss_kb!)[0];
+  if (nat?.maxrss_kb && big) {
+    out.push(`Before the program does anything, ${big.target} holds ${f2(big.maxrss_kb! / 1024)} MiB (native ${f2(nat.maxrss_kb / 1024)} MiB) and takes ${f2(big.startup_s ?? 0)} s to run an empty program.`);
+  }
+  const ratios = a.split.filter((s) => s.program_x !== null && s.target !== 'native');
+  if (ratios.length) {
+    const byTarget = new Map<string, number[]>();
+    for (const s of ratios) byTarget.set(s.target, [...(byTarget.get(s.target) ?? []), s.program_x!]);
+    const med = [...byTarget].map(([t, v]) => [t, median(v)!] as const).sort((x, y) => y[1] - x[1]);
+    out.push(`Above their floors, programs cost ${med.map(([t, m]) => `${t} ${f2(m)}×`).join(', ')} native's memory (median over benchmarks).`);
+  }
+  return out;
+}
+
+function distinctOf(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
