@@ -142,14 +142,6 @@ static void open_error(char *buf, size_t n, const char *name) {
   }
 }
 
-/* Read one counting fd: scaled for multiplexing (value * enabled / running, as perf stat does);
- * -1 when it cannot be read or never ran (time running 0: the PMU had no slot for it). */
-static double read_counter(int fd) {
-  uint64_t v[3] = {0, 0, 0};
-  if (fd < 0 || read(fd, v, sizeof v) != (ssize_t)sizeof v || v[2] == 0) return -1;
-  return (double)v[0] * ((double)v[1] / (double)v[2]);
-}
-
 /* A counter set as JSON: "key":{..} with null for unread counters, or "key":null,"error_key":why. */
 static void print_counters(const char *key, const char *error_key, const char *error, const int *fds,
                            size_t n, const char *const *names) {
@@ -161,10 +153,12 @@ static void print_counters(const char *key, const char *error_key, const char *e
   /* A counter that could not be read is null, not 0, which would be a measured count of nothing. */
   printf(",\"%s\":{", key);
   for (size_t k = 0; k < n; k++) {
-    double v = read_counter(fds[k]);
+    uint64_t v[3] = {0, 0, 0};
     printf("%s\"%s\":", k ? "," : "", names[k]);
-    if (v < 0) printf("null");
-    else printf("%.0f", v);
+    /* Unreadable, or never ran (time running 0: the PMU had no slot for it): null. */
+    if (fds[k] < 0 || read(fds[k], v, sizeof v) != (ssize_t)sizeof v || v[2] == 0) { printf("null"); continue; }
+    /* Scale for multiplexing (value * enabled / running), the way perf stat does. */
+    printf("%.0f", (double)v[0] * ((double)v[1] / (double)v[2]));
   }
   printf("}");
 }
