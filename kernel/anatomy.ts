@@ -11,14 +11,14 @@ import type { Row } from '../src/analysis/rows.js';
 import { toFrame } from '../src/frame/frame.js';
 import { memorySplitFigure, startupFigure, syscallShareFigure } from '../src/plot/anatomy.js';
 
-/** Everything notebook 13 shows, from run rows (a sweep's, or the store's). */
-export function anatomyOf(rows: readonly Row[], o: { x?: SizeMeasure; y?: StartupMeasure } = {}) {
+/** Everything notebook 13 shows, from run rows (a sweep's, or the store's); syscall shares from `traced` rows when given. */
+export function anatomyOf(rows: readonly Row[], o: { x?: SizeMeasure; y?: StartupMeasure; traced?: readonly Row[] } = {}) {
   const points = startupPoints(rows, moduleFactsOf(rows));
   const fits = startupFits(points, o);
   const throughput = compileThroughput(points);
   const floors = emptyFloors(rows);
   const split = memorySplit(rows, floors);
-  const shares = syscallShares(rows);
+  const shares = syscallShares(o.traced ?? rows);
   const frame = (x: readonly object[]): Promise<DataFrame> => toFrame(x.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.map((n: number) => n.toPrecision(3)).join('–') : v]))));
   return {
     points, fits, throughput, floors, split, shares,

@@ -204,7 +204,8 @@ export const wl = {
     return plan.shard_est_s[0] ?? 0;
   },
   /** Start-up and memory anatomy (notebook 13): `const a = wl.anatomy(runs)`; a.fits, a.floors, a.split, a.shares, a.plot.*, a.verdicts(). */
-  anatomy: (runs: Rows, o?: Parameters<typeof anatomyOf>[1]) => anatomyOf(rowsOf(runs), o),
+  anatomy: (runs: Rows, o: { x?: 'code_bytes' | 'bytes' | 'functions'; y?: 'startup_s' | 'compile_only_s' | 'aot_compile_s'; traced?: Rows } = {}) =>
+    anatomyOf(rowsOf(runs), { ...o, traced: o.traced ? rowsOf(o.traced) : undefined }),
   /** The study's verdicts, computed from a report's geomeans (src/publish/findings.ts). */
   finding: {
     overall: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => overallVerdict(geomeans, runtimes),

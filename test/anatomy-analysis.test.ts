@@ -110,12 +110,14 @@ test('syscall shares and WASI calls of traced rows; an absent count keeps its re
     benchmark: 'apps/bzip2', runtime, mode: 'default', aot: false, status: 'ok', trace_source: 'strace', wall_s: 0.5, ...over,
   });
   const s = syscallShares([
-    t('wasmtime', { syscalls: 400, syscall_s: 0.05, wasi_calls: 120, trace_note: 'strace …' }),
+    t('wasmtime', { syscalls: 400, syscall_s: 0.05, wasi_calls: 120, trace_note: 'strace …; traced run took 2.00× the timed run\'s wall time' }),
+    t('node', { syscalls: 400, syscall_s: 0.05, wasi_calls: 120, trace_note: 'strace …' }),
     t('wasm3', { syscalls: 90, syscall_s: 0.01, wasi_calls: null, trace_note: 'strace …; no WASI counts: wasm3: no way to count its WASI calls' }),
     { ...t('native', { syscalls: 1, syscall_s: 1 }), trace_source: '' },
   ]);
-  assert.equal(s.length, 2, 'untraced rows left out');
-  assert.equal(s.find((x) => x.target === 'wasmtime')!.share, 0.1);
+  assert.equal(s.length, 3, 'untraced rows left out');
+  assert.equal(s.find((x) => x.target === 'wasmtime')!.share, 0.05, 'against the traced run\'s wall time (2 × 0.5 s)');
+  assert.equal(s.find((x) => x.target === 'node')!.share, 0.1, 'no ratio recorded: the timed run\'s');
   const w3 = s.find((x) => x.target === 'wasm3')!;
   assert.equal(w3.wasi_calls, null);
   assert.match(w3.note, /no way to count/);
@@ -148,7 +150,7 @@ test('verdict lines say what the analyses found, and nothing where there are no 
     fits: [], floors: [{ target: 'native', startup_s: 0.001, maxrss_kb: 1024, n: 3 }, { target: 'node:turbofan', startup_s: 0.25, maxrss_kb: 46 * 1024, n: 3 }],
     split: [],
   });
-  assert.match(v[0]!, /^apps\/bzip2: wasmer:cranelift spends 12× native's time in system calls \(20% of its wall time against native's 1\.0%\), through 300 WASI calls\.$/);
+  assert.match(v[0]!, /^apps\/bzip2: wasmer:cranelift spends 12× native's time in system calls \(20% of its traced wall time against native's 1\.0%\), through 300 WASI calls\.$/);
   assert.match(v[1]!, /^wasmtime:winch compiles 8\.0× faster than wasmtime:cranelift/);
   assert.match(v[2]!, /node:turbofan holds 46 MiB \(native 1\.0 MiB\)/);
 });

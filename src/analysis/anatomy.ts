@@ -248,13 +248,23 @@ export function memorySplit(rows: readonly Row[], floors: readonly Floor[]): Mem
 export interface SyscallShare {
   benchmark: string;
   target: string;
-  /** Median syscall_s / wall time of the traced rows' timed runs. */
+  /**
+   * Median syscall_s over the traced run's own wall time (the timed run's × the ratio trace_note
+   * records): both under the tracer, whose stops inflate a call's measured time.
+   */
   share: number | null;
   syscalls: number | null;
   syscall_s: number | null;
   wasi_calls: number | null;
   /** Why wasi_calls is empty, where it is. */
   note: string;
+}
+
+/** The traced run's wall time: the timed run's × the ratio in trace_note ("traced run took 1.20× …"), else the timed run's. */
+function tracedWall(r: Row): number | null {
+  const w = num(r.wall_s);
+  const m = /traced run took ([\d.]+)×/.exec(String(r.trace_note ?? ''));
+  return w !== null && m ? w * Number(m[1]) : w;
 }
 
 /** Per (benchmark, target) of traced rows: median syscalls, syscall time, its share of wall time, WASI calls. */
@@ -272,7 +282,7 @@ export function syscallShares(rows: readonly Row[]): SyscallShare[] {
     const note = wasi === null ? (String(r0.trace_note ?? '').match(/no WASI counts: ([^;]*)/)?.[1] ?? 'not counted') : '';
     return {
       benchmark: String(r0.benchmark), target: targetLabel(r0),
-      share: med(rs, (r) => { const s = num(r.syscall_s); const w = num(r.wall_s); return s !== null && w ? s / w : null; }),
+      share: med(rs, (r) => { const s = num(r.syscall_s); const w = tracedWall(r); return s !== null && w ? s / w : null; }),
       syscalls: med(rs, (r) => num(r.syscalls)), syscall_s: med(rs, (r) => num(r.syscall_s)), wasi_calls: wasi, note,
     };
   }).sort((a, b) => a.benchmark.localeCompare(b.benchmark) || a.target.localeCompare(b.target));
@@ -362,7 +372,7 @@ export function anatomyVerdicts(a: AnatomyFindings): string[] {
     const others = a.shares.filter((s) => s.benchmark === b && s.target !== 'native' && s.syscall_s !== null);
     if (!nat?.syscall_s || !others.length) continue;
     const worst = others.reduce((m, s) => (s.syscall_s! > m.syscall_s! ? s : m));
-    out.push(`${b}: ${worst.target} spends ${f2(worst.syscall_s! / nat.syscall_s)}× native's time in system calls (${f2(100 * (worst.share ?? 0))}% of its wall time against native's ${f2(100 * (nat.share ?? 0))}%)${worst.wasi_calls !== null ? `, through ${worst.wasi_calls} WASI calls` : ''}.`);
+    out.push(`${b}: ${worst.target} spends ${f2(worst.syscall_s! / nat.syscall_s)}× native's time in system calls (${f2(100 * (worst.share ?? 0))}% of its traced wall time against native's ${f2(100 * (nat.share ?? 0))}%)${worst.wasi_calls !== null ? `, through ${worst.wasi_calls} WASI calls` : ''}.`);
   }
   const co = a.throughput.filter((t) => t.tier === 'compile-only');
   if (co.length >= 2) {
