@@ -109,3 +109,27 @@ test('software counters count only the program: a tiny one has few faults, a fre
     s.close();
   }
 });
+
+test('a launcher built before --sw still measures: runs go on without software counts, saying why', async () => {
+  // The cache's wl-launch link is shared by every clone (the last to run setup wins): an older
+  // build must not make every run fail to start. An old build is provoked here by a real
+  // launcher behind a wrapper that rejects --sw the way an old one does.
+  const dir2 = mkdtempSync(join(tmpdir(), 'wasmlab-oldlauncher-'));
+  const { launcherPath } = await import('../src/measure/launch.js');
+  const real = launcherPath();
+  const old = join(dir2, 'wl-launch');
+  writeFileSync(old, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --sw ] && { echo '{"error":"bad request","errno":"usage: wl-launch [--perf] [--mem-limit BYTES]"}'; exit 2; }; [ "$a" = -- ] && break; done\nexec ${real} "$@"\n`, { mode: 0o755 });
+  const saved = process.env.WASMLAB_LAUNCHER;
+  process.env.WASMLAB_LAUNCHER = old;
+  try {
+    const { launch: launchFresh } = await import(`../src/measure/launch.js?old=${Date.now()}`);
+    const r = await launchFresh({ ...io, argv: ['sh', '-c', 'exit 3'] });
+    assert.equal(r.start_error, null);
+    assert.equal(r.exit_code, 3);
+    assert.equal(r.software, null);
+    assert.match(r.software_error ?? '', /predates --sw/);
+  } finally {
+    if (saved === undefined) delete process.env.WASMLAB_LAUNCHER;
+    else process.env.WASMLAB_LAUNCHER = saved;
+  }
+});

@@ -63,6 +63,26 @@ export function launcherPath(): string {
   return p;
 }
 
+/**
+ * Set once a launcher refused `--sw` (a wl-launch built from an older launcher.c: the cache's link
+ * is shared by every clone, and the last one to run setup wins). Runs then go on without software
+ * counts, and each says why, rather than every run failing to start.
+ */
+let oldLauncher = false;
+const OLD_LAUNCHER = 'software counters: this wl-launch predates --sw (rebuild it: bash setup/steps/launcher.sh)';
+
+/** Run `once` with --sw; if the launcher does not know the flag, again without it (and remember). */
+async function withSoftwareFallback(req: LaunchRequest, once: (r: LaunchRequest) => Promise<LaunchResult>): Promise<LaunchResult> {
+  const wantSw = req.software !== false;
+  if (!wantSw || !oldLauncher) {
+    const r = await once(req);
+    if (!wantSw || !r.start_error?.startsWith('bad request') || r.start_error.includes('--sw')) return r;
+    oldLauncher = true;
+  }
+  const r = await once({ ...req, software: false });
+  return r.start_error ? r : { ...r, software_error: OLD_LAUNCHER };
+}
+
 function launcherArgs(req: LaunchRequest): string[] {
   const args = ['--cwd', req.cwd, '--stdout', req.stdout, '--stderr', req.stderr];
   if (req.stdin) args.push('--stdin', req.stdin);
@@ -146,6 +166,10 @@ export function logLaunch(argv: readonly string[]): void {
 /** One run with a launcher of its own (one-off checks; sweeps use a LaunchSession). */
 export async function launch(req: LaunchRequest): Promise<LaunchResult> {
   logLaunch(req.argv);
+  return withSoftwareFallback(req, launchOnce);
+}
+
+async function launchOnce(req: LaunchRequest): Promise<LaunchResult> {
   const r = await execa(launcherPath(), launcherArgs(req), {
     reject: false,
     cancelSignal: req.signal,
@@ -172,9 +196,7 @@ export class LaunchSession {
   private queue: Promise<unknown> = Promise.resolve();
 
   launch(req: LaunchRequest): Promise<LaunchResult> {
-    const run = async (): Promise<LaunchResult> => {
-      if (req.signal?.aborted) return emptyResult({ cancelled: true });
-      logLaunch(req.argv);
+    const once = async (req: LaunchRequest): Promise<LaunchResult> => {
       const server = (this.server ??= new Server());
       const onAbort = () => {
         // Detach first: the next request must not be written to the dying launcher.
@@ -190,6 +212,11 @@ export class LaunchSession {
       if (result) return result;
       if (cancelled) return emptyResult({ cancelled: true });
       throw new Error(`wl-launch --serve ended without a result${got ? `: ${got}` : ''}`);
+    };
+    const run = async (): Promise<LaunchResult> => {
+      if (req.signal?.aborted) return emptyResult({ cancelled: true });
+      logLaunch(req.argv);
+      return withSoftwareFallback(req, once);
     };
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => {});
