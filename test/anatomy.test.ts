@@ -93,3 +93,17 @@ test('--trace syscalls on the I/O-heavy applications: syscall counts and time, W
   for (const a of timed) assert.ok(!a.some((x) => x.endsWith('strace')) && !a.includes('-c'), `timed argv untraced: ${a.join(' ')}`);
   assert.equal(traced.length, ok.length, 'one traced run per measured run');
 });
+
+test('notebook 13-anatomy runs in quick mode on the real kernel: no error cell, a verdict computed from the rows', { timeout: 20 * 60_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'wasmlab-nb13-'));
+  const r = await execa(process.execPath, [cli, 'notebook', 'run', '13-anatomy', '--quick', '--out', out], { cwd: repoRoot, reject: false, all: true });
+  assert.equal(r.exitCode, 0, r.all);
+  assert.match(r.all ?? '', /13-anatomy\.ipynb: ok/);
+  const nb = JSON.parse(readFileSync(join(out, '13-anatomy.ipynb'), 'utf8')) as { cells: { cell_type: string; outputs?: { output_type: string; text?: string | string[] }[] }[] };
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  assert.deepEqual(outputs.filter((o) => o.output_type === 'error'), []);
+  const text = outputs.map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? '')).join('');
+  assert.match(text, /Verdict: .*spends [\d.]+× native's time in system calls/);
+  assert.match(text, /Before the program does anything, \S+ holds [\d.]+ MiB/);
+  assert.match(text, /traced rows, [1-9]\d* with WASI counts/);
+});
