@@ -32,6 +32,8 @@ function syntheticRow(i: number): RunRecord {
     compile_only_s: null, exit_code: 0, signal: null, status: 'ok', reason: '', output_ok: true, outlier: null,
     counter_source: 'none', counter_note: '', cycles: null, instructions: null, branches: null, branch_misses: null,
     cache_references: null, cache_misses: null, ipc: null, branch_miss_ratio: null, cache_miss_ratio: null, counter_scope: null,
+    page_faults: 300, major_faults: 0, context_switches: 2, cpu_migrations: 0, trace_source: '', trace_note: '', syscalls: null,
+    syscall_s: null, top_syscalls: '', wasi_calls: null, top_wasi_calls: '',
     runtime_version: `rt${t} 1.0`, compiler_version: 'clang 19', cflags: '-O2', argv: `["rt${t}","b${b}.wasm"]`,
     artifact_sha256: `sha${b}`, artifact_bytes: 1000, artifact_v128: null, timestamp: new Date(1_700_000_000_000 + i).toISOString(), host: 'bench',
     run_key: `${(b * 100 + t).toString(16).padStart(8, '0')}-${rep}`, plan_id: 'bench', host_id: 'bench',

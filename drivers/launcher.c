@@ -12,7 +12,7 @@
  * descendants it reaped (ru_maxrss is then the largest of them).
  *
  *   wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] [--timeout SEC] [--runs N]
- *             [--env K=V]... [--perf] [--mem-limit BYTES] -- PROGRAM ARGS...
+ *             [--env K=V]... [--perf] [--sw] [--mem-limit BYTES] -- PROGRAM ARGS...
  *   wl-launch --serve     requests on stdin, one JSON result line each on stdout
  *
  * --serve keeps one launcher for a whole sweep: a request is the same arguments as above,
@@ -26,6 +26,12 @@
  * the counters exist, so none of its work escapes them. Where the kernel refuses (VMs), the
  * JSON says why in "counter_error" and the run still happens.
  *
+ * --sw opens the kernel's software events the same way (page faults, major faults, context
+ * switches, CPU migrations, task clock). They need no PMU, so this path runs on every machine.
+ * Unlike the hardware counters they count kernel-side work too (a context switch happens in the
+ * kernel), which perf_event_paranoid >= 2 refuses to a process without CAP_PERFMON: then the
+ * JSON's "software" is null and "software_error" says why, naming the paranoid level.
+ *
  * --mem-limit sets the child's RLIMIT_DATA (soft and hard): private writable memory — heap,
  * anonymous mappings, a wasm runtime's committed linear memory — but not the large PROT_NONE
  * reservations JIT runtimes make for guard regions, which RLIMIT_AS would count (it breaks them).
@@ -33,7 +39,8 @@
  *
  * Without --perf or --mem-limit the child is started with posix_spawn (glibc: clone(CLONE_VM|CLONE_VFORK), no
  * copy of our page tables), the cheapest way to start a process and what hyperfine's Rust std
- * uses; with --perf we fork, because the child must wait until its counters are open.
+ * uses; with --perf we fork, because the child must wait until its counters are open (--sw needs no
+ * gate: see request()).
  *
  * The child gets its own process group: a timeout or a SIGTERM/SIGINT to the launcher kills the
  * whole group (a runtime's helper processes too), so a cancelled sweep leaves nothing behind.
@@ -92,7 +99,19 @@ static const struct { const char *name; uint32_t type; uint64_t config; } COUNTE
 };
 #define NCOUNTERS (sizeof COUNTERS / sizeof COUNTERS[0])
 
-static int open_counter(pid_t pid, uint32_t type, uint64_t config) {
+/* Software events (no PMU needed); names match RunRecord's columns, task_clock_ns aside. */
+static const struct { const char *name; uint32_t type; uint64_t config; } SW_COUNTERS[] = {
+  {"page_faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS},
+  {"major_faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MAJ},
+  {"context_switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES},
+  {"cpu_migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS},
+  {"task_clock_ns", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK},
+};
+#define NSW (sizeof SW_COUNTERS / sizeof SW_COUNTERS[0])
+
+/* exclude_kernel: hardware counters count user space only (allowed at perf_event_paranoid <= 2);
+ * software events must see the kernel, where faults are served and switches happen. */
+static int open_counter(pid_t pid, uint32_t type, uint64_t config, int exclude_kernel) {
   struct perf_event_attr a;
   memset(&a, 0, sizeof a);
   a.size = sizeof a;
@@ -101,11 +120,47 @@ static int open_counter(pid_t pid, uint32_t type, uint64_t config) {
   a.disabled = 1;
   a.enable_on_exec = 1;
   a.inherit = 1;
-  a.exclude_kernel = 1; /* allowed at perf_event_paranoid <= 2 */
+  a.exclude_kernel = (uint64_t)exclude_kernel;
   a.exclude_hv = 1;
   /* Multiplexing scales counts; report enabled/running so scaling is visible. */
   a.read_format = PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING;
   return (int)syscall(SYS_perf_event_open, &a, pid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+static void json_str(const char *s);
+
+/* Why a set of counters could not be opened: errno's text, plus the paranoid level on EACCES. */
+static void open_error(char *buf, size_t n, const char *name) {
+  int e = errno;
+  int len = snprintf(buf, n, "perf_event_open(%s): %s", name, strerror(e));
+  if ((e == EACCES || e == EPERM) && len > 0 && (size_t)len < n) {
+    FILE *f = fopen("/proc/sys/kernel/perf_event_paranoid", "r");
+    int level;
+    if (f && fscanf(f, "%d", &level) == 1)
+      snprintf(buf + len, n - (size_t)len, " (perf_event_paranoid=%d; root or CAP_PERFMON needed)", level);
+    if (f) fclose(f);
+  }
+}
+
+/* A counter set as JSON: "key":{..} with null for unread counters, or "key":null,"error_key":why. */
+static void print_counters(const char *key, const char *error_key, const char *error, const int *fds,
+                           size_t n, const char *const *names) {
+  if (error) {
+    printf(",\"%s\":null,\"%s\":", key, error_key);
+    json_str(error);
+    return;
+  }
+  /* A counter that could not be read is null, not 0, which would be a measured count of nothing. */
+  printf(",\"%s\":{", key);
+  for (size_t k = 0; k < n; k++) {
+    uint64_t v[3] = {0, 0, 0};
+    printf("%s\"%s\":", k ? "," : "", names[k]);
+    /* Unreadable, or never ran (time running 0: the PMU had no slot for it): null. */
+    if (fds[k] < 0 || read(fds[k], v, sizeof v) != (ssize_t)sizeof v || v[2] == 0) { printf("null"); continue; }
+    /* Scale for multiplexing (value * enabled / running), the way perf stat does. */
+    printf("%.0f", (double)v[0] * ((double)v[1] / (double)v[2]));
+  }
+  printf("}");
 }
 
 static void json_str(const char *s) {
@@ -119,7 +174,7 @@ static void json_str(const char *s) {
 }
 
 static const char USAGE[] = "usage: wl-launch [--cwd DIR] [--stdin F] [--stdout F] [--stderr F] "
-                            "[--timeout SEC] [--runs N] [--env K=V]... [--perf] [--mem-limit BYTES] -- PROGRAM ARGS... "
+                            "[--timeout SEC] [--runs N] [--env K=V]... [--perf] [--sw] [--mem-limit BYTES] -- PROGRAM ARGS... "
                             "| wl-launch --serve";
 
 /* A request we cannot carry out: one JSON line saying why (the caller reads only stdout). */
@@ -159,11 +214,12 @@ static int request(int argc, char **argv) {
   double timeout_s = 0;
   long runs = 1;
   unsigned long long mem_limit = 0;
-  int use_perf = 0, i = 1, nenv = 0;
+  int use_perf = 0, use_sw = 0, i = 1, nenv = 0;
   char *envs[64];
   for (; i < argc; i++) {
     if (!strcmp(argv[i], "--")) { i++; break; }
     if (!strcmp(argv[i], "--perf")) { use_perf = 1; continue; }
+    if (!strcmp(argv[i], "--sw")) { use_sw = 1; continue; }
     if (i + 1 >= argc) return report_error("bad request", USAGE, 2);
     if (!strcmp(argv[i], "--cwd")) cwd = argv[++i];
     else if (!strcmp(argv[i], "--stdin")) in = argv[++i];
@@ -178,6 +234,8 @@ static int request(int argc, char **argv) {
   if (i >= argc || runs < 1) return report_error("bad request", USAGE, 2);
   char **cmd = argv + i;
   char **envp = nenv ? child_env(envs, nenv) : environ;
+  /* The child waits on a pipe until its hardware counters are open. */
+  int gated = use_perf;
 
   for (long run = 0; run < runs && !stop_requested; run++) {
     timed_out = 0;
@@ -188,15 +246,30 @@ static int request(int argc, char **argv) {
     int ferr = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (ferr < 0) { close(fin); close(fout); return report_error(err, strerror(errno), 3); }
     int exec_pipe[2], go_pipe[2] = {-1, -1};
-    if (pipe2(exec_pipe, O_CLOEXEC) < 0 || (use_perf && pipe2(go_pipe, O_CLOEXEC) < 0)) {
+    if (pipe2(exec_pipe, O_CLOEXEC) < 0 || (gated && pipe2(go_pipe, O_CLOEXEC) < 0)) {
       close(fin); close(fout); close(ferr);
       return report_error("pipe2", strerror(errno), 3);
+    }
+
+    /* Software events are opened on ourselves, disabled, inherited by the child and enabled by
+     * its exec: we never exec, so only the program counts, and the child needs no gate (it can
+     * be posix_spawned). Its counts join ours when it exits, before wait4 returns. */
+    int sw_fds[NSW];
+    const char *sw_error = NULL;
+    char sw_error_buf[200];
+    for (size_t k = 0; k < NSW; k++) sw_fds[k] = -1;
+    for (size_t k = 0; use_sw && k < NSW && !sw_error; k++) {
+      sw_fds[k] = open_counter(0, SW_COUNTERS[k].type, SW_COUNTERS[k].config, 0);
+      if (sw_fds[k] < 0) {
+        open_error(sw_error_buf, sizeof sw_error_buf, SW_COUNTERS[k].name);
+        sw_error = sw_error_buf;
+      }
     }
 
     uint64_t t0 = now_ns();
     pid_t pid;
     /* posix_spawn cannot set a limit in the child only: fork when one is asked for. */
-    if (!use_perf && !mem_limit) {
+    if (!gated && !mem_limit) {
       posix_spawn_file_actions_t fa;
       posix_spawnattr_t at;
       posix_spawn_file_actions_init(&fa);
@@ -224,7 +297,7 @@ static int request(int argc, char **argv) {
         signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL); signal(SIGHUP, SIG_DFL);
         signal(SIGALRM, SIG_DFL);
         char c;
-        if (use_perf) {
+        if (gated) {
           close(go_pipe[1]);
           if (read(go_pipe[0], &c, 1) != 1) _exit(126);
         }
@@ -261,16 +334,18 @@ static int request(int argc, char **argv) {
 
     int fds[NCOUNTERS];
     const char *counter_error = NULL;
-    char counter_error_buf[160];
+    char counter_error_buf[200];
+    for (size_t k = 0; k < NCOUNTERS; k++) fds[k] = -1;
     if (use_perf) {
       for (size_t k = 0; k < NCOUNTERS; k++) {
-        fds[k] = open_counter(pid, COUNTERS[k].type, COUNTERS[k].config);
+        fds[k] = open_counter(pid, COUNTERS[k].type, COUNTERS[k].config, 1);
         if (fds[k] < 0 && !counter_error) {
-          snprintf(counter_error_buf, sizeof counter_error_buf, "perf_event_open(%s): %s",
-                   COUNTERS[k].name, strerror(errno));
+          open_error(counter_error_buf, sizeof counter_error_buf, COUNTERS[k].name);
           counter_error = counter_error_buf;
         }
       }
+    }
+    if (gated) {
       close(go_pipe[0]);
       if (write(go_pipe[1], "g", 1) < 0) {}
       close(go_pipe[1]);
@@ -321,24 +396,17 @@ static int request(int argc, char **argv) {
     printf(",\"timed_out\":%s,\"stopped\":%s", timed_out ? "true" : "false",
            stop_requested ? "true" : "false");
     if (use_perf) {
-      if (counter_error) {
-        printf(",\"counters\":null,\"counter_error\":");
-        json_str(counter_error);
-      } else {
-        /* A counter that could not be read, or never ran (time running 0: the PMU had no slot
-         * for it), is null — not 0, which would be a measured count of nothing. */
-        printf(",\"counters\":{");
-        for (size_t k = 0; k < NCOUNTERS; k++) {
-          uint64_t v[3] = {0, 0, 0};
-          printf("%s\"%s\":", k ? "," : "", COUNTERS[k].name);
-          if (read(fds[k], v, sizeof v) != (ssize_t)sizeof v || v[2] == 0) { printf("null"); continue; }
-          /* Scale for multiplexing (value * enabled / running), the way perf stat does. */
-          printf("%.0f", (double)v[0] * ((double)v[1] / (double)v[2]));
-        }
-        printf("}");
-      }
-      for (size_t k = 0; k < NCOUNTERS; k++) if (fds[k] >= 0) close(fds[k]);
+      const char *names[NCOUNTERS];
+      for (size_t k = 0; k < NCOUNTERS; k++) names[k] = COUNTERS[k].name;
+      print_counters("counters", "counter_error", counter_error, fds, NCOUNTERS, names);
     }
+    if (use_sw) {
+      const char *names[NSW];
+      for (size_t k = 0; k < NSW; k++) names[k] = SW_COUNTERS[k].name;
+      print_counters("software", "software_error", sw_error, sw_fds, NSW, names);
+    }
+    for (size_t k = 0; k < NCOUNTERS; k++) if (fds[k] >= 0) close(fds[k]);
+    for (size_t k = 0; k < NSW; k++) if (sw_fds[k] >= 0) close(sw_fds[k]);
     printf("}\n");
     fflush(stdout);
   }

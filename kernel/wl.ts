@@ -35,6 +35,7 @@ import { repsFigure } from '../src/plot/reps.js';
 import { ipcScatterFigure } from '../src/plot/scatter.js';
 import { memoryFigure } from '../src/plot/memory.js';
 import { syntheticRows, type SyntheticOptions } from '../src/analysis/synthetic.js';
+import { anatomyOf } from './anatomy.js';
 
 type Rows = DataFrame | readonly object[];
 
@@ -225,6 +226,9 @@ export const wl = {
     const core = await loadCore();
     return abortable(req, (signal) => core.hypothesis({ ...hypothesisRequest(req), signal }));
   },
+  /** Start-up and memory anatomy (notebook 13): `const a = wl.anatomy(runs)`; a.fits, a.floors, a.split, a.shares, a.plot.*, a.verdicts(). */
+  anatomy: (runs: Rows, o: { x?: 'code_bytes' | 'bytes' | 'functions'; y?: 'startup_s' | 'compile_only_s' | 'aot_compile_s'; traced?: Rows } = {}) =>
+    anatomyOf(rowsOf(runs), { ...o, traced: o.traced ? rowsOf(o.traced) : undefined }),
   /** The study's verdicts, computed from a report's geomeans or the runs (src/analysis/findings.ts, rules declared in its RULES). */
   finding: {
     overall: (geomeans: readonly GeomeanRow[], runtimes: readonly string[]) => overallVerdict(geomeans, runtimes),

@@ -53,6 +53,17 @@ export const COUNTER_COLUMNS = [
 ] as const;
 export type CounterName = (typeof COUNTER_COLUMNS)[number];
 
+/**
+ * The kernel's software events, counted by the launcher for every measured run (no PMU needed):
+ * whole process, from its exec to its exit, kernel-side work included.
+ */
+export const SOFTWARE_COLUMNS = ['page_faults', 'major_faults', 'context_switches', 'cpu_migrations'] as const;
+export type SoftwareCounterName = (typeof SOFTWARE_COLUMNS)[number];
+
+/** What `--trace` accepts. */
+export const TRACE_CHOICES = ['syscalls'] as const;
+export type TraceChoice = (typeof TRACE_CHOICES)[number];
+
 export interface RunRecord {
   // identity
   sweep_id: string;
@@ -100,6 +111,20 @@ export interface RunRecord {
   branch_miss_ratio: number | null;
   cache_miss_ratio: number | null;
   counter_scope: CounterScope | null; // null when no counters were asked for
+  // software events of the measured run (launcher, perf_event_open); null where the kernel refused (counter_note says why)
+  page_faults: number | null; // minor + major
+  major_faults: number | null; // faults that had to read from disk
+  context_switches: number | null; // voluntary + involuntary, all threads
+  cpu_migrations: number | null;
+  // system and host calls, from a separate traced run of the same command (`--trace syscalls`; it
+  // never feeds the timing columns): '' / null when not traced; trace_note says why a count is missing
+  trace_source: string; // '' (not traced) or the tracer, e.g. "strace"
+  trace_note: string;
+  syscalls: number | null; // system calls of the whole process tree
+  syscall_s: number | null; // time spent in them, as the tracer measures it
+  top_syscalls: string; // JSON [[name, count, seconds], …], most time first; '' when not traced
+  wasi_calls: number | null; // WASI host calls, where the runtime can report them (null otherwise, never a 0)
+  top_wasi_calls: string; // JSON [[name, count], …], most calls first; '' when not counted
   // provenance
   runtime_version: string;
   compiler_version: string;
@@ -133,6 +158,9 @@ export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] 
   ['exit_code', 'int'], ['signal', 'text'], ['status', 'text'], ['reason', 'text'], ['output_ok', 'bool'], ['outlier', 'bool'],
   ['counter_source', 'text'], ['counter_note', 'text'], ...COUNTER_COLUMNS.map((c) => [c, 'real'] as const),
   ['ipc', 'real'], ['branch_miss_ratio', 'real'], ['cache_miss_ratio', 'real'], ['counter_scope', 'text'],
+  ...SOFTWARE_COLUMNS.map((c) => [c, 'real'] as const),
+  ['trace_source', 'text'], ['trace_note', 'text'], ['syscalls', 'real'], ['syscall_s', 'real'], ['top_syscalls', 'text'],
+  ['wasi_calls', 'real'], ['top_wasi_calls', 'text'],
   ['runtime_version', 'text'], ['compiler_version', 'text'], ['cflags', 'text'], ['argv', 'text'], ['artifact_sha256', 'text'],
   ['artifact_bytes', 'real'], ['artifact_v128', 'int'], ['timestamp', 'text'], ['host', 'text'],
   ['run_key', 'text'], ['plan_id', 'text'], ['host_id', 'text'],
@@ -140,9 +168,13 @@ export const RECORD_SCHEMA: readonly (readonly [keyof RunRecord, ColumnType])[] 
 
 /**
  * Columns added after stores and files were first written, with the value their old rows mean:
- * a store's migration fills them in, an import of an older file without them gets them.
+ * a store's migration fills them in, an import of an older file without them gets them (null: empty).
  */
-export const ADDED_COLUMNS: Partial<Record<keyof RunRecord, string>> = { features: '' };
+export const ADDED_COLUMNS: Partial<Record<keyof RunRecord, string | null>> = {
+  features: '',
+  ...Object.fromEntries(SOFTWARE_COLUMNS.map((c) => [c, null])),
+  trace_source: '', trace_note: '', syscalls: null, syscall_s: null, top_syscalls: '', wasi_calls: null, top_wasi_calls: '',
+};
 
 /** Column order for CSV/table output: exactly the keys of RunRecord, in declaration order. */
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = RECORD_SCHEMA.map(([c]) => c);

@@ -52,7 +52,7 @@ const DEFAULT_MS = 10;
 
 const noLaunch: LaunchResult = {
   wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, exit_code: null, signal: null, timed_out: false, cancelled: false,
-  start_error: null, counters: null, counter_error: null, note: null,
+  start_error: null, counters: null, counter_error: null, software: null, software_error: null, note: null,
 };
 
 export class FakeExecutor implements Executor {

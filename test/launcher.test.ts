@@ -76,3 +76,60 @@ test('a resident launcher runs many commands, passes env, survives an abort', as
     s.close();
   }
 });
+
+test('software counters come through perf_event_open on every run, no PMU needed', async () => {
+  // The launcher's perf path (open, enable at exec, read, scale) ran nowhere before: hardware
+  // counters need a PMU these VMs lack. The kernel's software events need none.
+  const r = await launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(32 << 20, 1)'] });
+  assert.equal(r.exit_code, 0);
+  assert.equal(r.software_error, null, `refused: ${r.software_error}`);
+  const s = r.software!;
+  // 32 MiB touched is ≥ 8192 pages: each a fault, whatever the page cache holds.
+  assert.ok(s.page_faults! > 8000, `page faults ${s.page_faults}`);
+  assert.ok(s.major_faults! >= 0 && s.major_faults! <= s.page_faults!, `major ${s.major_faults}`);
+  assert.ok(s.context_switches! > 0, `Node's threads switch: ${s.context_switches}`);
+  assert.ok(s.cpu_migrations! >= 0);
+  // task clock ≈ the child's CPU time (rusage): the counts are the child's, not the launcher's.
+  const cpu = r.user_s! + r.sys_s!;
+  assert.ok(s.task_clock_ns! / 1e9 > 0.5 * cpu && s.task_clock_ns! / 1e9 < 2 * cpu + 0.01, `task clock ${s.task_clock_ns} ns, rusage ${cpu} s`);
+});
+
+test('software counters count only the program: a tiny one has few faults, a fresh count each run', async () => {
+  const s = new LaunchSession();
+  try {
+    const small = await s.launch({ ...io, argv: ['true'] });
+    const big = await s.launch({ ...io, argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(64 << 20, 1)'] });
+    const again = await s.launch({ ...io, argv: ['true'] });
+    assert.ok(small.software!.page_faults! > 0 && small.software!.page_faults! < 2000, `true: ${small.software!.page_faults}`);
+    assert.ok(big.software!.page_faults! > 16000, `64 MiB: ${big.software!.page_faults}`);
+    assert.ok(Math.abs(again.software!.page_faults! - small.software!.page_faults!) < 200, 'counts do not carry over between runs');
+    const off = await s.launch({ ...io, argv: ['true'], software: false });
+    assert.equal(off.software, null);
+  } finally {
+    s.close();
+  }
+});
+
+test('a launcher built before --sw still measures: runs go on without software counts, saying why', async () => {
+  // The cache's wl-launch link is shared by every clone (the last to run setup wins): an older
+  // build must not make every run fail to start. An old build is provoked here by a real
+  // launcher behind a wrapper that rejects --sw the way an old one does.
+  const dir2 = mkdtempSync(join(tmpdir(), 'wasmlab-oldlauncher-'));
+  const { launcherPath } = await import('../src/measure/launch.js');
+  const real = launcherPath();
+  const old = join(dir2, 'wl-launch');
+  writeFileSync(old, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --sw ] && { echo '{"error":"bad request","errno":"usage: wl-launch [--perf] [--mem-limit BYTES]"}'; exit 2; }; [ "$a" = -- ] && break; done\nexec ${real} "$@"\n`, { mode: 0o755 });
+  const saved = process.env.WASMLAB_LAUNCHER;
+  process.env.WASMLAB_LAUNCHER = old;
+  try {
+    const { launch: launchFresh } = await import(`../src/measure/launch.js?old=${Date.now()}`);
+    const r = await launchFresh({ ...io, argv: ['sh', '-c', 'exit 3'] });
+    assert.equal(r.start_error, null);
+    assert.equal(r.exit_code, 3);
+    assert.equal(r.software, null);
+    assert.match(r.software_error ?? '', /predates --sw/);
+  } finally {
+    if (saved === undefined) delete process.env.WASMLAB_LAUNCHER;
+    else process.env.WASMLAB_LAUNCHER = saved;
+  }
+});

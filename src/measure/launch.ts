@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { locateTool } from '../locate.js';
-import type { CounterName } from '../record.js';
+import type { CounterName, SoftwareCounterName } from '../record.js';
 
 export interface LaunchRequest {
   argv: string[];
@@ -19,6 +19,7 @@ export interface LaunchRequest {
   env?: Record<string, string>;
   timeoutS?: number;
   perf?: boolean; // open hardware counters for the child
+  software?: boolean; // count the kernel's software events for the child (default: yes; cheap, see launcher.c)
   memLimitBytes?: number; // the child's RLIMIT_DATA (see launcher.c)
   signal?: AbortSignal; // abort kills the child's whole process group
 }
@@ -38,6 +39,10 @@ export interface LaunchResult {
   counters: Partial<Record<CounterName, number>> | null;
   /** Why counters are missing (all, or the ones absent from `counters`). */
   counter_error: string | null;
+  /** The kernel's software events for the child (perf_event_open, no PMU needed); null when refused or not asked. */
+  software: Partial<Record<SoftwareCounterName | 'task_clock_ns', number>> | null;
+  /** Why software counts are missing (the kernel refused, e.g. perf_event_paranoid), or null. */
+  software_error: string | null;
   /** Why a time is null (the launcher did not report it); null when all were reported. */
   note: string | null;
 }
@@ -58,11 +63,32 @@ export function launcherPath(): string {
   return p;
 }
 
+/**
+ * Set once a launcher refused `--sw` (a wl-launch built from an older launcher.c: the cache's link
+ * is shared by every clone, and the last one to run setup wins). Runs then go on without software
+ * counts, and each says why, rather than every run failing to start.
+ */
+let oldLauncher = false;
+const OLD_LAUNCHER = 'software counters: this wl-launch predates --sw (rebuild it: bash setup/steps/launcher.sh)';
+
+/** Run `once` with --sw; if the launcher does not know the flag, again without it (and remember). */
+async function withSoftwareFallback(req: LaunchRequest, once: (r: LaunchRequest) => Promise<LaunchResult>): Promise<LaunchResult> {
+  const wantSw = req.software !== false;
+  if (!wantSw || !oldLauncher) {
+    const r = await once(req);
+    if (!wantSw || !r.start_error?.startsWith('bad request') || r.start_error.includes('--sw')) return r;
+    oldLauncher = true;
+  }
+  const r = await once({ ...req, software: false });
+  return r.start_error ? r : { ...r, software_error: OLD_LAUNCHER };
+}
+
 function launcherArgs(req: LaunchRequest): string[] {
   const args = ['--cwd', req.cwd, '--stdout', req.stdout, '--stderr', req.stderr];
   if (req.stdin) args.push('--stdin', req.stdin);
   if (req.timeoutS) args.push('--timeout', String(req.timeoutS));
   if (req.perf) args.push('--perf');
+  if (req.software !== false) args.push('--sw');
   if (req.memLimitBytes) args.push('--mem-limit', String(Math.floor(req.memLimitBytes)));
   for (const [k, v] of Object.entries(req.env ?? {})) args.push('--env', `${k}=${v}`);
   args.push('--', ...req.argv);
@@ -74,15 +100,27 @@ function launcherArgs(req: LaunchRequest): string[] {
  * left out and named in the error. A missing count is never a 0.
  */
 function parseCounters(raw: unknown, error: string | null): Pick<LaunchResult, 'counters' | 'counter_error'> {
-  if (!raw || typeof raw !== 'object') return { counters: null, counter_error: error };
-  const counters: Partial<Record<CounterName, number>> = {};
+  const [counters, counter_error] = countsOf<CounterName>(raw, error);
+  return { counters, counter_error };
+}
+
+/** A counter set of the result line: numbers kept, the rest named in the error (never a 0). */
+function countsOf<K extends string>(raw: unknown, error: string | null): [Partial<Record<K, number>> | null, string | null] {
+  if (!raw || typeof raw !== 'object') return [null, error];
+  const counters: Partial<Record<K, number>> = {};
   const missing: string[] = [];
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof v === 'number' && Number.isFinite(v)) counters[k as CounterName] = v;
+    if (typeof v === 'number' && Number.isFinite(v)) counters[k as K] = v;
     else missing.push(k);
   }
   const why = missing.length ? `not counted: ${missing.join(', ')}` : null;
-  return { counters: Object.keys(counters).length ? counters : null, counter_error: [error, why].filter(Boolean).join('; ') || null };
+  return [Object.keys(counters).length ? counters : null, [error, why].filter(Boolean).join('; ') || null];
+}
+
+function parseSoftware(j: Record<string, unknown>): Pick<LaunchResult, 'software' | 'software_error'> {
+  if (!('software' in j)) return { software: null, software_error: null };
+  const [software, software_error] = countsOf<SoftwareCounterName | 'task_clock_ns'>(j.software, typeof j.software_error === 'string' ? j.software_error : null);
+  return { software, software_error };
 }
 
 /** Parse the launcher's result line; null when there is none (the launcher died). Exported for tests. */
@@ -111,6 +149,7 @@ export function parseResult(line: string, cancelled: boolean): LaunchResult | nu
     cancelled: cancelled || j.stopped === true,
     start_error: null,
     ...parseCounters(j.counters, typeof j.counter_error === 'string' ? j.counter_error : null),
+    ...parseSoftware(j),
     note: missing.length ? `the launcher reported no ${missing.join(', ')}: left empty` : null,
   };
 }
@@ -127,6 +166,10 @@ export function logLaunch(argv: readonly string[]): void {
 /** One run with a launcher of its own (one-off checks; sweeps use a LaunchSession). */
 export async function launch(req: LaunchRequest): Promise<LaunchResult> {
   logLaunch(req.argv);
+  return withSoftwareFallback(req, launchOnce);
+}
+
+async function launchOnce(req: LaunchRequest): Promise<LaunchResult> {
   const r = await execa(launcherPath(), launcherArgs(req), {
     reject: false,
     cancelSignal: req.signal,
@@ -153,9 +196,7 @@ export class LaunchSession {
   private queue: Promise<unknown> = Promise.resolve();
 
   launch(req: LaunchRequest): Promise<LaunchResult> {
-    const run = async (): Promise<LaunchResult> => {
-      if (req.signal?.aborted) return emptyResult({ cancelled: true });
-      logLaunch(req.argv);
+    const once = async (req: LaunchRequest): Promise<LaunchResult> => {
       const server = (this.server ??= new Server());
       const onAbort = () => {
         // Detach first: the next request must not be written to the dying launcher.
@@ -171,6 +212,11 @@ export class LaunchSession {
       if (result) return result;
       if (cancelled) return emptyResult({ cancelled: true });
       throw new Error(`wl-launch --serve ended without a result${got ? `: ${got}` : ''}`);
+    };
+    const run = async (): Promise<LaunchResult> => {
+      if (req.signal?.aborted) return emptyResult({ cancelled: true });
+      logLaunch(req.argv);
+      return withSoftwareFallback(req, once);
     };
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => {});
@@ -230,7 +276,8 @@ class Server {
 function emptyResult(over: Partial<LaunchResult>): LaunchResult {
   return {
     wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, exit_code: null, signal: null,
-    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null, note: null,
+    timed_out: false, cancelled: false, start_error: null, counters: null, counter_error: null,
+    software: null, software_error: null, note: null,
     ...over,
   };
 }

@@ -21,7 +21,7 @@
  *   reps) are the request's, made once in validate.ts's checkRequest; the CLI makes them at
  *   parse time, the kernel when the magic runs (a `{expr}` may fill a value in only then).
  */
-import { COUNTER_CHOICES, COUNTER_SCOPES, type CounterChoice, type CounterScopeChoice } from '../record.js';
+import { COUNTER_CHOICES, COUNTER_SCOPES, TRACE_CHOICES, type TraceChoice, type CounterChoice, type CounterScopeChoice } from '../record.js';
 import { OPT_LEVELS } from '../toolchain/build.js';
 import { FEATURE_NAMES } from '../toolchain/features.js';
 
@@ -55,6 +55,8 @@ export interface SweepOptions {
   warmup?: number;
   aot?: boolean;
   counters?: CounterChoice;
+  /** `syscalls`: each measured run is also run under strace (a separate run; src/measure/counters/trace.ts). */
+  trace?: TraceChoice;
   scope?: CounterScopeChoice;
   timeout?: number;
   /** Memory limit per run: bytes, or "512M", "2G" (see parseSize); a run over it is out-of-memory. */
@@ -129,6 +131,8 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'warmup', short: 'w', type: 'int', key: 'warmup', metavar: 'N', default: '1', config: 'warmup', help: 'unrecorded warm-up runs per target' },
   { name: 'counters', short: 'c', type: 'string', key: 'counters', choices: COUNTER_CHOICES, metavar: 'SRC', default: 'none; profile auto',
     config: 'counters', uses: SWEEPS, help: 'hardware counters: none | auto | perf | valgrind (simulated)' },
+  { name: 'trace', type: 'string', key: 'trace', choices: TRACE_CHOICES, metavar: 'WHAT', uses: SWEEPS,
+    help: 'syscalls: also run each measured run under strace (+ WASI call counts); never feeds the timing columns' },
   { name: 'scope', type: 'string', key: 'scope', choices: COUNTER_SCOPES, metavar: 'SCOPE', default: 'both', uses: ['profile'],
     help: 'counts of the whole process, of the kernel (two-size estimate), or both' },
   { name: 'pin', type: 'string', key: 'pin', metavar: 'CPUS', help: 'run children under taskset -c CPUS' },

@@ -58,12 +58,12 @@ export async function readRows(conn: DuckDBConnection, file: string, format: Fil
   }
   const want = RECORD_SCHEMA.map(([c]) => c as string);
   // A file from before a column was added lacks it: its rows get the value old rows mean.
-  const added = (c: string) => (ADDED_COLUMNS as Record<string, string | undefined>)[c];
+  const added = (c: string) => (ADDED_COLUMNS as Record<string, string | null | undefined>)[c];
   const missing = want.find((c) => !names.includes(c) && added(c) === undefined);
   if (missing) throw new FileShapeError(`${file}: column "${missing}" is missing (a runs file has ${want.length} columns: ${want.slice(0, 4).join(', ')}, …)`);
   const extra = names.find((c) => !want.includes(c));
   if (extra) throw new FileShapeError(`${file}: unexpected column "${extra}" (not a column of runs)`);
-  const value = (c: string, t: keyof typeof SQL_TYPE) => (names.includes(c) ? `TRY_CAST(${c} AS ${SQL_TYPE[t]})` : `${sqlText(added(c)!)}::${SQL_TYPE[t]}`);
+  const value = (c: string, t: keyof typeof SQL_TYPE) => (names.includes(c) ? `TRY_CAST(${c} AS ${SQL_TYPE[t]})` : `${added(c) === null ? 'NULL' : sqlText(added(c)!)}::${SQL_TYPE[t]}`);
   const cols = RECORD_SCHEMA.map(([c, t]) => `${value(c, t)} AS ${c}`).join(', ');
   const src = `SELECT ${cols} FROM ${reader(path, format, format !== 'parquet' ? names : null)}`;
   // A value of the wrong type would become NULL silently: name the first such column instead.

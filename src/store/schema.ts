@@ -51,7 +51,7 @@ export function migrations(version: number | null, runColumns: readonly string[]
     for (const [c, t] of RECORD_SCHEMA) {
       if (runColumns.includes(c)) continue;
       const old = ADDED_COLUMNS[c];
-      out.push(`ALTER TABLE runs ADD COLUMN ${c} ${SQL_TYPE[t]}${old !== undefined ? ` DEFAULT '${old.replace(/'/g, "''")}'` : ''}`);
+      out.push(`ALTER TABLE runs ADD COLUMN ${c} ${SQL_TYPE[t]}${old !== undefined && old !== null ? ` DEFAULT '${old.replace(/'/g, "''")}'` : ''}`);
     }
     if (!runColumns.includes('superseded')) out.push('ALTER TABLE runs ADD COLUMN superseded BOOLEAN DEFAULT false');
   }

@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CounterSource, RunRecord } from '../record.js';
+import type { CounterSource, RunRecord, TraceChoice } from '../record.js';
 import type { Command, Target } from '../runtimes/adapter.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { countersToColumns } from '../measure/counters/derive.js';
+import { NULL_SOFTWARE } from '../measure/counters/software.js';
+import { NULL_TRACE } from '../measure/counters/trace.js';
 import { hostFingerprint } from '../measure/host.js';
 import { LaunchSession } from '../measure/launch.js';
 import type { RepPolicy } from '../measure/policy.js';
@@ -43,6 +45,8 @@ export interface SweepRequest {
   benchPolicy?: (b: Benchmark) => RepPolicy;
   /** Already resolved: "auto" is decided by the caller. */
   counters: CounterSource;
+  /** Trace each measured run in a second, separate run (src/measure/counters/trace.ts). */
+  trace?: TraceChoice;
   timeoutS?: number;
   /** Each run's memory limit in bytes (RLIMIT_DATA); a run failing under it is out-of-memory. */
   memLimitBytes?: number;
@@ -129,7 +133,7 @@ export class SweepContext {
       features: featuresLabel(this.req.features ?? []), rep: 0,
       wall_s: null, user_s: null, sys_s: null, maxrss_kb: null, kernel_s: null, startup_s: null, aot_compile_s: null, compile_only_s: null,
       exit_code: null, signal: null, status: 'ok', reason: '', output_ok: null, outlier: null,
-      counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null,
+      counter_source: 'none', counter_note: '', ...NULL_COUNTERS, counter_scope: null, ...NULL_SOFTWARE, ...NULL_TRACE,
       runtime_version: '', compiler_version: '', cflags: '', argv: '', artifact_sha256: '', artifact_bytes: null, artifact_v128: null,
       timestamp: new Date().toISOString(), host: this.host, run_key: '', plan_id: this.planId, host_id: this.hostId, ...over,
     };

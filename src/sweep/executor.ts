@@ -17,7 +17,7 @@ import { executeRun, type Outcome, type RunSpec } from '../measure/execute.js';
  * Why a command is run: native's reference output, a warm-up, a measured rep, or the second run
  * of a counter mechanism (valgrind). The real executor runs them all alike; a fake tells them apart.
  */
-export type RunPurpose = 'reference' | 'warm-up' | 'measured' | 'counters';
+export type RunPurpose = 'reference' | 'warm-up' | 'measured' | 'counters' | 'trace';
 
 export interface Executor {
   /** A runtime's adapter: its kind, modes and the command of a run (throws for an unknown runtime). */

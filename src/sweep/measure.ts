@@ -6,6 +6,8 @@ import type { RunRecord } from '../record.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { counterMechanism } from '../measure/counters/mechanism.js';
 import type { Outcome } from '../measure/execute.js';
+import { softwareColumns } from '../measure/counters/software.js';
+import { NULL_TRACE, traceRun } from '../measure/counters/trace.js';
 import type { RunDir } from '../measure/rundir.js';
 import { runKey } from '../store/keys.js';
 import type { SweepContext } from './context.js';
@@ -60,7 +62,17 @@ export async function measureOnce(
     }, 'counters'),
   });
   if (!counted) return null;
+  const traced = warm || !ctx.req.trace ? NULL_TRACE : await traceRun({
+    trace: ctx.req.trace, runtime: p.target.runtime, measured: o, argv: p.cmd.argv, scratch: ctx.dir,
+    rerun: (wrap, { timeoutFactor, env }) => ctx.exec.run({
+      ...ctx.runSpec(b, runDir, { argv: wrap(p.cmd.argv), env: { ...p.cmd.env, ...env } }, 'trace'),
+      timeoutS: spec.timeoutS * timeoutFactor, memLimitBytes: undefined,
+    }, 'trace'),
+  });
+  if (!traced) return null;
   const counter_source = mechanism.source;
+  const software = softwareColumns(l);
+  const counter_note = [counted.counter_note, software.note].filter(Boolean).join('; ');
   const kernel_s = status === 'ok' || status === 'wrong-output' ? o.kernel_s : null;
   // A time the launcher could not report is null, and the row says so.
   if (l.note) reason = reason ? `${reason}; ${l.note}` : l.note;
@@ -69,7 +81,7 @@ export async function measureOnce(
     wall_s: l.wall_s, user_s: l.user_s, sys_s: l.sys_s, maxrss_kb: l.maxrss_kb,
     kernel_s, startup_s: kernel_s !== null && l.wall_s !== null ? l.wall_s - kernel_s : null,
     aot_compile_s: p.aot_compile_s, compile_only_s: p.compile_only_s, exit_code: l.exit_code, signal: l.signal, status, reason, output_ok,
-    counter_source, counter_note: counted.counter_note, ...counted.counters, counter_scope: counter_source === 'none' ? null : 'process',
+    counter_source, counter_note, ...counted.counters, counter_scope: counter_source === 'none' ? null : 'process', ...software.columns, ...traced,
     runtime_version: p.det.version ?? '', compiler_version: p.artifact.compiler_version, cflags: p.artifact.cflags,
     argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes, artifact_v128: p.artifact.v128,
     run_key: warm ? '' : runKey(p.series, p.rep),

@@ -86,7 +86,8 @@ export async function prepareTarget(
   const series = seriesKey({
     benchmark: b.id, size: ctx.req.size, opt, runtime: t.runtime, mode: t.mode, aot: t.aot, runtime_version: version,
     artifact_sha256: art.sha256, argv: relativeArgv(cmd.argv, { run: runDir.dir, sweep: ctx.dir, cache: cacheDir, repo: repoRoot }),
-    counters: ctx.req.counters, host_id: ctx.hostId, features: featuresLabel(ctx.req.features ?? []),
+    // A traced sweep's rows carry more columns: its key differs, untraced keys stay as stored.
+    counters: ctx.req.trace ? `${ctx.req.counters}+trace:${ctx.req.trace}` : ctx.req.counters, host_id: ctx.hostId, features: featuresLabel(ctx.req.features ?? []),
   });
   return { target: t, label, adapter, det, artifact: art, aot_compile_s, compile_only_s, cmd, series, runs: [], rep: 0, stopped: false };
 }

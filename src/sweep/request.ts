@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { CompileError, oneLine, UsageError } from '../errors.js';
-import { targetLabel, type CounterScopeChoice, type CounterSource, type RunRecord } from '../record.js';
+import { TRACE_CHOICES, targetLabel, type CounterScopeChoice, type CounterSource, type RunRecord } from '../record.js';
 import { ManifestError, type Benchmark } from '../suite/manifest.js';
 import { resolveBenchmarkList, UnknownBenchmarkError } from '../suite/catalog.js';
 import { prebuiltBenchmark, PrebuiltError, type PrebuiltSpec } from '../suite/prebuilt.js';
@@ -78,14 +78,15 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   if (!benchmarks.some((b) => b.sizes[size])) throw new UsageError(`no benchmark has size "${size}" (sizes: ${[...new Set(benchmarks.flatMap((b) => Object.keys(b.sizes)))].join(', ')})`);
   const sweepId = newSweepId();
   const counters = await countersOf(req);
+  if (req.trace !== undefined && !(TRACE_CHOICES as readonly string[]).includes(req.trace)) throw new UsageError(`--trace is ${TRACE_CHOICES.join(', ')} (got "${String(req.trace)}")`);
   const request = {
     benchmarks: benchmarks.map((b) => b.id), runtimes: req.runtimes, opt: opts, size, reps: req.reps ?? 3,
-    ci: req.ci, aot: Boolean(req.aot), counters, pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
+    ci: req.ci, aot: Boolean(req.aot), counters, ...(req.trace ? { trace: req.trace } : {}), pin: req.pin ?? null, timeout: req.timeout ?? null, fresh: Boolean(req.fresh),
     ...(memLimitBytes ? { mem_limit_bytes: memLimitBytes } : {}), ...(features.length ? { features } : {}),
   };
   const info = collectSweepInfo(sweepId, request);
   req.onSweep?.(info);
-  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}) });
+  const plan = req.planId ?? planId({ benchmarks: request.benchmarks, opts, size, targets: targets.map(targetLabel), policy, counters, ...(features.length ? { features } : {}), ...(req.trace ? { trace: req.trace } : {}) });
   const store = req.dryRun ? null : storeOf({ ...req, onBusy: (holder) => req.onEvent?.({ kind: 'store-busy', holder }) });
   store?.beginSweep({ sweep_id: sweepId, plan_id: plan, request, provenance: info, fresh: Boolean(req.fresh) });
   const tally = { reused: 0, measured: 0 };
@@ -96,7 +97,7 @@ async function* sweepOver(benchmarks: Benchmark[], req: BenchRequest): AsyncGene
   let status: 'done' | 'interrupted' | 'failed' = 'failed';
   try {
     yield* runSweep({
-      benchmarks, targets, opts, features, size, policy, counters, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
+      benchmarks, targets, opts, features, size, policy, counters, trace: req.trace, timeoutS: req.timeout, pinCpus: req.pin, signal: req.signal, memLimitBytes,
       // No --reps: a benchmark's own default (an imported WABench entry's Iter) wins over 3.
       ...(req.reps === undefined && benchmarks.some((b) => b.reps) ? { benchPolicy: (b: Benchmark) => (b.reps ? policyOf({ ...req, reps: b.reps }) : policy) } : {}),
       sweepId, planId: plan, store: store ?? undefined, fresh: req.fresh, onEvent,

@@ -162,3 +162,37 @@ export function countV128(bytes: Uint8Array): V128Count {
   }
   return out;
 }
+
+const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount', 'tag'];
+
+/** A module's shape from its section headers alone (no body is decoded). */
+export interface ModuleShape {
+  bytes: number;
+  /** Functions defined in the module: the code section's count. */
+  functions: number;
+  /** Bytes of the code section (the function bodies a runtime compiles). */
+  codeBytes: number;
+  /** Bytes per section name (custom sections, e.g. the name section, summed as "custom"). */
+  sections: Record<string, number>;
+}
+
+/** Read a module's section headers (start-up anatomy, src/analysis/anatomy.ts). */
+export function moduleShape(bytes: Uint8Array): ModuleShape {
+  const head = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (bytes.length < 8 || head.some((x, i) => bytes[i] !== x)) throw new ScanError('not a WebAssembly 1.0 binary module');
+  const out: ModuleShape = { bytes: bytes.length, functions: 0, codeBytes: 0, sections: {} };
+  const top = new Reader(bytes, 8, bytes.length);
+  while (top.p < bytes.length) {
+    const id = top.byte();
+    const size = top.leb();
+    const start = top.p;
+    top.skip(size);
+    const name = SECTION_NAMES[id] ?? `section ${id}`;
+    out.sections[name] = (out.sections[name] ?? 0) + size;
+    if (id === 10) {
+      out.codeBytes = size;
+      out.functions = new Reader(bytes, start, start + size).leb();
+    }
+  }
+  return out;
+}

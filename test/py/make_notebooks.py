@@ -288,3 +288,27 @@ Notebooks.write(study([
     "console.log(wl.finding.rule(10));",
     "console.log(`Verdict: ${wl.finding.overTime(points, runs)}`);",
 ]), sys.argv[1] + "/notebooks/10-over-time.ipynb")
+
+Notebooks.write(study([
+    "#md # Anatomy of a run: where time and memory go outside the generated code\n\nThe other notebooks say how much slower and bigger each runtime is; this one looks for why, with what any machine can measure (no PMU): time in the operating system and in WASI host calls on the I/O-heavy applications (a separate run under `strace -c -w -f` per measured run, `--trace syscalls`; it never feeds a timing column), start-up against the module's code size (a least-squares line per target, with 95% CIs), compile throughput per tier, and each runtime's own floor of start-up and memory — the empty program `anatomy/empty` — which splits a program's peak memory into the runtime's part and the program's. Every run also carries the kernel's software counters (page faults, context switches) from the launcher. docs/anatomy.md explains each column and what tracing costs.",
+    params('let size = "small";\nlet reps = 3;\nlet benchmarks = ["empty", "gemm", "crc32", "quicksort", "gcc-loops", "bzip2", "zstd", "sqlite", "lua"];\nlet apps = ["bzip2", "zstd", "sqlite"];\nlet runtimes = ["wasmtime:cranelift", "wasmtime:winch", "node:turbofan", "node:liftoff", "wasm3", "wasmer:singlepass", "wasmer:cranelift", "wazero:compiler"];\nlet quick = false;'),
+    "#md Quick mode (CI): the `mini` size, few benchmarks and runtimes — a smoke test of the notebook, not a measurement. The full mode reuses the study store's rows (same benchmarks, size and targets are not measured again).",
+    'if (quick) {\n  size = "mini";\n  reps = 2;\n  benchmarks = ["empty", "gemm", "crc32", "bzip2"];\n  apps = ["bzip2"];\n  runtimes = ["wasmtime:cranelift", "wasmtime:winch", "node:turbofan", "wasm3"];\n}\n// Properties spelled out: tslab does not see earlier cells\' variables in shorthand ones.\nconst est = await wl.estimate({ benchmarks: benchmarks, runtimes: ["native", ...runtimes], size: size, reps: reps });\nconsole.log(`estimated run time: ${est.toFixed(0)} s, plus one traced run per application and target`);',
+    "%bench -b {benchmarks} -r native,{runtimes} --size {size} --reps {reps} -o runs",
+    "#md The applications once more, each measured run followed by a traced twin (`trace: \"syscalls\"`): syscall counts and time from strace, WASI calls where the runtime reports them (Wasmtime's `wasmtime_wasi` log, our Node runner); elsewhere the row says why in `trace_note`, never a zero.",
+    'const traced = await wl.bench({ benchmarks: apps, runtimes: ["native", ...runtimes], size: size, reps: 1, trace: "syscalls" });\nconst a = wl.anatomy(runs, { traced: traced });\nconsole.log(`${traced.length} traced rows, ${traced.filter((r) => r.wasi_calls !== null).length} with WASI counts`);',
+    "#md Share of the traced run's wall time inside system calls (waits such as futex and poll left out; strace's stops inflate both), per application and target, with the WASI calls behind it:",
+    "await a.frame(a.shares)",
+    "a.plot.syscalls()",
+    "#md Start-up (wall time outside the program's own timer; the empty program's whole wall time) against the module's code section, one least-squares line per target: the slope is seconds per MiB of code, the intercept what a module of no code would cost. CIs are t-based (95%).",
+    "await a.frame(a.fits.map((f) => ({ target: f.target, modules: f.n, s_per_MiB: f.slope, slope_ci95: f.slope_ci, intercept_s: f.intercept, intercept_ci95: f.intercept_ci, r2: f.r2 })))",
+    "a.plot.startup()",
+    "#md Compile throughput: KiB of code per second of a separate compile-only run (JIT modes with an AOT compiler) or of the AOT compile, median over modules:",
+    "await a.frame(a.throughput)",
+    "#md Floors: the empty program's wall time and peak memory per target — the runtime's own cost before the program does anything:",
+    "await a.frame(a.floors)",
+    "#md Peak memory split into the target's floor and the program's part, against native's program part (`program_x`: the program's MRSS above the floor over native's above its floor):",
+    "await a.frame(a.split)",
+    "a.plot.memory()",
+    "console.log(`Verdict: ${a.verdicts().join(' ') || 'no rows to judge'}`);",
+]), sys.argv[1] + "/notebooks/13-anatomy.ipynb")

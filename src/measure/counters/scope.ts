@@ -12,6 +12,8 @@
  * "Scope"): run two problem sizes and take the difference to isolate the kernel.
  */
 import { median } from '../../analysis/aggregate.js';
+import { NULL_SOFTWARE } from './software.js';
+import { NULL_TRACE } from './trace.js';
 import { COUNTER_COLUMNS, type CounterName, type RunRecord } from '../../record.js';
 import { countersToColumns } from './derive.js';
 
@@ -50,7 +52,8 @@ export function kernelScopeRows(rows: readonly RunRecord[], other: readonly RunR
   const out: RunRecord[] = [];
   for (const r of rows) {
     if (r.counter_scope !== 'process') continue;
-    const base = { ...r, counter_scope: 'kernel' as const, run_key: '', outlier: null };
+    // Software counts and traces are the whole process's: a kernel-scope row does not repeat them.
+    const base = { ...r, counter_scope: 'kernel' as const, run_key: '', outlier: null, ...NULL_SOFTWARE, ...NULL_TRACE };
     const p = pairs.get(target(r));
     const why = !counted(r) ? 'this run has no counts or no timed region'
       : !p?.length ? 'no counted run of the same target at the second size' : null;
