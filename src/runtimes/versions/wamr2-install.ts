@@ -5,8 +5,8 @@
  * comes with the LLVM-JIT variant. A variant that does not build marks its mode unavailable
  * with the reason; the others still install. Measured: 13.4 min on 2 cores shared with heavy
  * load (classic 93 s, fast-interp 150 s, aot 89 s, llvm-jit 335 s, fast-jit 126 s); less when
- * idle. Needs cmake, g++ and, for llvm-jit and aot, Debian's llvm-19-dev (+ libpolly-19-dev); fast-jit uses Debian's libasmjit-dev instead of the asmjit clone its
- * cmake would fetch from the web.
+ * idle. Needs cmake, g++ and, for llvm-jit and aot, Debian's llvm-19-dev (+ libpolly-19-dev);
+ * fast-jit uses Debian's libasmjit-dev instead of the asmjit clone its cmake would fetch.
  * A bare `wamr` is not this: it stays setup's 2020 build.
  */
 import { createHash } from 'node:crypto';
