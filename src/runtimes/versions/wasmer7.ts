@@ -8,7 +8,9 @@
  * --cwd D and --volume D:/data --cwd /data (then not even reads work), --volume .:. plus
  * --volume D:/home, --mapdir /data:D --cwd /data, --volume D:. (fails: "Could not check
  * specified current directory at '/home'"). Source reading (wasmer-wasix runners/wasi_common.rs):
- * a volume at "/" becomes a lower layer of an overlay whose upper layer is in memory.
+ * a volume at "/" becomes a lower layer of an overlay whose upper layer is in memory, and
+ * wasi-libc resolves a relative name against its emulated cwd "/" through the "/" preopen, so
+ * a created file lands in memory; a volume elsewhere is not reached by relative names at all.
  * The compiled-module cache is pointed at a path that cannot exist, as
  * for 4.4 (every run compiles afresh).
  */
