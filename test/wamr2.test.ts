@@ -1,4 +1,4 @@
-// Issue 27: WAMR 2.4.3 (wamr@2.4.3, built by `wasmlab runtime add wamr@2.4.3`, ~5 min cold) on
+// Issue 27: WAMR 2.4.3 (wamr@2.4.3, built by `wasmlab runtime add wamr@2.4.3`, ~13 min cold) on
 // every mode that built here, three benchmarks each with native's output. Setup does not build
 // it by default (its LLVM variant does not fit the cold-setup budget), so this test runs when
 // it is installed and skips loudly otherwise; WASMLAB_REQUIRE_RUNTIMES=wamr@2.4.3 makes a

@@ -5,7 +5,7 @@
 # which also smoke-tests every mode. ~60 MB per engine; ~1–2 min cold in all, seconds when
 # cached ("reused"). The Node that runs wasmlab and the bare `node` target are not touched.
 # Builds that do not fit the cold-setup budget are not here: `wasmlab runtime add wamr@2.4.3`
-# (~5 min on 2 idle cores) and `wasmlab runtime add wasmer@7.4.2` (~15 min) print their
+# (13 min measured on 2 busy cores) and `wasmlab runtime add wasmer@7.4.2` (~15 min) print their
 # estimates when run.
 source "$(dirname "$0")/../lib.sh"
 cd "$WASMLAB_ROOT"

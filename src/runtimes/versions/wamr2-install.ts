@@ -3,10 +3,10 @@
  * product-mini/, no wamr-compiler/), built with cmake through drivers/wamr2/CMakeLists.txt,
  * one runtime variant per mode, each linked with our iwasm2 driver; wamrc2 (our AOT compiler)
  * comes with the LLVM-JIT variant. A variant that does not build marks its mode unavailable
- * with the reason; the others still install. ~5 min cold on 2 idle cores (the LLVM-JIT
- * variant is most of it). Needs cmake, g++ and, for llvm-jit and aot, Debian's llvm-19-dev
- * (+ libpolly-19-dev); fast-jit uses Debian's libasmjit-dev instead of the asmjit clone its
- * cmake would fetch from the web.
+ * with the reason; the others still install. Measured: 13.4 min on 2 cores shared with heavy
+ * load (classic 93 s, fast-interp 150 s, aot 89 s, llvm-jit 335 s, fast-jit 126 s); less when
+ * idle. Needs cmake, g++ and, for llvm-jit and aot, Debian's llvm-19-dev (+ libpolly-19-dev);
+ * fast-jit uses Debian's libasmjit-dev instead of the asmjit clone its cmake would fetch.
  * A bare `wamr` is not this: it stays setup's 2020 build.
  */
 import { createHash } from 'node:crypto';
@@ -49,7 +49,7 @@ export async function installWamr2(version: string, log: (m: string) => void): P
   const dir = versionDir('wamr', version);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'logs'), { recursive: true });
-  log(`wamr@${version}: fetch the crate ${WAMR2.crate} ${WAMR2.crateVersion}, then cmake builds of 5 variants (~5 min cold on 2 idle cores; logs in ${join(dir, 'logs')})`);
+  log(`wamr@${version}: fetch the crate ${WAMR2.crate} ${WAMR2.crateVersion}, then cmake builds of 5 variants (~13 min measured on 2 busy cores, the LLVM-JIT one longest; logs in ${join(dir, 'logs')})`);
   const root = join(await crateSource(WAMR2.crate, WAMR2.crateVersion), 'wasm-micro-runtime');
   const built: Record<string, string> = {}; // variant → '' (built) or why not
   const hash = driverHash(); // a variant built from the same driver sources is reused (e.g. after another failed)

@@ -1,16 +1,17 @@
 /**
  * Running `wasmer@7.4.2:singlepass|cranelift` (wasmer7-install.ts builds it).
- *   wasmer run --<compiler> --stack-size=8388608 --volume <dir>:<dir> --cwd <dir> <x.wasm> -- <args…>
+ *   wasmer run --<compiler> --stack-size=8388608 --volume <dir>:/ <x.wasm> -- <args…>
  *   wasmer compile --<compiler> <x.wasm> -o <x.wasmu>; wasmer run … <x.wasmu> -- <args…>
- * Files: Wasmer 7 mounts a `--volume HOST:/` (or `--volume .`, `--mapdir /:HOST`) as a read-only
- * layer under an in-memory root, so a file the guest creates under a relative name never reached
- * the host (docs/runtimes.md). A volume at any other guest path is a real mount. wasi-libc opens a
- * relative name through the "." preopen, and Wasmer 7 points that preopen at the current
- * directory it is given with --cwd (wasmer-wasix's runners/wasi_common.rs; the flag's help
- * says it "does not work with WASI preview 1 modules", which holds for chdir, not for this
- * preopen). So the run folder is mounted at its own path and made the cwd: relative names
- * read and write the run folder, and an absolute host path given as an argument means the same
- * file inside and out. The compiled-module cache is pointed at a path that cannot exist, as
+ * Files (checked 2026-12-06 with the built 7.4.2): `--volume <dir>:/` lets the guest read
+ * relative names; files it creates under relative names do NOT reach the host (known limit:
+ * benchmarks with output files are wrong-output here). Tried without success: --volume D:D
+ * --cwd D and --volume D:/data --cwd /data (then not even reads work), --volume .:. plus
+ * --volume D:/home, --mapdir /data:D --cwd /data, --volume D:. (fails: "Could not check
+ * specified current directory at '/home'"). Source reading (wasmer-wasix runners/wasi_common.rs):
+ * a volume at "/" becomes a lower layer of an overlay whose upper layer is in memory, and
+ * wasi-libc resolves a relative name against its emulated cwd "/" through the "/" preopen, so
+ * a created file lands in memory; a volume elsewhere is not reached by relative names at all.
+ * The compiled-module cache is pointed at a path that cannot exist, as
  * for 4.4 (every run compiles afresh).
  */
 import type { Command, ModeInfo, RunInput } from '../adapter.js';
@@ -24,7 +25,7 @@ export const WASMER7_MODES: readonly ModeInfo[] = [
 const ENV = { WASMER_CACHE_DIR: '/dev/null/wasmlab-no-wasmer-cache', RUST_BACKTRACE: '0' };
 
 export function wasmer7Command(exe: string, mode: string, aot: boolean, input: RunInput): Command {
-  const files = input.preopen === false ? [] : ['--volume', `${input.dir}:${input.dir}`, '--cwd', input.dir];
+  const files = input.preopen === false ? [] : ['--volume', `${input.dir}:/`];
   return { argv: [exe, 'run', ...(aot ? [] : [`--${mode}`]), `--stack-size=${8 * 1024 * 1024}`, ...files, input.program, '--', ...input.args], env: ENV };
 }
 
