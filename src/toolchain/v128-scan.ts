@@ -131,17 +131,24 @@ function valType(r: Reader): void {
   if (!((t >= 0x6f && t <= 0x7f) || t === 0x7b)) throw new ScanError(`unknown value type 0x${t.toString(16)}`);
 }
 
-/** Count the v128 instructions of a module's function bodies. */
-export function countV128(bytes: Uint8Array): V128Count {
+/** A module's sections in order: each one's id, and where its payload starts and how long it is. */
+function* sections(bytes: Uint8Array): Generator<{ id: number; start: number; size: number }> {
   const head = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   if (bytes.length < 8 || head.some((x, i) => bytes[i] !== x)) throw new ScanError('not a WebAssembly 1.0 binary module');
-  const out: V128Count = { v128: 0, functions: 0, vectorFunctions: 0 };
   const top = new Reader(bytes, 8, bytes.length);
   while (top.p < bytes.length) {
     const id = top.byte();
     const size = top.leb();
     const start = top.p;
     top.skip(size);
+    yield { id, start, size };
+  }
+}
+
+/** Count the v128 instructions of a module's function bodies. */
+export function countV128(bytes: Uint8Array): V128Count {
+  const out: V128Count = { v128: 0, functions: 0, vectorFunctions: 0 };
+  for (const { id, start, size } of sections(bytes)) {
     if (id !== 10) continue;
     const sec = new Reader(bytes, start, start + size);
     for (let n = sec.leb(); n > 0; n--) {
@@ -178,15 +185,8 @@ export interface ModuleShape {
 
 /** Read a module's section headers (start-up anatomy, src/analysis/anatomy.ts). */
 export function moduleShape(bytes: Uint8Array): ModuleShape {
-  const head = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || head.some((x, i) => bytes[i] !== x)) throw new ScanError('not a WebAssembly 1.0 binary module');
   const out: ModuleShape = { bytes: bytes.length, functions: 0, codeBytes: 0, sections: {} };
-  const top = new Reader(bytes, 8, bytes.length);
-  while (top.p < bytes.length) {
-    const id = top.byte();
-    const size = top.leb();
-    const start = top.p;
-    top.skip(size);
+  for (const { id, start, size } of sections(bytes)) {
     const name = SECTION_NAMES[id] ?? `section ${id}`;
     out.sections[name] = (out.sections[name] ?? 0) + size;
     if (id === 10) {
