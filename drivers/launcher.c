@@ -88,8 +88,11 @@ static uint64_t now_ns(void) {
   return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
 }
 
+/* A perf event by its RunRecord column name: the hardware counters and the software events share it. */
+struct perf_event_spec { const char *name; uint32_t type; uint64_t config; };
+
 /* The counters wasmlab reports; names match RunRecord's columns. */
-static const struct { const char *name; uint32_t type; uint64_t config; } COUNTERS[] = {
+static const struct perf_event_spec COUNTERS[] = {
   {"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES},
   {"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS},
   {"branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS},
@@ -100,7 +103,7 @@ static const struct { const char *name; uint32_t type; uint64_t config; } COUNTE
 #define NCOUNTERS (sizeof COUNTERS / sizeof COUNTERS[0])
 
 /* Software events (no PMU needed); names match RunRecord's columns, task_clock_ns aside. */
-static const struct { const char *name; uint32_t type; uint64_t config; } SW_COUNTERS[] = {
+static const struct perf_event_spec SW_COUNTERS[] = {
   {"page_faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS},
   {"major_faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MAJ},
   {"context_switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES},
