@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
-import { tempBenchmark, wasmlab } from './helpers.js';
+import { assertSmokeRows, tempBenchmark, wasmlab } from './helpers.js';
 import type { RunRecord } from '../src/record.js';
 
 async function unreachable(): Promise<string | null> {
@@ -42,16 +42,7 @@ test('runtime add node@24 bun@1.4.5: every mode runs gemm, crc32 and quicksort w
     ['bun@1.4.5', 'bbq', /^bun 1\.4\.5\b.*\(JavaScriptCore\)$/],
     ['bun@1.4.5', 'interp', /^bun 1\.4\.5\b.*\(JavaScriptCore\)$/],
   ];
-  for (const [runtime, mode, version] of want) {
-    for (const b of ['polybench/gemm', 'mibench/crc32', 'jetstream/quicksort']) {
-      const r = rows.find((x) => x.runtime === runtime && x.mode === mode && x.benchmark === b);
-      assert.ok(r, `no row for ${b} on ${runtime}:${mode}`);
-      assert.equal(r.status, 'ok', `${b} on ${runtime}:${mode}: ${r.status} ${r.reason}`);
-      assert.equal(r.output_ok, true, `${b} on ${runtime}:${mode}: output differs from native`);
-      assert.match(r.runtime_version, version);
-      assert.ok(r.kernel_s !== null && r.kernel_s > 0, `${b} on ${runtime}:${mode}: kernel_s from the program's own line`);
-    }
-  }
+  assertSmokeRows(rows, want, 'positive');
 });
 
 test('an engine version npm does not have is one failed line, not a crash', async () => {

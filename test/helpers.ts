@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { driversDir, repoRoot } from '../src/paths.js';
-import { runtimes, type RuntimeRow } from '../src/api.js';
+import { runtimes, type RuntimeRow, type RunRecord } from '../src/api.js';
 
 export const cli = join(repoRoot, 'bin', 'wasmlab.js');
 /** Runs a notebook on the kernel and prints every cell's outputs as JSON (errors allowed). */
@@ -81,4 +81,24 @@ export async function runCells(dir: string, name: string, cells: readonly string
     cwd: dir, env, timeout: 15 * 60_000, maxBuffer: 256 * 1024 * 1024,
   });
   return (JSON.parse(r.stdout) as { cells: NotebookCell[] }).cells;
+}
+
+/** The three benchmarks a runtime-version test runs on each target. */
+export const SMOKE_BENCHMARKS = ['polybench/gemm', 'mibench/crc32', 'jetstream/quicksort'] as const;
+
+/**
+ * Each [runtime, mode, version line] target ran the three smoke benchmarks `ok`, with native's
+ * output and that version line; `kernel` also checks the program's own kernel time (> 0, or ≥ 0).
+ */
+export function assertSmokeRows(rows: RunRecord[], want: [string, string, RegExp][], kernel?: 'positive' | 'non-negative'): void {
+  for (const [runtime, mode, version] of want) {
+    for (const b of SMOKE_BENCHMARKS) {
+      const r = rows.find((x) => x.runtime === runtime && x.mode === mode && x.benchmark === b);
+      assert.ok(r, `no row for ${b} on ${runtime}:${mode}`);
+      assert.equal(r.status, 'ok', `${b} on ${runtime}:${mode}: ${r.status} ${r.reason}`);
+      assert.equal(r.output_ok, true, `${b} on ${runtime}:${mode}: output differs from native`);
+      assert.match(r.runtime_version, version);
+      if (kernel) assert.ok(r.kernel_s !== null && (kernel === 'positive' ? r.kernel_s > 0 : r.kernel_s >= 0), `${b} on ${runtime}:${mode}: kernel_s from the program's own line`);
+    }
+  }
 }
