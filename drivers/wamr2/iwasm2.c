@@ -22,25 +22,13 @@
 #include <string.h>
 #include <unistd.h>
 #include "wasm_export.h"
+#include "read_all.h"
 
 #ifndef IWASM2_MODE
 #define IWASM2_MODE Mode_Interp
 #endif
 
 struct job { int argc; char **argv; int preopen; int status; };
-
-static unsigned char *read_all(const char *path, uint32_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-  fclose(f);
-  *size = (uint32_t)n;
-  return buf;
-}
 
 static void *run(void *arg) {
   struct job *j = arg;

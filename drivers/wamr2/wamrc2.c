@@ -13,19 +13,7 @@
 #include <string.h>
 #include "wasm_export.h"
 #include "aot_export.h"
-
-static unsigned char *read_all(const char *path, uint32_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-  fclose(f);
-  *size = (uint32_t)n;
-  return buf;
-}
+#include "read_all.h"
 
 int main(int argc, char **argv) {
   if (argc != 4 || strcmp(argv[1], "-o") != 0) { fprintf(stderr, "usage: %s -o OUT.aot IN.wasm\n", argv[0]); return 2; }

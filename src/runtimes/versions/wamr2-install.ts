@@ -39,7 +39,7 @@ const VARIANTS: { variant: string; needs?: () => string | undefined; extra: () =
 /** Identifies our driver sources, so AOT artifacts cached under the version line follow their changes. */
 function driverHash(): string {
   const h = createHash('sha256');
-  for (const f of ['CMakeLists.txt', 'iwasm2.c', 'wamrc2.c']) h.update(readFileSync(join(DRIVER_DIR, f)));
+  for (const f of ['CMakeLists.txt', 'iwasm2.c', 'wamrc2.c', 'read_all.h']) h.update(readFileSync(join(DRIVER_DIR, f)));
   return h.digest('hex').slice(0, 12);
 }
 
