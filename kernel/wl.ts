@@ -35,6 +35,9 @@ import { repsFigure } from '../src/plot/reps.js';
 import { ipcScatterFigure } from '../src/plot/scatter.js';
 import { memoryFigure } from '../src/plot/memory.js';
 import { syntheticRows, type SyntheticOptions } from '../src/analysis/synthetic.js';
+import { rankIntervals, rankText, type RankIntervalOptions, type Ranking } from '../src/analysis/rank-interval.js';
+import { rankFigure } from '../src/plot/ranks.js';
+import { thenAndNow, thenAndNowVerdict, type Family, type FamilyChange, type ThenNowOptions } from '../src/analysis/then-now.js';
 import { anatomyOf } from './anatomy.js';
 
 type Rows = DataFrame | readonly object[];
@@ -194,6 +197,18 @@ export const wl = {
   async ranking(runs: Rows, o?: CompareOptions & BootstrapOptions): Promise<DataFrame> {
     return toFrame(ranking(geomeans(rowsOf(runs), o)));
   },
+  /**
+   * Each target's rank by geomean ratio over the baseline, with a bootstrap interval of the rank
+   * over benchmarks (resampled jointly for all targets, on the benchmarks every target has).
+   */
+  ranks(runs: Rows, o?: RankIntervalOptions): Ranking & { table: Record<string, unknown>[] } {
+    const r = rankIntervals(rowsOf(runs), o);
+    return { ...r, table: r.rows.map((x) => ({ rank: rankText(x), target: x.subject, geomean: x.geomean, p_first: x.p_first, benchmarks: x.benchmarks })) };
+  },
+  /** Per runtime family, today's release against the study-era build, paired per benchmark, Holm over the families (notebook 11). */
+  thenAndNow(runs: Rows, families: readonly Family[], o?: ThenNowOptions): FamilyChange[] {
+    return thenAndNow(rowsOf(runs), families, o);
+  },
   /** Synthetic run rows with known ratios (seeded): for trying the analysis and figures without a sweep. */
   synthetic(o?: SyntheticOptions): Row[] {
     return syntheticRows(o);
@@ -240,6 +255,7 @@ export const wl = {
     beyond: (r: Report) => beyondSummary(r.geomeans, r.comparisons),
     misses: (runs: Rows, runtimes: readonly string[], kind: 'branch' | 'cache') => missesVerdict(rowsOf(runs), runtimes, kind),
     overTime: (points: readonly VersionPoint[], runs?: Rows) => overTimeSummary(points, runs === undefined ? undefined : rowsOf(runs)),
+    thenAndNow: (changes: readonly FamilyChange[]) => thenAndNowVerdict(changes),
     /** A finding's decision rule as one line. */
     rule: (finding: number | string) => ruleText(finding),
     /** Every finding's decision rule (claim, metric, scope, baseline, rule, margin): `await wl.frame(wl.finding.rules())`. */
@@ -297,6 +313,10 @@ export const wl = {
     /** Peak memory (MRSS) bars; `ratio: true` for the ratio over the baseline. */
     memory(runs: Rows, o?: Parameters<typeof memoryFigure>[1]): Figure {
       return memoryFigure(rowsOf(runs), o);
+    },
+    /** Rank intervals of wl.ranks: a dot per target at its rank, a bar over its 95% rank interval. */
+    ranks(r: Ranking, o?: { title?: string }): Figure {
+      return rankFigure(r, o);
     },
     /** A figure from raw plotly traces and layout. */
     figure(data: Record<string, unknown>[], layout: Record<string, unknown> = {}): Figure {

@@ -59,6 +59,10 @@ export const RULES: Rule[] = [
   { finding: '9', notebook: '09-beyond', claim: '(descriptive: fastest, slowest, rank flips)', metric: 'kernel_s', scope: 'kernel timer', baseline: 'native', rule: 'no decision: a summary', margin: '—' },
   { finding: '10', notebook: '10-over-time', claim: 'how each runtime changed from its oldest to its newest release', metric: 'kernel_s', scope: 'kernel timer', baseline: 'the oldest measured version, paired per benchmark',
     rule: 'faster / slower when the paired 95% CI excludes 1; otherwise no detectable change, "(equivalent within the margin)" when TOST says so', margin: marginText(DEFAULT_MARGIN) },
+  { finding: '11', notebook: '11-then-and-now', claim: 'each runtime family changed between the study\'s build and today\'s release', metric: 'kernel_s', scope: 'kernel timer', baseline: 'the study-era build of the same family, paired per benchmark',
+    rule: 'per family, now/then geomean of ratios of medians; faster / slower when Holm\'s adjusted p over the families < 0.05; otherwise no detectable change, with "equivalent within the margin" when TOST says so', margin: marginText(DEFAULT_MARGIN) },
+  { finding: '11b', notebook: '11-then-and-now', claim: '(descriptive: which runtime today)', metric: 'kernel_s, wall_s, maxrss_kb', scope: 'kernel timer; whole process', baseline: 'native',
+    rule: 'no decision: each current target\'s rank by geomean over native with its 95% bootstrap rank interval (benchmarks resampled jointly for all targets)', margin: '—' },
 ];
 
 /** The estimand and interval every verdict's numbers are, as a footnote. */
