@@ -47,6 +47,6 @@ export async function reproCommand(argv: string[]): Promise<number> {
     else for (const r of runs) console.log(`${r.benchmark} ${r.size} ${r.opt} ${r.target} ${r.runtime_version} rep ${r.rep}`);
     return 0;
   }
-  printReplication(out.rows, format);
-  return exitOf(out.rows);
+  printReplication(out.rows, format, out.findings);
+  return exitOf(out.rows, out.findings);
 }
