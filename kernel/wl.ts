@@ -39,6 +39,8 @@ import { rankIntervals, rankText, type RankIntervalOptions, type Ranking } from 
 import { rankFigure } from '../src/plot/ranks.js';
 import { thenAndNow, thenAndNowVerdict, type Family, type FamilyChange, type ThenNowOptions } from '../src/analysis/then-now.js';
 import { anatomyOf } from './anatomy.js';
+import { replicate, replicationCells, type ReplicationOptions, type ReplicationRow } from '../src/analysis/replicate.js';
+import { forestFigure } from '../src/plot/forest.js';
 
 type Rows = DataFrame | readonly object[];
 
@@ -241,6 +243,18 @@ export const wl = {
     const core = await loadCore();
     return abortable(req, (signal) => core.hypothesis({ ...hypothesisRequest(req), signal }));
   },
+  /**
+   * Does B replicate A? (what `wasmlab diff` computes): per target the ratio of ratios to the
+   * baseline with its 95% CI and replicated / differs / inconclusive. A and B are stores (paths)
+   * or runs (frames, arrays): `await wl.diff('laptop.duckdb', 'cluster.duckdb')`; draw it with wl.plot.forest.
+   */
+  async diff(a: string | Rows, b: string | Rows, o?: ReplicationOptions): Promise<DataFrame> {
+    const core = await loadCore();
+    const side = async (x: string | Rows) => (typeof x === 'string' ? (await core.load({ store: x })) as unknown as Row[] : rowsOf(x));
+    const [ra, rb] = [await side(a), await side(b)];
+    if (!ra.length || !rb.length) throw new core.UsageError(`side ${!ra.length ? 'A' : 'B'} of wl.diff has no runs`);
+    return toFrame(replicationCells(replicate(ra as never, rb as never, o)));
+  },
   /** Start-up and memory anatomy (notebook 13): `const a = wl.anatomy(runs)`; a.fits, a.floors, a.split, a.shares, a.plot.*, a.verdicts(). */
   anatomy: (runs: Rows, o: { x?: 'code_bytes' | 'bytes' | 'functions'; y?: 'startup_s' | 'compile_only_s' | 'aot_compile_s'; traced?: Rows } = {}) =>
     anatomyOf(rowsOf(runs), { ...o, traced: o.traced ? rowsOf(o.traced) : undefined }),
@@ -317,6 +331,10 @@ export const wl = {
     /** Rank intervals of wl.ranks: a dot per target at its rank, a bar over its 95% rank interval. */
     ranks(r: Ranking, o?: { title?: string }): Figure {
       return rankFigure(r, o);
+    },
+    /** Forest plot of wl.diff's (or %repro's) rows: ratio of ratios with 95% CIs over the ±margin band, coloured by decision. */
+    forest(rows: Rows, o?: { title?: string }): Figure {
+      return forestFigure(rowsOf(rows) as unknown as ReplicationRow[], o);
     },
     /** A figure from raw plotly traces and layout. */
     figure(data: Record<string, unknown>[], layout: Record<string, unknown> = {}): Figure {

@@ -32,3 +32,5 @@ export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 
 export { Store } from './store/store.js';
 export { sql, load, sweeps, exportRuns, importRuns } from './store/query.js';
+/** Replicating a published bundle or store here (issue 30): src/publish/repro.ts. */
+export { reproduce, type ReproRequest, type ReproOutcome } from './publish/repro.js';

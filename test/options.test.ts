@@ -12,6 +12,7 @@ import { findMagic, helpText } from '../kernel/magics/table.js';
 import { translate } from '../kernel/magics/translate.js';
 import { MagicError } from '../kernel/magics/errors.js';
 import { completeMagic } from '../kernel/magics/complete.js';
+import { REPRO_USAGE } from '../src/cli/usage.js';
 
 const exempt = (name: string, front: 'cli' | 'kernel') => FRONT_ONLY.find((x) => x.flags.includes(name) && (x.front === front || x.front === 'both'));
 
@@ -63,10 +64,12 @@ test('every CLI sweep option exists in %bench (or %profile) with the same letter
     const o = SWEEP_OPTIONS.find((x) => x.name === name);
     assert.ok(o, `--${name} is a CLI flag outside the option table and outside FRONT_ONLY`);
     if (!sweepUse(o)) {
-      // A hypothesis' own option (--by, --margin, …): `wasmlab hypothesis` and %hypothesis share it.
-      const h = findMagic('hypothesis', 'line')!.args.flags.find((f) => f.long === name);
-      assert.ok(h, `%hypothesis lacks --${name}`);
-      assert.equal(h.short, o.short, `--${name}: -${o.short} in the CLI, -${h.short} in %hypothesis`);
+      // A hypothesis' or a replication's own option (--by, --margin, --only, …): the command and its magic share it.
+      for (const use of o.uses!) {
+        const h = findMagic(use, 'line')!.args.flags.find((f) => f.long === name);
+        assert.ok(h, `%${use} lacks --${name}`);
+        assert.equal(h.short, o.short, `--${name}: -${o.short} in the CLI, -${h.short} in %${use}`);
+      }
       continue;
     }
     const flag = findMagic(magicFor(o), 'line')!.args.flags.find((f) => f.long === name);
@@ -150,4 +153,17 @@ test('acceptance 2\'s line: every option of it reaches the request', () => {
     assert.deepEqual(magic[k], v, `%bench ${k}`);
     assert.deepEqual(cli[k], v, `run ${k}`);
   }
+});
+
+test('wasmlab repro and %repro take the same options, from the table', () => {
+  const magic = findMagic('repro', 'line')!.args.flags.filter((f) => !exempt(f.long, 'kernel')).map((f) => `${f.long}/${f.short ?? ''}`).sort();
+  const table = optionsFor('repro').map((o) => `${o.name}/${o.short ?? ''}`).sort();
+  assert.deepEqual(magic, table);
+  for (const o of optionsFor('repro')) assert.ok(REPRO_USAGE.includes(`--${o.name}`), `wasmlab repro --help lacks --${o.name}`);
+  // The same words mean the same: a margin, a target list, a sweep id.
+  const ts = translate('%repro bun --margin 10% --only wasm3,wasmtime:cranelift --sweep s1 --dry-run --store R.duckdb');
+  const o = JSON.parse(/wl\.magic\.\w+\((\{.*\})\)/.exec(ts)![1]!) as Record<string, unknown>;
+  assert.deepEqual({ margin: o.margin, only: o.only, sweep: o.sweep, dryRun: o.dryRun, store: o.store, source: o.source },
+    { margin: 0.1, only: ['wasm3', 'wasmtime:cranelift'], sweep: 's1', dryRun: true, store: 'R.duckdb', source: 'bun' });
+  assert.throws(() => translate('%repro bun --margin lots'), /--margin: a margin is a percentage/);
 });

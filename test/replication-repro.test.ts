@@ -59,9 +59,11 @@ test('publish --bundle, repro --dry-run launches nothing, an unservable version 
   const r = join(work, 'R.duckdb');
   const rep = await wl(['repro', bundle, '--store', r, '--format', 'json']);
   assert.ok(rep.exitCode === 0 || rep.exitCode === 3, rep.stderr);
-  const rows = JSON.parse(rep.stdout) as { target: string; decision: string; n_paired: number }[];
+  const { rows, findings } = JSON.parse(rep.stdout) as { rows: { target: string; decision: string; n_paired: number }[]; findings: { finding: string; outcome: string }[] };
   assert.deepEqual(rows.map((x) => x.target).sort(), [...wasm].sort());
   for (const x of rows) assert.equal(x.n_paired, 2);
+  assert.equal(findings.length, 10, 'every finding is listed, compared or not');
+  if (findings.some((f) => f.outcome === 'verdict changed')) assert.equal(rep.exitCode, 3, 'a changed verdict exits 3');
   const n = await wl(['sql', '--store', r, 'SELECT count(*)::INT AS n FROM runs', '--format', 'json']);
   assert.equal((JSON.parse(n.stdout) as { n: number }[])[0]!.n, plan.runs.length, 'measured exactly the plan');
 });

@@ -18,7 +18,7 @@ interface DiffRow { target: string; ratio_of_ratios: number; ci_low: number | nu
 async function diff(a: string, b: string, extra: string[] = []): Promise<{ code: number; rows: DiffRow[] }> {
   const r = await wasmlab(['diff', a, b, '--format', 'json', ...extra], { reject: false });
   assert.ok(r.exitCode === 0 || r.exitCode === 3, `diff exit ${r.exitCode}: ${r.stderr}`);
-  return { code: r.exitCode!, rows: JSON.parse(r.stdout) as DiffRow[] };
+  return { code: r.exitCode!, rows: (JSON.parse(r.stdout) as { rows: DiffRow[] }).rows };
 }
 
 test('acceptance 2: diff of a store and its copy replicates (exit 0); one target ×2 by SQL differs, that target only, higher by ×2 (exit 3)', { timeout: 600_000 }, async (t) => {

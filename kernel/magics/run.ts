@@ -14,6 +14,9 @@ import { session, storePath, DEFAULT_CONFIG, type SessionConfig } from '../sessi
 import { describe, isRoutine, SweepTally } from '../../src/sweep/events.js';
 import { toFrame } from '../../src/frame/frame.js';
 import { COUNTER_CHOICES, RECORD_COLUMNS, type CounterScopeChoice, type RunRecord } from '../../src/record.js';
+import { forestFigure } from '../../src/plot/forest.js';
+import { replicationCells } from '../../src/analysis/replicate.js';
+import { findingLines } from '../../src/analysis/verdict-change.js';
 import { MagicError } from './errors.js';
 import { findMagic, helpText, lsmagicText, synopsis } from './table.js';
 import { parseArgs, words } from './parse.js';
@@ -218,6 +221,38 @@ export async function hypothesis(o: Common & { claim: string[]; flags: Record<st
   return finish(await toFrame(out.result.per_benchmark), o);
 }
 
+/**
+ * %repro: a bundle measured again here (src/publish/repro.ts). Shows the plan line, the
+ * per-target table, the finding lines and the forest plot; returns the rows (a dry run: the plan's runs).
+ */
+export async function repro(o: Common & { source: string; store: string | null; dryRun: boolean; margin: number | null; only: string[] | null; sweep: string | null }): Promise<DataFrame> {
+  const core = await loadCore();
+  const bar = new ProgressBar('repro');
+  const op = session.begin();
+  let out;
+  try {
+    out = await core.reproduce({
+      source: o.source, store: o.store ?? undefined, dryRun: o.dryRun, margin: o.margin ?? undefined, only: o.only ?? undefined, sweep: o.sweep ?? undefined,
+      signal: op.signal, onEvent: (e) => { if (e.kind === 'progress') bar.update(e); else if (e.kind === 'warning') warn(describe(e)!); },
+    });
+  } catch (e) {
+    bar.abandon('stopped by an error');
+    throw e;
+  } finally {
+    op.end();
+  }
+  bar.finish(out.rows ? `${out.plan.runs.length} runs planned, measured into ${out.store}` : 'dry run: nothing launched');
+  text(out.summary);
+  if (!out.rows) return finish(await toFrame(out.plan.runs), o);
+  const df = await toFrame(replicationCells(out.rows));
+  if (!o.quiet) {
+    show(df);
+    text(findingLines(out.findings).join('\n') || 'no finding to compare');
+    show(forestFigure(out.rows));
+  }
+  return df;
+}
+
 /** %sql / %%sql: a query on the session's store, as a frame. */
 export async function sql(o: Common & { query: string }): Promise<DataFrame> {
   const core = await loadCore();
@@ -290,4 +325,4 @@ export async function config(o: { set: Record<string, string> }): Promise<Sessio
 }
 
 /** The runtime half of each magic, by the `call` name its table entry builds. */
-const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, hypothesis, sql, lsmagic, help, config };
+const CALLS = { runtimes, runtime, suite, compile, bench, profile, benchCell, hypothesis, repro, sql, lsmagic, help, config };

@@ -11,6 +11,7 @@ import { OPT_LEVELS } from '../../src/toolchain/build.js';
 import { isUsageError } from '../../src/errors.js';
 import { optionsFor, type SweepOption, type Use } from '../../src/options/table.js';
 import { optionValue, requestOf } from '../../src/options/validate.js';
+import { parseMargin } from '../../src/analysis/equivalence.js';
 
 export interface Magic {
   name: string;
@@ -35,7 +36,8 @@ function sweepFlag(o: SweepOption, use: Use): FlagSpec {
   // `kind` is only the value's shape here (a number-like value is 'int'); `convert` reads it,
   // decimals, "5%" and "adaptive" included, exactly as the CLI does.
   const kind = o.type === 'bool' ? 'bool' : o.type === 'list' ? 'list' : ['int', 'number', 'percent', 'reps'].includes(o.type) ? 'int' : 'string';
-  const dflt = o.config ? ` (default: %config ${o.config})` : o.default ? ` (default ${o.default})` : '';
+  const own = o.defaultFor?.[use];
+  const dflt = own ? ` (default ${own})` : o.config ? ` (default: %config ${o.config})` : o.default ? ` (default ${o.default})` : '';
   return {
     long: o.name, ...(o.short ? { short: o.short } : {}), kind, ...(o.choices ? { choices: o.choices } : {}), metavar: o.metavar,
     help: (o.helpFor?.[use] ?? o.help) + dflt, convert: (raw, prev) => optionValue(o, raw, prev),
@@ -179,6 +181,18 @@ export const MAGICS: readonly Magic[] = [
       '  %hypothesis wasm3 faster native --dry-run                  (the plan only; also wl.power({ claim: … }))',
     ],
     build: (p) => ({ call: 'hypothesis', options: { ...common(p), claim: p.positionals.CLAIM, flags: hypothesisFlags(p) } }),
+  },
+  {
+    name: 'repro', kind: 'line', summary: 'measure a published bundle (or store) again here: per target replicated / differs / inconclusive, per finding same verdict or changed',
+    args: { flags: [...sweepFlags('repro'), OUT, QUIET], positionals: [{ name: 'BUNDLE', required: true, help: 'a folder written by wasmlab publish --bundle, or a store' }] },
+    details: ['Refused in one line before anything runs when a runtime version or artifact differs here. Shows the table, the',
+      'finding lines and a forest plot of the ratios of ratios (wl.plot.forest); -o binds the rows. Also: wl.diff(a, b).'],
+    build: (p) => {
+      const f = p.flags;
+      const margin = f.margin === undefined ? undefined : parseMargin(String(f.margin));
+      if (typeof margin === 'string') throw new MagicError(`--margin: ${margin}`);
+      return { call: 'repro', options: { ...common(p), source: p.positionals.BUNDLE, store: f.store ?? null, dryRun: f['dry-run'] === true, margin: margin ?? null, only: f.only ?? null, sweep: f.sweep ?? null } };
+    },
   },
   {
     name: 'sql', kind: 'line', summary: 'an SQL query on the results store (DuckDB); the answer as a DataFrame',

@@ -148,3 +148,6 @@ export function replicate(a: readonly Row[], b: readonly Row[], o: ReplicationOp
   }
   return out;
 }
+
+/** Rows for a table or a frame: the unpaired benchmarks as one text cell. */
+export const replicationCells = (rows: readonly ReplicationRow[]) => rows.map((r) => ({ ...r, unpaired: r.unpaired.join('; ') }));

@@ -3,12 +3,14 @@
  * its baseline per benchmark, paired over the benchmarks both have) with its interval and the
  * decision replicated / differs / inconclusive (src/analysis/replicate.ts). A and B are stores;
  * with one store, `--sweep-a/--sweep-b` or `--where-a/--where-b` (e.g. "host = 'x'") pick the
- * two sides. Exit status 0 when every row replicated, 3 when any differs, else 0 with the
- * inconclusive rows said.
+ * two sides. Below the table, per finding of the study (analysis/verdict-change.ts) where both
+ * sides can evaluate it: same verdict, or verdict changed. Exit status 3 when any row differs or
+ * any verdict changed, else 0 (inconclusive rows are said, not failed).
  */
 import { load, UsageError } from '../api.js';
 import { parseMargin } from '../analysis/equivalence.js';
 import { replicate, type ReplicationRow } from '../analysis/replicate.js';
+import { findingChanges, findingLines, type FindingChange } from '../analysis/verdict-change.js';
 import { UsageError as AnalysisUsageError, type Row } from '../analysis/rows.js';
 import { baselineOf } from './compare.js';
 import { flags, formatOf, FORMAT_FLAGS, intFlag, printRows } from './flags.js';
@@ -18,19 +20,25 @@ export const DIFF_COLUMNS = ['target', 'benchmark', 'ratio_a', 'ratio_b', 'ratio
 
 const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
 
-/** Exit status of a set of replication rows: 3 when any differs, 0 otherwise. */
-export const exitOf = (rows: readonly ReplicationRow[]): number => (rows.some((r) => r.decision === 'differs') ? 3 : 0);
+/** Exit status: 3 when any target differs or any finding's verdict changed, 0 otherwise (inconclusive rows are said, not failed). */
+export const exitOf = (rows: readonly ReplicationRow[], findings: readonly FindingChange[] = []): number =>
+  (rows.some((r) => r.decision === 'differs') || findings.some((f) => f.outcome === 'verdict changed') ? 3 : 0);
 
-/** The rows as a table or CSV (numbers rounded), or JSON (as they are). */
-export function printReplication(rows: ReplicationRow[], format: string): void {
-  if (format === 'json') { printRows(rows, DIFF_COLUMNS, format); return; }
+/**
+ * The rows as a table or CSV (numbers rounded) with the finding lines below (on stderr beside
+ * CSV, which holds one table only), or JSON: {rows, findings}, every field as it is.
+ */
+export function printReplication(rows: ReplicationRow[], format: string, findings: readonly FindingChange[] = []): void {
+  if (format === 'json') { process.stdout.write(`${JSON.stringify({ rows, findings }, null, 2)}\n`); return; }
   const shown = rows.map((r) => ({ ...r, ratio_a: num(r.ratio_a), ratio_b: num(r.ratio_b), ratio_of_ratios: num(r.ratio_of_ratios), ci_low: num(r.ci_low), ci_high: num(r.ci_high) }));
   printRows(shown, DIFF_COLUMNS, format);
+  const lines = findingLines(findings);
   if (format === 'table') {
     const counts = ['replicated', 'differs', 'inconclusive'].map((d) => `${rows.filter((r) => r.decision === d).length} ${d}`).join(', ');
     console.log(`${counts}; ratio_of_ratios is B's ratio to ${rows[0]?.baseline ?? 'the baseline'} over A's (${rows[0]?.metric ?? ''}), 95% CI`);
     for (const r of rows) if (r.unpaired.length) console.log(`  ${r.target}: not paired: ${r.unpaired.join(', ')}`);
-  }
+    for (const l of lines) console.log(l);
+  } else for (const l of lines) console.error(l);
 }
 
 export async function diffCommand(argv: string[]): Promise<number> {
@@ -65,6 +73,8 @@ export async function diffCommand(argv: string[]): Promise<number> {
     if (e instanceof AnalysisUsageError) throw new UsageError(e.message);
     throw e;
   }
-  printReplication(rows, format);
-  return exitOf(rows);
+  // Findings are judged on the whole of each side (their own rules pick the rows), not by --baseline/--metric.
+  const findings = findingChanges(a, b, { resamples: intFlag('resamples', v.resamples), seed: intFlag('seed', v.seed) });
+  printReplication(rows, format, findings);
+  return exitOf(rows, findings);
 }

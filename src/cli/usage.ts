@@ -59,11 +59,16 @@ export const DIFF_USAGE = `usage: wasmlab diff STORE_A [STORE_B] [--sweep-a ID] 
   does B replicate A? per target the ratio of ratios (B's ratio to the baseline over A's, per benchmark, paired
   over the benchmarks both have), 95% CI, and replicated (equivalent within the margin) / differs / inconclusive.
   One store with --sweep-a/--sweep-b (two sweeps) or --where-a/--where-b (e.g. "host = 'laptop'": two hosts).
-  Exit status 0 when nothing differs, 3 when any target differs.`;
-export const BUNDLE_USAGE = 'usage: wasmlab publish --bundle DIR --store F   a replication bundle: runs.parquet, plan.json, host.json, verdicts.json';
-export const REPRO_USAGE = `usage: wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--margin 15%] [--format table|csv|json]
-  re-plan the bundle's runs here (refused in one line if a runtime version or artifact differs), print the
-  estimate, measure into NEW, and decide per target as wasmlab diff does (exit 3 if any differs). --dry-run: plan only.`;
+  Below it, per finding of the study both sides can evaluate: "same verdict" or "verdict changed".
+  Exit status 3 when any target differs or any verdict changed, else 0. json: {rows, findings}.`;
+export const BUNDLE_USAGE = 'usage: wasmlab publish --bundle DIR --store F [--sweep ID]   a replication bundle: runs.parquet, plan.json, host.json, verdicts.json';
+export const REPRO_USAGE = [
+  'usage: wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--margin 15%] [--only TARGETS] [--sweep ID] [--format table|csv|json]',
+  '  re-plan the bundle\'s runs here (refused in one line if a runtime version or artifact differs), print the',
+  '  estimate, measure into NEW, and decide per target as wasmlab diff does, and per finding: same verdict or',
+  '  verdict changed. Exit 3 if any target differs or any verdict changed, else 0. --dry-run: plan only.',
+  ...optionsFor('repro').map((o) => `  ${(o.short ? `-${o.short}, --${o.name}` : `    --${o.name}`) + (o.metavar ? ` ${o.metavar}` : '')}`.padEnd(26) + ` ${o.helpFor?.repro ?? o.help}${(o.defaultFor?.repro ?? (o.name === 'store' ? undefined : o.default)) ? `  [${o.defaultFor?.repro ?? o.default}]` : ''}`),
+].join('\n');
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';
 export const KERNEL_USAGE = 'usage: wasmlab kernel install   (re)install the Jupyter kernel spec "TypeScript (wasmlab)"';
 export const REPORT_USAGE = `usage: wasmlab report --in ROWS.csv|ROWS.json | --store F [--where SQL] [--baseline native] [--metric kernel_s|wall_s]
@@ -89,8 +94,8 @@ usage: wasmlab <command> [options]
   report --in ROWS ...         geomean ratios with 95% CIs, verdicts, excluded runs (wasmlab report --help)
   hypothesis S VERB B ...      plan, measure and decide a claim: wasm3 faster O0, winch equivalent cranelift (--help)
   compare --store F ...        one paired decision: subject against a baseline, CI, equivalence (wasmlab compare --help)
-  diff A B [--margin 15%]      does store (sweep, host) B replicate A? ratio of ratios per target; exit 3 if any differs
-  repro BUNDLE|STORE [--dry-run]  measure a bundle's runs again here and decide per target (publish --bundle DIR writes one)
+  diff A B [--margin 15%]      does store (sweep, host) B replicate A? ratio of ratios per target, verdict per finding; exit 3 if any differs or changed
+  repro BUNDLE|STORE [--dry-run]  measure a bundle's runs again here and decide per target and finding (publish --bundle DIR writes one)
   findings --store F           every finding's verdict from a store, with the decision rules
   sql [--store F] "SELECT …"   query a results store (tables: runs, sweeps, hosts)
   sweeps [--store F]           the sweeps of a store: when, what, rows ok/failed, host

@@ -35,9 +35,10 @@ export type OptionType = 'list' | 'string' | 'int' | 'number' | 'percent' | 'siz
 /**
  * Where an option applies: a sweep of benchmarks (run, %bench), a counting one (profile, %profile),
  * a %%bench cell, a planned hypothesis test (hypothesis, %hypothesis: only options that name it,
- * and the sweep options in HYPOTHESIS_SHARED).
+ * and the sweep options in HYPOTHESIS_SHARED), a replication (repro, %repro: the options that name
+ * it, and the store).
  */
-export type Use = 'run' | 'profile' | 'cell' | 'hypothesis';
+export type Use = 'run' | 'profile' | 'cell' | 'hypothesis' | 'repro';
 
 /** The request fields the options set (a front adds signal, callbacks and the like). */
 export interface SweepOptions {
@@ -94,6 +95,8 @@ export interface SweepOption {
   helpFor?: Partial<Record<Use, string>>;
   /** The default the CLI shows (the core's). */
   default?: string;
+  /** The default where a use has its own (repro's margin is 15%, a hypothesis' 10%). */
+  defaultFor?: Partial<Record<Use, string>>;
   /** The %config key the kernel's default comes from. */
   config?: string;
   /** Where it applies; run, profile and cell when absent. */
@@ -106,6 +109,9 @@ const SWEEPS: readonly Use[] = ['run', 'profile'];
 const HYP: readonly Use[] = ['hypothesis'];
 /** The sweep options a hypothesis takes too: its runtimes and reps come from the claim and the plan. */
 const HYPOTHESIS_SHARED = new Set(['bench', 'size', 'opt', 'warmup', 'timeout', 'pin', 'store', 'fresh', 'store-wait']);
+const REPRO: readonly Use[] = ['repro'];
+/** The sweep options a replication takes too: where its runs go (the bundle's plan fixes the rest). */
+const REPRO_SHARED = new Set(['store']);
 
 export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'bench', short: 'b', type: 'list', metavar: 'BENCHES', uses: SWEEPS,
@@ -139,7 +145,9 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'timeout', type: 'number', key: 'timeout', metavar: 'SEC', default: '600', help: 'kill a run after SEC seconds' },
   { name: 'mem-limit', type: 'size', key: 'memLimit', metavar: 'SIZE', help: 'a run\'s memory limit (512M, 2G): over it, status out-of-memory' },
   { name: 'store', type: 'string', key: 'store', metavar: 'FILE', default: '$WASMLAB_STORE', config: 'store',
-    help: 'keep every run in this DuckDB store and reuse the runs it has' },
+    help: 'keep every run in this DuckDB store and reuse the runs it has',
+    // A replication measures into a store of its own, never the session's: its runs must not mix with the published ones.
+    helpFor: { repro: 'measure into this DuckDB store (resumable: run again, it measures what is missing)' }, defaultFor: { repro: 'BUNDLE/repro.duckdb' } },
   { name: 'fresh', type: 'bool', key: 'fresh', help: 'with a store: measure again what it already has (a new sweep; old rows kept, superseded)' },
   { name: 'resume', type: 'bool', help: 'with a store: reuse stored runs, measure only the missing (the default)' },
   { name: 'store-wait', type: 'number', key: 'storeWait', metavar: 'SEC', default: '300', help: 'wait this long for a store another process is writing' },
@@ -151,13 +159,17 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'expect', type: 'string', metavar: 'FILE', uses: SWEEPS, help: 'with --wasm: the file holding its expected stdout' },
   // A hypothesis' claim (src/analysis/claim.ts reads and checks these values, for both fronts).
   { name: 'by', type: 'string', metavar: 'PCT', default: '10%', uses: HYP, help: 'faster/slower/gains-more/-less: the effect the plan is sized for and that "not supported" rules out' },
-  { name: 'margin', type: 'string', metavar: 'PCT', default: '10%', uses: HYP, help: 'equivalent and gains-as-much: within ±PCT' },
+  { name: 'margin', type: 'string', metavar: 'PCT', default: '10%', defaultFor: { repro: '15%' }, uses: [...HYP, ...REPRO], help: 'equivalent and gains-as-much: within ±PCT',
+    helpFor: { repro: 'replicated: the ratio of ratios (here over published) within ±PCT' } },
   { name: 'metric', type: 'string', choices: ['kernel_s', 'wall_s', 'maxrss_kb'], metavar: 'METRIC', default: 'kernel_s', uses: HYP, help: 'what the claim is about' },
   { name: 'alpha', type: 'string', metavar: 'A', default: '0.05', uses: HYP, help: 'the level: a (1 − A) interval decides' },
   { name: 'power', type: 'string', metavar: 'P', default: '0.8', uses: HYP, help: 'the chance of a decision when the effect (or the equivalence) is real: the plan is sized for it' },
   { name: 'from', type: 'string', metavar: 'A', uses: HYP, help: 'gains-…: the start of each gain, an -O level or jit' },
   { name: 'to', type: 'string', metavar: 'B', uses: HYP, help: 'gains-…: the end of each gain, an -O level or aot' },
-  { name: 'dry-run', type: 'bool', uses: HYP, help: 'print the plan (benchmarks, reps, estimated time) and launch nothing' },
+  { name: 'dry-run', type: 'bool', uses: [...HYP, ...REPRO], help: 'print the plan (benchmarks, reps, estimated time) and launch nothing' },
+  // A replication's own (src/publish/repro.ts).
+  { name: 'only', type: 'list', metavar: 'TARGETS', uses: REPRO, help: 'replicate only these targets (and the baseline, native), comma-separated' },
+  { name: 'sweep', type: 'string', metavar: 'ID', uses: REPRO, help: 'replicate only this sweep of the bundle or store (wasmlab sweeps lists them)' },
 ];
 
 /**
@@ -176,6 +188,7 @@ export const FRONT_ONLY: readonly { flags: readonly string[]; shorts: readonly s
 /** The options of one use, in table order. */
 export function optionsFor(use: Use): SweepOption[] {
   if (use === 'hypothesis') return SWEEP_OPTIONS.filter((o) => o.uses?.includes(use) || HYPOTHESIS_SHARED.has(o.name));
+  if (use === 'repro') return SWEEP_OPTIONS.filter((o) => o.uses?.includes(use) || REPRO_SHARED.has(o.name));
   return SWEEP_OPTIONS.filter((o) => !o.uses || o.uses.includes(use));
 }
 

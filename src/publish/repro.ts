@@ -1,0 +1,122 @@
+/**
+ * Replicating a bundle (bundle.ts) or a store here, for both fronts (`wasmlab repro`, `%repro`):
+ * the published plan, restricted to `only` targets (plus the baseline) or to one sweep's cases,
+ * is checked against this machine (runtime versions, artifact hashes: the check `wasmlab shard
+ * run` makes) before anything runs, then measured into a store of its own (resumable), and
+ * compared with the published runs: per target (analysis/replicate.ts) and per finding
+ * (analysis/verdict-change.ts). The plan's runs are the published ones, so a restriction drops
+ * runs and never plans new ones.
+ */
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReplicationRow } from '../analysis/replicate.js';
+import { replicate } from '../analysis/replicate.js';
+import type { Row } from '../analysis/rows.js';
+import { findingChanges, type FindingChange } from '../analysis/verdict-change.js';
+import { runShard } from '../cluster/shard.js';
+import { UsageError } from '../errors.js';
+import { plannedRuns, requestOf } from '../plan/make.js';
+import { planMismatches, readPlan, shardReps, writePlan, type Plan } from '../plan/plan.js';
+import { targetLabel } from '../record.js';
+import { cellKey } from '../store/keys.js';
+import { importRuns, load } from '../store/query.js';
+import type { BenchRequest } from '../sweep/request.js';
+import { BUNDLE_FILES, writeBundle } from './bundle.js';
+
+/** The baseline every ratio is taken to: always measured with the targets asked for. */
+const BASELINE = 'native';
+
+export interface ReproRequest extends Pick<BenchRequest, 'pin' | 'signal' | 'onEvent'> {
+  /** A bundle folder, or a store (bundled first, into a temporary folder). */
+  source: string;
+  /** Where this machine's runs go; default SOURCE/repro.duckdb for a bundle. */
+  store?: string;
+  dryRun?: boolean;
+  /** Equivalence margin as a fraction (0.15). */
+  margin?: number;
+  /** Only these targets (and the baseline). */
+  only?: string[];
+  /** Only this sweep of the bundle or store. */
+  sweep?: string;
+}
+
+export interface ReproOutcome {
+  /** The plan measured (the published one, restricted as asked). */
+  plan: Plan;
+  estimate_s: number;
+  /** "plan ID: N runs (…), estimated T". */
+  summary: string;
+  store: string | null;
+  /** Per target; null on a dry run. */
+  rows: ReplicationRow[] | null;
+  findings: FindingChange[];
+}
+
+const fmt = (s: number) => (s < 120 ? `${s.toFixed(1)} s` : `${(s / 60).toFixed(1)} min`);
+const targetsOf = (plan: Plan) => [...new Set(plan.runs.map((r) => r.target))].sort();
+
+/** The published runs (the bundle's Parquet, through a temporary store), of one sweep if asked. */
+async function publishedRows(dir: string, sweep?: string): Promise<Row[]> {
+  const store = join(mkdtempSync(join(tmpdir(), 'wasmlab-published-')), 'published.duckdb');
+  await importRuns({ store, file: join(dir, BUNDLE_FILES.runs), format: 'parquet' });
+  const rows = (await load({ store, sweep })) as unknown as Row[];
+  if (sweep !== undefined && !rows.length) {
+    const ids = [...new Set(((await load({ store })) as unknown as Row[]).map((r) => String(r.sweep_id)))].sort();
+    throw new UsageError(`the bundle has no runs of sweep ${sweep} (its sweeps: ${ids.join(', ') || 'none'})`);
+  }
+  return rows;
+}
+
+/** The published plan restricted to `only` targets (plus the baseline) and to the cases `rows` have. */
+export function restrictPlan(plan: Plan, o: { only?: string[]; rows?: readonly Row[] }): Plan {
+  let runs = plan.runs;
+  if (o.only) {
+    const known = targetsOf(plan);
+    const unknown = o.only.filter((t) => !known.includes(t));
+    if (unknown.length) throw new UsageError(`--only ${unknown.join(',')}: not in the plan ${plan.plan_id} (its targets: ${known.join(', ')})`);
+    runs = runs.filter((r) => r.target === BASELINE || o.only!.includes(r.target));
+  }
+  if (o.rows) {
+    const cases = new Set(o.rows.map((r) => cellKey(String(r.benchmark), String(r.opt), targetLabel(r))));
+    runs = runs.filter((r) => cases.has(cellKey(r.benchmark, r.opt, r.target)));
+  }
+  return { ...plan, runs, shard_est_s: [runs.reduce((s, r) => s + r.est_s, 0)] };
+}
+
+export async function reproduce(req: ReproRequest): Promise<ReproOutcome> {
+  let dir = req.source;
+  if (!existsSync(dir)) throw new UsageError(`no bundle or store at ${dir}`);
+  const fromStore = statSync(dir).isFile();
+  if (fromStore) {
+    // A store: bundle it (one sweep of it, if asked) as `wasmlab publish --bundle` would.
+    dir = mkdtempSync(join(tmpdir(), 'wasmlab-bundle-'));
+    await writeBundle(req.source, dir, { sweep: req.sweep });
+  }
+  const planFile = join(dir, BUNDLE_FILES.plan);
+  if (!existsSync(planFile)) throw new UsageError(`${dir} is not a bundle (no ${BUNDLE_FILES.plan}; wasmlab publish --bundle DIR --store F writes one)`);
+  // The published rows are needed before measuring only to find one sweep's cases in a bundle.
+  const sweepRows = req.sweep !== undefined && !fromStore ? await publishedRows(dir, req.sweep) : undefined;
+  const plan = restrictPlan(readPlan(planFile), { only: req.only, rows: sweepRows });
+  if (!plan.runs.length) throw new UsageError(`nothing to replicate: the plan ${plan.plan_id} has no runs left after --only/--sweep`);
+  const here = await plannedRuns({ ...requestOf(plan.request), only: shardReps(plan, 0) });
+  const mismatches = planMismatches(plan, here);
+  if (mismatches.length) throw new UsageError(`cannot replicate plan ${plan.plan_id} here: ${mismatches.join('; ')}`);
+  const est = plan.runs.reduce((s, r) => s + r.est_s, 0);
+  const targets = targetsOf(plan);
+  const benchmarks = new Set(plan.runs.map((r) => r.benchmark)).size;
+  const summary = `plan ${plan.plan_id}: ${plan.runs.length} runs (${benchmarks} benchmarks × ${targets.join(', ')} × ${plan.request.reps} reps, size ${plan.request.size}), estimated ${fmt(est)}`;
+  if (req.dryRun) return { plan, estimate_s: est, summary, store: null, rows: null, findings: [] };
+
+  const store = req.store ?? join(fromStore ? mkdtempSync(join(tmpdir(), 'wasmlab-repro-')) : dir, 'repro.duckdb');
+  // runShard reads a plan file: the restricted plan gets one of its own.
+  const restricted = join(mkdtempSync(join(tmpdir(), 'wasmlab-plan-')), 'plan.json');
+  writePlan(restricted, plan);
+  await runShard(restricted, 0, { store, pin: req.pin, signal: req.signal, onEvent: req.onEvent });
+  // Both sides as far as the restricted plan reaches (the new store may hold other runs too).
+  const inPlan = (rows: readonly Row[]) => rows.filter((r) => targets.includes(targetLabel(r)));
+  const a = inPlan(sweepRows ?? (fromStore ? ((await load({ store: req.source, sweep: req.sweep })) as unknown as Row[]) : await publishedRows(dir)));
+  const b = inPlan((await load({ store })) as unknown as Row[]);
+  const names: [string, string] = ['published', 'here'];
+  return { plan, estimate_s: est, summary, store, rows: replicate(a, b, { margin: req.margin, names }), findings: findingChanges(a, b, { names }) };
+}
