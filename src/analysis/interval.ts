@@ -71,7 +71,7 @@ export interface IntervalOptions {
 export const groupOf = (benchmark: string): string => (benchmark.includes('/') ? benchmark.slice(0, benchmark.indexOf('/')) : '');
 
 /** Indices of the values per stratum: groups of one pooled; a pool of one joins the largest group. */
-function strataOf(n: number, groups: readonly string[] | undefined): number[][] {
+export function strataOf(n: number, groups: readonly string[] | undefined): number[][] {
   if (!groups) return [Array.from({ length: n }, (_, i) => i)];
   const by = new Map<string, number[]>();
   groups.forEach((g, i) => by.set(g, [...(by.get(g) ?? []), i]));
