@@ -9,7 +9,7 @@
  * keeps the rows as JSON. $WASMI_SIMD_COUNT=b1,b2,… also counts instructions (valgrind, kernel scope:
  * `size` minus the next smaller size, as `wasmlab profile` does) once per binary: a measure that a
  * shared, busy core does not disturb.
- *   node dist/bench/wasmi-simd.js NOSIMD_WASMI [SIZE [BENCHMARKS [ROUNDS]]]
+ *   npm run bench:wasmi-simd -- NOSIMD_WASMI [SIZE [BENCHMARKS [ROUNDS]]]
  * Default: small, 12 PolyBench/MiBench/JetStream kernels, 7 rounds (7 reps per binary); kernels whose
  * wasmi run takes under ~5 ms of CPU at small (atax, bicg, mvt, syrk) are left out: user_s is
  * counted in whole milliseconds or coarser and reads 0 for them. The second binary
