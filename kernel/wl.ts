@@ -10,7 +10,8 @@ import { loadCore, type BenchRequest } from './core.js';
 import { show, type FrameView } from './display.js';
 import { session, storePath } from './session.js';
 import { slurm, type SlurmSubmit } from './slurm.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, ruleText, RULES, significantMembers } from '../src/analysis/findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, ruleText, RULES, significantMembers, simdVerdict } from '../src/analysis/findings.js';
+import { simdShare, type ShareOptions, type ShareRow } from '../src/analysis/simd-share.js';
 import { onePerQuarter, versionChanges, versionPoints, type VersionFacts, type VersionPoint } from '../src/analysis/versions.js';
 import { overTimeFigure } from '../src/plot/overtime.js';
 import type { GeomeanRow } from '../src/analysis/geomeans.js';
@@ -211,6 +212,10 @@ export const wl = {
   thenAndNow(runs: Rows, families: readonly Family[], o?: ThenNowOptions): FamilyChange[] {
     return thenAndNow(rowsOf(runs), families, o);
   },
+  /** Per runtime, the share of native's vector gain its SIMD build keeps, with a paired-bootstrap 95% CI (MVP, simd128 and native novec rows; docs/simd.md). */
+  simdShare(runs: Rows, o?: ShareOptions): ShareRow[] {
+    return simdShare(rowsOf(runs), o);
+  },
   /** Synthetic run rows with known ratios (seeded): for trying the analysis and figures without a sweep. */
   synthetic(o?: SyntheticOptions): Row[] {
     return syntheticRows(o);
@@ -270,6 +275,8 @@ export const wl = {
     misses: (runs: Rows, runtimes: readonly string[], kind: 'branch' | 'cache') => missesVerdict(rowsOf(runs), runtimes, kind),
     overTime: (points: readonly VersionPoint[], runs?: Rows) => overTimeSummary(points, runs === undefined ? undefined : rowsOf(runs)),
     thenAndNow: (changes: readonly FamilyChange[]) => thenAndNowVerdict(changes),
+    /** Notebook 12: SIMD faster than MVP on every runtime that runs it; who keeps at least half of native's vector gain (MVP, simd128 and native novec rows). */
+    simd: (runs: Rows) => simdVerdict(rowsOf(runs)),
     /** A finding's decision rule as one line. */
     rule: (finding: number | string) => ruleText(finding),
     /** Every finding's decision rule (claim, metric, scope, baseline, rule, margin): `await wl.frame(wl.finding.rules())`. */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { execa } from 'execa';
 import { bench, compile, simdSupportTable, type RunRecord, type SweepEvent } from '../src/api.js';
 import { locateTool } from '../src/runtimes/locate.js';
 import type { RuntimeAdapter } from '../src/runtimes/adapter.js';
@@ -21,7 +22,7 @@ import { Store } from '../src/store/store.js';
 import { parseFeatures, featuresLabel, featureFlags } from '../src/toolchain/features.js';
 import { countV128, ScanError } from '../src/toolchain/v128-scan.js';
 import { buildProbe, SIMD_PROBE } from '../src/toolchain/probe-module.js';
-import { availableTargets, doctor } from './helpers.js';
+import { availableTargets, cli, doctor } from './helpers.js';
 import type { Row } from '../src/analysis/rows.js';
 import { collect } from '../src/analysis/summarize.js';
 import { compare, pairUp } from '../src/analysis/compare.js';
@@ -340,4 +341,20 @@ test('analysis keeps feature sets apart: two groups, compare within each set, an
   assert.deepEqual(sweepRequest(parseSweepArgs(['-b', 'gemm', '--simd', '--features', 'novec']).values).features, ['simd128', 'novec']);
   assert.match(translate('%bench -b gemm --simd'), /"features":\["simd128"\]/);
   assert.deepEqual(baselineOf('no-simd', 'wasmtime'), { sameTarget: 'no-simd' });
+});
+
+test('notebook 12-simd runs in quick mode on the real kernel: no error cell, the share table, a verdict computed by wl.finding.simd (acceptance 3)', { timeout: 20 * 60_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'wasmlab-nb12-'));
+  const r = await execa(process.execPath, [cli, 'notebook', 'run', '12-simd', '--quick', '--out', out], { cwd: repoRoot, reject: false, all: true });
+  assert.equal(r.exitCode, 0, r.all);
+  assert.match(r.all ?? '', /12-simd\.ipynb: ok/);
+  const nb = JSON.parse(readFileSync(join(out, '12-simd.ipynb'), 'utf8')) as { cells: { outputs?: { output_type: string; text?: string | string[]; data?: Record<string, string | string[]> }[] }[] };
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  assert.deepEqual(outputs.filter((o) => o.output_type === 'error'), []);
+  const text = outputs.map((o) => [o.text, o.data?.['text/plain']].map((t) => (Array.isArray(t) ? t.join('') : t ?? '')).join('')).join('\n');
+  assert.match(text, /\d of 4 benchmarks vectorize/);
+  assert.match(text, /share_kept: /, 'the share table');
+  assert.match(text, /Decision rule \(declared before the data\): a SIMD build is faster than the MVP build/);
+  assert.match(text, /Verdict: (SIMD over MVP (holds|does not hold|inconclusive|cannot be decided)|cannot be measured here)/);
+  assert.match(text, /Share of native's vector gain kept \(native's speed-up from vectors [\d.]+× \[/);
 });

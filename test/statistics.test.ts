@@ -174,7 +174,7 @@ test('paired comparison: benchmarks missing on either side are excluded and coun
 });
 
 test('the decision rules are one table, with the margins stated', () => {
-  assert.deepEqual(RULES.map((r) => r.finding), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '11b']);
+  assert.deepEqual(RULES.map((r) => r.finding), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '11b', '12']);
   const md = rulesMarkdown();
   assert.match(md, /^\| finding \| claim \| metric \| scope \| baseline \| rule \| margin \|/);
   assert.match(md, /\| 3 \| AOT matters a lot for WAVM.*\| ±10% \(ratio 0\.909–1\.10\) \|/);

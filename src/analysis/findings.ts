@@ -19,7 +19,9 @@ import { DEFAULT_MARGIN, equivalence, marginText, type Equivalence } from './equ
 import type { GeomeanRow } from './geomeans.js';
 import { logRatioInterval, type LogInterval } from './interval.js';
 import { comparePair } from './paired.js';
+import { report } from './report.js';
 import type { Row } from './rows.js';
+import { simdShare, type ShareRow } from './simd-share.js';
 import { compareVersions } from '../runtimes/versions/installed.js';
 import { parseVersioned, type VersionPoint } from './versions.js';
 
@@ -37,6 +39,8 @@ export interface Rule {
 
 /** The margin of "not much" (finding 3): AOT/JIT within ±10%. */
 export const AOT_MARGIN = DEFAULT_MARGIN;
+/** "Keeps at least half of native's vector gain" (notebook 12): the share's threshold. */
+export const SIMD_SHARE_HALF = 0.5;
 /** The margin of "close to native's" miss ratios (findings 7, 8): within a factor of 2 either way. */
 export const MISS_RATIO_MARGIN = 1;
 
@@ -63,6 +67,9 @@ export const RULES: Rule[] = [
     rule: 'per family, now/then geomean of ratios of medians; faster / slower when Holm\'s adjusted p over the families < 0.05; otherwise no detectable change, with "equivalent within the margin" when TOST says so', margin: marginText(DEFAULT_MARGIN) },
   { finding: '11b', notebook: '11-then-and-now', claim: '(descriptive: which runtime today)', metric: 'kernel_s, wall_s, maxrss_kb', scope: 'kernel timer; whole process', baseline: 'native',
     rule: 'no decision: each current target\'s rank by geomean over native with its 95% bootstrap rank interval (benchmarks resampled jointly for all targets)', margin: '—' },
+  { finding: '12', notebook: '12-simd', claim: 'a SIMD build is faster than the MVP build on every runtime that runs it; which runtimes keep at least half of native\'s vector gain', metric: 'kernel_s', scope: 'kernel timer, vectorized benchmarks only', baseline: 'the same target without SIMD; native vectorized against native novec',
+    rule: `SIMD over MVP: ${IUT} (runtimes whose SIMD probe fails are named, not counted). Half: per runtime, share = ln(its geomean SIMD speed-up) / ln(native's geomean speed-up from vectors) on the benchmarks both have, 95% CI by a paired bootstrap over benchmarks; keeps at least half when the CI lies wholly at or above ${SIMD_SHARE_HALF}, less than half when wholly below, inconclusive otherwise; no share (undefined) when the 95% CI of native's speed-up from vectors does not lie wholly above 1`,
+    margin: `share ${SIMD_SHARE_HALF}` },
 ];
 
 /** The estimand and interval every verdict's numbers are, as a footnote. */
@@ -352,4 +359,43 @@ export function significantMembers(geomeans: readonly GeomeanRow[]): string {
   const side = (up: boolean) => sig.filter((g) => (g.geomean > 1) === up);
   const part = (xs: GeomeanRow[], w: string) => `${xs.length} of ${geomeans.length} significantly ${w}${xs.length ? `: ${xs.map((g) => g.subject).join(', ')}` : ''}`;
   return `against ${geomeans[0]!.baseline}: ${part(side(true), more)}; ${part(side(false), less)} (Holm-adjusted p < 0.05)`;
+}
+
+const shareText = (s: ShareRow) => s.share === null ? `${s.subject} no share (${s.note})`
+  : `${s.subject} ${s.share.toFixed(2)} [${s.ci_low!.toFixed(2)}–${s.ci_high!.toFixed(2)}]`;
+
+/**
+ * Notebook 12: (1) the SIMD build is faster than the MVP build on every runtime that runs it —
+ * each runtime's geomean SIMD/MVP ratio over the vectorized benchmarks has a 95% CI wholly below
+ * 1 (finding 2's rule, fasterVerdict); runtimes whose rows are all `unsupported` are named as not
+ * running SIMD, not counted; (2) per runtime, whether it keeps at least half of native's vector
+ * gain (simd-share.ts): the share's 95% CI wholly ≥ 0.5, wholly below, or straddling it; no
+ * share when native's own gain is not shown. `rows`: MVP and `simd128` builds of the runtimes
+ * and native, and native `novec`.
+ */
+export function simdVerdict(rows: readonly Row[], o: { resamples?: number; seed?: number } = {}): string {
+  const simdRows = rows.filter((r) => String(r.features ?? '').split(',').includes('simd128') && r.runtime !== 'native');
+  if (!simdRows.length) return 'cannot be measured here: no SIMD (simd128) rows of a runtime';
+  const target = (r: Row) => `${String(r.runtime)}${r.mode && r.mode !== 'default' ? `:${String(r.mode)}` : ''}${r.aot === true ? '+aot' : ''}`;
+  const ran = [...new Set(simdRows.filter((r) => r.status === 'ok').map(target))];
+  const refused = [...new Set(simdRows.filter((r) => r.status === 'unsupported').map(target))].filter((t) => !ran.includes(t));
+  const notRun = refused.length ? `; no SIMD on ${refused.join(', ')} (its probe fails)` : '';
+  if (!ran.length) return `cannot be measured here: no runtime ran its SIMD build${notRun}`;
+  // Not-vectorized cases (no v128 in the SIMD module) are left out of the gains, as from the share.
+  const scalar = new Set(rows.filter((r) => String(r.features ?? '').includes('simd128') && r.artifact_v128 === 0).map((r) => `${String(r.benchmark)}|${String(r.size)}|${String(r.opt)}`));
+  const kept = rows.filter((r) => !scalar.has(`${String(r.benchmark)}|${String(r.size)}|${String(r.opt)}`) && r.features !== 'novec');
+  const gains = report(kept, { baseline: { sameTarget: 'no-simd' }, ...o }).geomeans;
+  const labelled = ran.map((t) => gains.find((g) => g.subject === `${t} [simd128]`)?.subject ?? `${t} [simd128]`);
+  const first = fasterVerdict(gains, labelled, 'the MVP build').replace(/; numbers: .*$/, '');
+  const shares = simdShare(rows, o).filter((s) => ran.includes(s.subject));
+  const nat = shares.find((s) => s.native_ci_low !== null);
+  const natText = nat ? `native's speed-up from vectors ${nat.native_speedup.toFixed(2)}× [${nat.native_ci_low!.toFixed(2)}–${nat.native_ci_high!.toFixed(2)}]` : 'native\'s speed-up from vectors not measured';
+  const half = SIMD_SHARE_HALF;
+  const at = shares.filter((s) => s.share !== null && s.ci_low! >= half), below = shares.filter((s) => s.share !== null && s.ci_high! < half);
+  const unsure = shares.filter((s) => s.share !== null && s.ci_low! < half && s.ci_high! >= half), none = shares.filter((s) => s.share === null);
+  const part = (xs: ShareRow[], w: string) => (xs.length ? [`${w}: ${xs.map(shareText).join(', ')}`] : []);
+  const second = shares.length
+    ? [...part(at, 'keeps at least half'), ...part(below, 'keeps less than half'), ...part(unsure, 'inconclusive'), ...part(none, 'undefined')].join('; ')
+    : 'no runtime has both builds on benchmarks native has novec rows for';
+  return `SIMD over MVP ${first}${notRun}. Share of native's vector gain kept (${natText}; share, 95% CI): ${second}; ${FOOTNOTE}; share CI: paired bootstrap over benchmarks (docs/simd.md)`;
 }

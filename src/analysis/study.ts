@@ -5,7 +5,7 @@
  * (findings.ts), so `wasmlab findings` and a notebook say the same from the same rows.
  */
 import { targetLabel } from '../record.js';
-import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, RULES } from './findings.js';
+import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary, RULES, simdVerdict } from './findings.js';
 import { report } from './report.js';
 import type { Row } from './rows.js';
 import { versionPoints } from './versions.js';
@@ -56,6 +56,9 @@ export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): Study
   const f9 = atSize(atO2(timing(rows, ['native', ...BEYOND], 'jit')), 'small');
   // Versions are versioned targets (wasmtime@0.30.0:embedding) or one target's runtime_version values.
   const f10 = atSize(atO2(rows.filter((r) => !counted(r))), 'small');
+  // SIMD: the targets with simd128 rows, their plain rows, and native's (plain, simd128, novec).
+  const simdTargets = new Set(rows.filter((r) => String(r.features ?? '').split(',').includes('simd128')).map((r) => targetLabel(r)));
+  const f12 = simdTargets.size ? atSize(atO2(rows.filter((r) => !counted(r) && !versioned(r) && (r.runtime === 'native' || simdTargets.has(targetLabel(r))))), 'small') : [];
   const opts = [...new Set(f4.map((r) => String(r.opt)))].sort();
   const cases: [string, Row[], () => string][] = [
     ['1', f1, () => overallVerdict(report(f1, bs).geomeans, PAPER)],
@@ -68,6 +71,7 @@ export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): Study
     ['8', prof, () => missesVerdict(prof, PAPER, 'cache')],
     ['9', f9, () => { const r = report(f9, bs); return beyondSummary(r.geomeans, r.comparisons); }],
     ['10', f10, () => overTimeSummary(versionPoints(report(f10, bs).geomeans, []), f10, bs)],
+    ['12', f12, () => simdVerdict(f12, bs)],
   ];
   return cases.map(([finding, rs, f]) => {
     const rule = RULES.find((r) => r.finding === finding)!;
