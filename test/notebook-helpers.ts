@@ -1,10 +1,10 @@
 /**
  * Shared helpers of the tests that run notebooks on the real wasmlab kernel: the checkout's venv
  * and kernel spec, executing a notebook with nbclient (drivers/notebook_outputs.py, errors
- * allowed), and reading what each cell printed or displayed.
+ * allowed), reading what each cell printed or displayed, and reading a saved executed notebook.
  */
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
 import { driversDir, repoRoot } from '../src/paths.js';
@@ -88,3 +88,16 @@ export const displaysOf = (c: NotebookCell) => c.outputs.filter((o) => o.type ==
 export const displayTexts = (c: NotebookCell) => displaysOf(c).map((d) => String(d['text/plain'] ?? ''));
 /** The last HTML table a cell showed (the progress bar is a display too). */
 export const tableOf = (c: NotebookCell) => c.outputs.map((o) => o.data?.['text/html']).filter((h): h is string => typeof h === 'string' && h.includes('<table')).pop() ?? '';
+
+/** A cell of a saved notebook file (nbformat 4), as written: text fields may be split into lines. */
+export interface IpynbCell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: { output_type: string; text?: string | string[]; data?: Record<string, unknown> }[];
+}
+/** The cells of a saved notebook (e.g. one `wasmlab notebook run` or `publish` executed). */
+export const readIpynb = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { cells: IpynbCell[] }).cells;
+/** Every output of a saved notebook's cells, in order. */
+export const ipynbOutputs = (file: string) => readIpynb(file).flatMap((c) => c.outputs ?? []);
+/** A text field of a saved notebook as one string. */
+export const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join('') : t ?? '');
