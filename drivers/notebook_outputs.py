@@ -2,8 +2,8 @@
 
 usage: notebook_outputs.py NOTEBOOK [--out EXECUTED.ipynb] [--timeout S]
 
-Who runs it: the kernel tests (test/helpers.ts runNotebook, kernel, figures-kernel and
-hostile-kernel tests), with the checkout's .venv python, to run a notebook they wrote.
+Who runs it: the kernel tests (test/notebook-helpers.ts executeNotebook and runCells), with
+the checkout's .venv python, to run a notebook they wrote or one of test/notebooks/.
 
 Errors are allowed (the tests assert on them); each cell's outputs are printed as
 {"cells": [{"source", "outputs": [{"type", "name"?, "text"?, "data"?}]}]}.

@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import type { RunRecord } from '../src/record.js';
 import { parseStraceSummary, parseWasmtimeWasiLog, WAIT_CALLS } from '../src/measure/counters/trace.js';
 import { availableTargets, cli, doctor } from './helpers.js';
+import { ipynbOutputs, joined } from './notebook-helpers.js';
 import { repoRoot } from '../src/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmlab-anatomy-'));
@@ -99,10 +100,9 @@ test('notebook 13-anatomy runs in quick mode on the real kernel: no error cell, 
   const r = await execa(process.execPath, [cli, 'notebook', 'run', '13-anatomy', '--quick', '--out', out], { cwd: repoRoot, reject: false, all: true });
   assert.equal(r.exitCode, 0, r.all);
   assert.match(r.all ?? '', /13-anatomy\.ipynb: ok/);
-  const nb = JSON.parse(readFileSync(join(out, '13-anatomy.ipynb'), 'utf8')) as { cells: { cell_type: string; outputs?: { output_type: string; text?: string | string[] }[] }[] };
-  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  const outputs = ipynbOutputs(join(out, '13-anatomy.ipynb'));
   assert.deepEqual(outputs.filter((o) => o.output_type === 'error'), []);
-  const text = outputs.map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? '')).join('');
+  const text = outputs.map((o) => joined(o.text)).join('');
   assert.match(text, /Verdict: .*spends [\d.]+× native's time in system calls/);
   assert.match(text, /Before the program does anything, \S+ holds [\d.]+ MiB/);
   assert.match(text, /traced rows, [1-9]\d* with WASI counts/);

@@ -5,33 +5,17 @@
 // with its title). Uses the same Python helpers as kernel.test.ts. Needs setup (the venv).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { repoRoot } from '../src/paths.js';
-import { installKernelSpec } from '../kernel/spec.js';
-import { notebookOutputs } from './helpers.js';
+import { executeNotebook, kernelReady, pyJson, stderrOf, stdoutOf, type NotebookCell } from './notebook-helpers.js';
 
-const run = promisify(execFile);
-const python = join(repoRoot, '.venv', 'bin', 'python');
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-figures-test-'));
 const executed = join(work, 'figures.ipynb');
 
-interface Output { type: string; name?: string; text?: string; data?: Record<string, unknown> }
-interface Cell { source: string; outputs: Output[] }
-
-async function pyJson<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
-  const r = await run(python, [resolve(repoRoot, 'test', 'py', script), ...args], {
-    cwd: join(repoRoot, 'test', 'notebooks'), timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024,
-  });
-  return JSON.parse(r.stdout) as T;
-}
-
-const text = (c: Cell, name: string) => c.outputs.filter((o) => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
 type Spec = { data: { type: string; hovertemplate?: string }[]; layout: { title: { text: string }; yaxis: { type: string } } };
-const spec = (c: Cell) => c.outputs.find((o) => o.type === 'display_data')?.data?.['application/vnd.plotly.v1+json'] as Spec | undefined;
+const spec = (c: NotebookCell) => c.outputs.find((o) => o.type === 'display_data')?.data?.['application/vnd.plotly.v1+json'] as Spec | undefined;
 
 /** Plot cells by position: the source they start with, the first trace's type, whether y is a log axis, a title fragment. */
 const PLOTS: [number, string, string, boolean, RegExp][] = [
@@ -46,26 +30,23 @@ const PLOTS: [number, string, string, boolean, RegExp][] = [
   [9, 'const df = await wl.frame(o2)', 'bar', true, /^from a DataFrame$/],
 ];
 
-let cells: Cell[] = [];
+let cells: NotebookCell[] = [];
 
-before(async () => {
-  assert.ok(existsSync(python), `no venv at ${python}: run bash setup/setup.sh --no-demo`);
-  await installKernelSpec();
-});
+before(kernelReady);
 
 test('acceptance 4a: every figure kind renders inline (plotly bundle with an HTML fallback)', { timeout: 10 * 60_000 }, async (t) => {
   const nb = join(repoRoot, 'test', 'notebooks', 'figures.ipynb');
-  cells = (await pyJson<{ cells: Cell[] }>(notebookOutputs, [nb, '--out', executed, '--timeout', '300'], 10 * 60_000)).cells;
+  cells = await executeNotebook(nb, { out: executed, cellTimeoutS: 300, timeoutMs: 10 * 60_000 });
   const at = (i: number, head: string) => {
     assert.ok(cells[i]!.source.startsWith(head), `cell ${i} should start with ${head}`);
     return cells[i]!;
   };
-  assert.equal(text(at(0, 'const rows = wl.synthetic'), 'stdout').trim(), '300');
+  assert.equal(stdoutOf(at(0, 'const rows = wl.synthetic')).trim(), '300');
   for (const [i, head, type, logY, title] of PLOTS) {
     await t.test(head, () => {
       const c = at(i, head);
       const s = spec(c);
-      assert.ok(s, `a plotly display; stderr: ${text(c, 'stderr')}`);
+      assert.ok(s, `a plotly display; stderr: ${stderrOf(c)}`);
       assert.equal(s.data[0]!.type, type);
       assert.match(s.layout.title.text, title);
       if (logY) assert.equal(s.layout.yaxis.type, 'log');
@@ -75,14 +56,14 @@ test('acceptance 4a: every figure kind renders inline (plotly bundle with an HTM
     });
   }
   await t.test('wl.report gives the verdicts', () => {
-    assert.match(text(at(10, 'wl.report(o2)'), 'stdout'), /^wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on 5 of 5 benchmarks/m);
+    assert.match(stdoutOf(at(10, 'wl.report(o2)')), /^wasm3 is [\d.]+× \[[\d.]+–[\d.]+\] slower than native \(geomean, 95% CI\); slower on 5 of 5 benchmarks/m);
   });
   await t.test('wl.summarize, compare, geomeans, counters, ranking, pivot return frames', () => {
     // 5 benchmarks × 6 targets = 30 groups; 5 targets × 5 benchmarks compared; 5 geomeans; a pivot 5 × (1 + 6).
-    assert.match(text(at(12, 'const frames'), 'stdout').trim(), /^30x\d+ 25x\d+ 5x\d+ 25x\d+ 5x\d+ 5x7$/);
+    assert.match(stdoutOf(at(12, 'const frames')).trim(), /^30x\d+ 25x\d+ 5x\d+ 25x\d+ 5x\d+ 5x7$/);
   });
   await t.test('an ambiguous baseline is one UsageError line', () => {
-    assert.equal(text(at(11, "wl.plot.geomean(o2, { baseline: 'wasmer' })"), 'stderr').trim(),
+    assert.equal(stderrOf(at(11, "wl.plot.geomean(o2, { baseline: 'wasmer' })")).trim(),
       'UsageError: baseline "wasmer" is ambiguous: the rows have wasmer:llvm, wasmer:singlepass; name one of them');
   });
 });
@@ -91,7 +72,7 @@ test('acceptance 4b: the exported HTML draws every figure offline in headless Ch
   if (!existsSync(executed)) return t.skip('needs the executed notebook of acceptance 4a');
   const png = join(work, 'figures.png');
   const r = await pyJson<{ png: string; plotly_blue_pixels: number; rendered_plots: number; plot_titles: string[] }>(
-    'screenshot.py', [executed, png, '--height', '6000', '--dom'], 10 * 60_000);
+    'screenshot.py', [executed, png, '--height', '6000', '--dom'], { timeoutMs: 10 * 60_000 });
   t.diagnostic(`screenshot: ${r.png}`);
   assert.equal(r.rendered_plots, PLOTS.length, `plots drawn: ${r.rendered_plots}; titles: ${r.plot_titles.join(' | ')}`);
   for (const [, head, , , title] of PLOTS) assert.ok(r.plot_titles.some((x) => title.test(x.replace(/&amp;/g, '&'))), `${head}: title drawn`);

@@ -1,15 +1,13 @@
-/** Shared test helpers: run the real CLI, ask the real doctor, make throwaway C programs. */
+/** Shared test helpers: run the real CLI, ask the real doctor, make throwaway C programs (notebooks: notebook-helpers.ts). */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { driversDir, repoRoot } from '../src/paths.js';
+import { repoRoot } from '../src/paths.js';
 import { runtimes, type RuntimeRow, type RunRecord } from '../src/api.js';
 
 export const cli = join(repoRoot, 'bin', 'wasmlab.js');
-/** Runs a notebook on the kernel and prints every cell's outputs as JSON (errors allowed). */
-export const notebookOutputs = join(driversDir, 'notebook_outputs.py');
 
 /** Run the CLI; `keepNewline` keeps the output's final line break (execa strips it by default). */
 export async function wasmlab(args: string[], opts: { reject?: boolean; keepNewline?: boolean } = {}) {
@@ -53,34 +51,6 @@ export function tempBenchmark(name: string, source: string, manifest: Record<str
     sources: ['main.c'], ldflags: ['-lm'], sizes: { mini: [] }, check: 'stdout', ...manifest,
   }));
   return dir;
-}
-
-/** One executed cell as drivers/notebook_outputs.py reports it. */
-export interface NotebookCell {
-  source: string;
-  outputs: { type: string; name?: string; text?: string; data?: Record<string, unknown>; ename?: string; evalue?: string }[];
-}
-
-/** The text a cell wrote to a stream ("stdout" or "stderr"). */
-export function streamOf(c: NotebookCell, name: 'stdout' | 'stderr'): string {
-  return c.outputs.filter((o) => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
-}
-
-/**
- * Write a notebook of these code cells to `dir/name.ipynb` and execute it on the real wasmlab
- * kernel (nbclient, with errors allowed), in `dir`; the cells with their outputs.
- */
-export async function runCells(dir: string, name: string, cells: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<NotebookCell[]> {
-  const nb = join(dir, `${name}.ipynb`);
-  writeFileSync(nb, JSON.stringify({
-    nbformat: 4, nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
-  }));
-  const r = await execa(join(repoRoot, '.venv', 'bin', 'python'), [notebookOutputs, nb], {
-    cwd: dir, env, timeout: 15 * 60_000, maxBuffer: 256 * 1024 * 1024,
-  });
-  return (JSON.parse(r.stdout) as { cells: NotebookCell[] }).cells;
 }
 
 /** The three benchmarks a runtime-version test runs on each target. */

@@ -4,22 +4,15 @@
  * shell ran; and the kernel is alive afterwards, running a %%bench cell and a TypeScript cell.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
-import { repoRoot } from '../src/paths.js';
 import { installKernelSpec } from '../kernel/spec.js';
-import { notebookOutputs } from './helpers.js';
-
-const python = join(repoRoot, '.venv', 'bin', 'python');
-
-interface Output { type: string; name?: string; text?: string; ename?: string; evalue?: string; data?: Record<string, unknown> }
+import { runCells, venvPython, type NotebookOutput } from './notebook-helpers.js';
 
 test('hostile magics in a real kernel: one line each, nothing run through a shell, the kernel alive after', { timeout: 10 * 60_000 }, async (t) => {
-  if (!existsSync(python)) { t.skip(`no venv at ${python}: run bash setup/setup.sh --no-demo`); return; }
+  if (!existsSync(venvPython)) { t.skip(`no venv at ${venvPython}: run bash setup/setup.sh --no-demo`); return; }
   await installKernelSpec();
   const work = mkdtempSync(join(tmpdir(), 'wasmlab-hostile-kernel-'));
   const canary = join(work, 'pwned');
@@ -38,16 +31,10 @@ test('hostile magics in a real kernel: one line each, nothing run through a shel
     '%%bench -r native --size small --reps 1 --warmup 0 -q -o cellrows\n#include <stdio.h>\nint main(void){ puts("hi"); return 0; }',
     "console.log('alive', 40 + 2, (cellrows as any)['size'].values.join(','))",
   ];
-  const nb = join(work, 'hostile.ipynb');
-  writeFileSync(nb, JSON.stringify({
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, execution_count: null, metadata: {}, outputs: [], source })),
-    metadata: { kernelspec: { name: 'wasmlab', display_name: 'TypeScript (wasmlab)', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
-  }));
-  const r = await promisify(execFile)(python, [notebookOutputs, nb, '--timeout', '300'], {
-    cwd: work, timeout: 9 * 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, WASMLAB_STORE: join(work, 'store.duckdb') },
+  const out = await runCells(work, 'hostile', cells, {
+    cellTimeoutS: 300, timeoutMs: 9 * 60_000, env: { ...process.env, WASMLAB_STORE: join(work, 'store.duckdb') },
   });
-  const out = (JSON.parse(r.stdout) as { cells: { source: string; outputs: Output[] }[] }).cells;
-  const text = (os: Output[]) => os.map((o) => o.text ?? (o.evalue ? `${o.ename}: ${o.evalue}` : '')).join('');
+  const text = (os: NotebookOutput[]) => os.map((o) => o.text ?? (o.evalue ? `${o.ename}: ${o.evalue}` : '')).join('');
   bad.forEach(([cell, want], i) => {
     const shown = text(out[i]!.outputs).trim();
     assert.match(shown, want, `${cell.slice(0, 60)}: ${shown.slice(0, 300)}`);

@@ -5,11 +5,9 @@
  * index and a finding page looked at in headless Chromium.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { report } from '../src/analysis/report.js';
 import type { Row } from '../src/analysis/rows.js';
@@ -23,9 +21,9 @@ import { markdownTable } from '../src/publish/results.js';
 import { PLOTLY_ASSET } from '../src/publish/assets.js';
 import { PLOTLY_OPEN } from '../src/plot/render.js';
 import { wasmlab } from './helpers.js';
+import { ipynbOutputs, joined, pyJson, readIpynb } from './notebook-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-publish-test-'));
-const run = promisify(execFile);
 
 test('finding 1\'s verdict is computed from the rows: it follows the data', () => {
   const verdict = (ratios: Record<string, number>) => {
@@ -114,10 +112,9 @@ test('wasmlab notebook run: parameters reach the notebook (papermill, TypeScript
   const out = join(work, 'params');
   const r = await wasmlab(['notebook', 'run', '00', '-p', 'reps=2', '-p', 'benchmarks=["gemm"]', '-p', 'runtimes=["native","wasmtime:cranelift"]', '--out', out]);
   assert.match(r.stdout, /00-quickstart\.ipynb: ok/);
-  const nb = JSON.parse(readFileSync(join(out, '00-quickstart.ipynb'), 'utf8')) as { cells: { source: string | string[]; outputs?: { data?: Record<string, unknown> }[] }[] };
-  const src = (c: { source: string | string[] }) => (Array.isArray(c.source) ? c.source.join('') : c.source);
-  assert.ok(nb.cells.some((c) => src(c).includes('reps = 2;')), 'papermill injected the parameters');
-  const bar = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => String(o.data?.['text/plain'] ?? '')).find((t) => t.startsWith('bench: '));
+  const executed = join(out, '00-quickstart.ipynb');
+  assert.ok(readIpynb(executed).some((c) => joined(c.source).includes('reps = 2;')), 'papermill injected the parameters');
+  const bar = ipynbOutputs(executed).map((o) => String(o.data?.['text/plain'] ?? '')).find((t) => t.startsWith('bench: '));
   assert.match(bar ?? '', /^bench: 4 runs/, '1 benchmark × 2 runtimes × 2 reps');
   const bad = await wasmlab(['notebook', 'run', 'nosuch'], { reject: false });
   assert.equal(bad.exitCode, 2);
@@ -131,8 +128,7 @@ test('wasmlab publish --quick: every study notebook through the real kernel, HTM
   assert.match(r.stdout, new RegExp(`published ${count} notebooks`));
   for (const line of r.stderr.split('\n').filter((l) => /ipynb/.test(l))) assert.match(line, /^ok /, line);
   for (const f of readdirSync(join(out, 'executed'))) {
-    const nb = JSON.parse(readFileSync(join(out, 'executed', f), 'utf8')) as { cells: { outputs?: { output_type: string }[] }[] };
-    const errors = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error');
+    const errors = ipynbOutputs(join(out, 'executed', f)).filter((o) => o.output_type === 'error');
     assert.equal(errors.length, 0, `${f} has error output`);
   }
   const index = readFileSync(join(out, 'index.html'), 'utf8');
@@ -148,8 +144,7 @@ test('wasmlab publish --quick: every study notebook through the real kernel, HTM
   assert.match(results, /^Run in \*\*quick mode\*\*/m);
   assert.match(results, /^\| 01-overall \| [\d.]+ min \| (holds|does not hold|inconclusive|cannot be measured here)/m);
   assert.match(results, /## 07-branch-misses\n\nConfiguration as executed:\n\n```ts\n(.|\n)*quick = true;(.|\n)*Paper vs this machine:/, 'the injected parameters and the paper table');
-  const python = join(repoRoot, '.venv', 'bin', 'python');
-  const shot = async (html: string) => JSON.parse((await run(python, [join(repoRoot, 'test', 'py', 'screenshot.py'), join(out, html), join(work, `${html}.png`), '--dom'], { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 })).stdout) as { plotly_blue_pixels: number; rendered_plots: number; plot_titles: string[] };
+  const shot = (html: string) => pyJson<{ plotly_blue_pixels: number; rendered_plots: number; plot_titles: string[] }>('screenshot.py', [join(out, html), join(work, `${html}.png`), '--dom'], { timeoutMs: 5 * 60_000 });
   const finding = await shot('01-overall.html');
   assert.ok(finding.rendered_plots >= 1, `plots drawn: ${finding.rendered_plots}`);
   assert.ok(finding.plotly_blue_pixels > 1000, `plotly's colour on the page: ${finding.plotly_blue_pixels} pixels`);
@@ -174,7 +169,7 @@ test('wasmlab publish --quick: every study notebook through the real kernel, HTM
     }
   }
   assert.ok(withFigures >= 2, `pages with figures: ${withFigures}`);
-  const alone = JSON.parse((await run(python, [join(repoRoot, 'test', 'py', 'screenshot.py'), join(out, 'executed', '01-overall.ipynb'), join(work, 'alone.png'), '--dom'], { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 })).stdout) as { html: string; rendered_plots: number };
+  const alone = await pyJson<{ html: string; rendered_plots: number }>('screenshot.py', [join(out, 'executed', '01-overall.ipynb'), join(work, 'alone.png'), '--dom'], { timeoutMs: 5 * 60_000 });
   assert.ok(alone.rendered_plots >= 1, 'a notebook exported on its own draws offline');
   const aloneHtml = readFileSync(alone.html, 'utf8');
   assert.ok(aloneHtml.includes(PLOTLY_OPEN) && !aloneHtml.includes(`src="${PLOTLY_ASSET}"`), 'and carries plotly.js inlined');

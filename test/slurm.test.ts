@@ -14,7 +14,8 @@ import { execa } from 'execa';
 import { slurmEnv } from '../src/cluster/local.js';
 import { repoRoot } from '../src/paths.js';
 import type { Plan } from '../src/plan/plan.js';
-import { availableTargets, cli, required, runCells, streamOf, wasmlab } from './helpers.js';
+import { availableTargets, cli, required, wasmlab } from './helpers.js';
+import { runCells, stderrOf, stdoutOf } from './notebook-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-slurm-test-'));
 const have = spawnSync('which', ['slurmctld']).status === 0;
@@ -128,7 +129,7 @@ test('a plan naming a target this machine cannot run is refused, naming it and w
 /** Run these cells through the real kernel; each cell's stdout and stderr, trimmed. */
 async function notebook(name: string, cells: string[]): Promise<{ out: string[]; err: string[] }> {
   const done = await runCells(work, name, cells);
-  return { out: done.map((c) => streamOf(c, 'stdout').trim()), err: done.map((c) => streamOf(c, 'stderr').trim()) };
+  return { out: done.map((c) => stdoutOf(c).trim()), err: done.map((c) => stderrOf(c).trim()) };
 }
 
 test('from a notebook: %bench --slurm returns the job id at once; wl.slurm.status and collect, then wl.load of the merged store', { timeout: 15 * 60_000 }, async (t) => {

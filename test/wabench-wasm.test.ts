@@ -12,7 +12,8 @@ import { test } from 'node:test';
 import { execa } from 'execa';
 import type { RunRecord } from '../src/record.js';
 import { findCompiler } from '../src/toolchain/compilers.js';
-import { availableTargets, runCells, wasmlab } from './helpers.js';
+import { availableTargets, wasmlab } from './helpers.js';
+import { runCells } from './notebook-helpers.js';
 
 const SOURCE = `#include <stdio.h>
 int main(int argc, char **argv) {

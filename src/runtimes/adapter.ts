@@ -78,4 +78,9 @@ export interface RuntimeAdapter {
   aotCommand?(mode: string, wasm: string, out: string): Command;
   /** argv that runs `input.program` (a .wasm, or the AOT artifact when `aot`). */
   runCommand(mode: string, aot: boolean, input: RunInput): Command;
+  /**
+   * A diagnosed limit by which files the guest writes never reach the run folder (Wasmer 7):
+   * a wrong-output row whose declared output files stayed empty names it as its reason.
+   */
+  readonly lostWrites?: string;
 }

@@ -2,6 +2,8 @@
  * Sweep step 5: one run of a prepared target (measured, or a warm-up), turned into a row: the
  * outcome, the output check against native's, the counters of the chosen source.
  */
+import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { RunRecord } from '../record.js';
 import type { Benchmark } from '../suite/manifest.js';
 import { counterMechanism } from '../measure/counters/mechanism.js';
@@ -41,7 +43,7 @@ export async function measureOnce(
     else reason = off;
   } else if (status === 'ok' && reference) {
     output_ok = o.output_hash === reference;
-    if (!output_ok) { status = 'wrong-output'; reason = `output differs from ${whose} (${b.check})`; }
+    if (!output_ok) { status = 'wrong-output'; reason = `output differs from ${whose} (${b.check})${lostWritesNote(runDir, p)}`; }
   } else if (status === 'ok') {
     reason = 'no native reference output to compare with';
   }
@@ -86,4 +88,10 @@ export async function measureOnce(
     argv: JSON.stringify(p.cmd.argv), artifact_sha256: p.artifact.sha256, artifact_bytes: p.artifact.bytes, artifact_v128: p.artifact.v128,
     run_key: warm ? '' : runKey(p.series, p.rep),
   });
+}
+
+/** A runtime's diagnosed limit, when declared output files stayed as cleared (empty): the likely cause. */
+function lostWritesNote(runDir: RunDir, p: Prepared): string {
+  const empty = runDir.outputs.filter((f) => existsSync(f) && statSync(f).size === 0);
+  return empty.length && p.adapter.lostWrites ? `; ${empty.map((f) => relative(runDir.dir, f)).join(', ')} stayed empty: ${p.adapter.lostWrites}` : '';
 }

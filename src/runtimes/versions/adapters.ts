@@ -92,7 +92,7 @@ export function versionedAdapter(name: string): RuntimeAdapter {
     const exe = () => pathOf(runtime, s.version, 'cli');
     const dir = versionDir(runtime, s.version);
     return {
-      name: id, kind: 'wasm', modes: modeInfos(s, engine.modes), detect, detectMode, aotExtension: engine.aotExtension,
+      name: id, kind: 'wasm', modes: modeInfos(s, engine.modes), detect, detectMode, aotExtension: engine.aotExtension, lostWrites: engine.lostWrites,
       ...(engine.aot ? { aotCommand: (mode: string, wasm: string, out: string) => engine.aot!(dir, mode, wasm, out) } : {}),
       runCommand: (mode, aot, input) => engine.run(exe(), mode, aot, input, dir),
     };

@@ -13,7 +13,7 @@ import { BUN_MODES, bunCommand, NODE_MODES, nodeCommand } from './js-engines.js'
 import { installWamr2, wamr2Versions } from './wamr2-install.js';
 import { WAMR2_MODES, wamr2AotCommand, wamr2Command } from './wamr2.js';
 import { installWasmer7, wasmer7Versions } from './wasmer7-install.js';
-import { WASMER7_MODES, wasmer7AotCommand, wasmer7Command } from './wasmer7.js';
+import { WASMER7_LOST_WRITES, WASMER7_MODES, wasmer7AotCommand, wasmer7Command } from './wasmer7.js';
 
 export interface Engine {
   /** Every mode this runtime's versions can have (the installed status says which run here). */
@@ -25,6 +25,8 @@ export interface Engine {
   run(exe: string, mode: string, aot: boolean, input: RunInput, dir: string): Command;
   aotExtension?: string;
   aot?(dir: string, mode: string, wasm: string, out: string): Command;
+  /** The adapter's `lostWrites`: why files the guest writes never reach the run folder. */
+  lostWrites?: string;
 }
 
 export const ENGINES: Record<string, Engine> = {
@@ -55,6 +57,7 @@ export const ENGINES: Record<string, Engine> = {
     run: (exe, mode, aot, input) => wasmer7Command(exe, mode, aot, input),
     aotExtension: '.wasmu',
     aot: (dir, mode, wasm, out) => wasmer7AotCommand(join(dir, 'bin', 'wasmer'), mode, wasm, out),
+    lostWrites: WASMER7_LOST_WRITES,
   },
 };
 

@@ -11,6 +11,13 @@
  * a volume at "/" becomes a lower layer of an overlay whose upper layer is in memory, and
  * wasi-libc resolves a relative name against its emulated cwd "/" through the "/" preopen, so
  * a created file lands in memory; a volume elsewhere is not reached by relative names at all.
+ * Rechecked 2026-12-07 (wasmer-wasix 0.704.2, runners/wasi_common.rs, virtual-fs overlay_fs.rs):
+ * every volume whose guest path normalises to "/" ("/", "/.", "//", "", ".") becomes a lower
+ * layer of that overlay, whose writes are copy-on-write into memory; the guest gets preopens
+ * "/", "." and "/" again, and wasi-libc (no chdir linked: cwd "/") sends a relative name through
+ * the last-registered one, "/". So `--cwd /data --volume D:/data` (the "." preopen at /data)
+ * does not help either, nor `--volume D:. --volume D:/home`; only absolute guest paths into a
+ * volume that is not "/" reach the host. The wrong-output reason names this (WASMER7_LOST_WRITES).
  * The compiled-module cache is pointed at a path that cannot exist, as
  * for 4.4 (every run compiles afresh).
  */
@@ -21,6 +28,10 @@ export const WASMER7_MODES: readonly ModeInfo[] = [
   { mode: 'cranelift', description: 'Wasmer 7.4.2 Cranelift', aot: 'optional' },
   { mode: 'llvm', description: 'Wasmer 7.4.2 LLVM (not built here: needs LLVM 22)', aot: 'optional' },
 ];
+
+/** The diagnosed limit a wrong-output row names when a declared output file stayed empty. */
+export const WASMER7_LOST_WRITES = 'known limit of Wasmer 7: a preview1 program\'s relative names resolve through its "/" preopen, '
+  + 'an in-memory overlay over the run folder, so files the guest writes never reach the disk (docs/runtimes.md)';
 
 const ENV = { WASMER_CACHE_DIR: '/dev/null/wasmlab-no-wasmer-cache', RUST_BACKTRACE: '0' };
 
