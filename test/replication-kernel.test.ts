@@ -12,20 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, before } from 'node:test';
 import { repoRoot } from '../src/paths.js';
-import { installKernelSpec } from '../kernel/spec.js';
-import { availableTargets, runCells, streamOf, wasmlab, type NotebookCell } from './helpers.js';
+import { availableTargets, wasmlab } from './helpers.js';
+import { displayTexts, kernelReady, runCells, stdoutOf, type NotebookCell } from './notebook-helpers.js';
 
-const python = join(repoRoot, '.venv', 'bin', 'python');
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-repl-kernel-'));
-const stdout = (c: NotebookCell) => streamOf(c, 'stdout').trim();
-const texts = (c: NotebookCell) => c.outputs.filter((o) => o.type === 'display_data').map((o) => String(o.data?.['text/plain'] ?? ''));
+const stdout = (c: NotebookCell) => stdoutOf(c).trim();
+const texts = displayTexts;
 type Spec = { data: { name: string; x: number[]; error_x: { array: number[] } }[]; layout: { shapes: { type: string; x0: number; x1: number }[] } };
 const plot = (c: NotebookCell) => c.outputs.map((o) => o.data?.['application/vnd.plotly.v1+json']).find(Boolean) as Spec | undefined;
 
-before(async () => {
-  assert.ok(existsSync(python), `no venv at ${python}: run bash setup/setup.sh --no-demo`);
-  await installKernelSpec();
-});
+before(kernelReady);
 
 const CELLS = [
   "import { readFileSync } from 'fs';\nconst launches = () => readFileSync(process.env.WASMLAB_LAUNCH_LOG!, 'utf8').split('\\n').filter(Boolean).length;",
@@ -50,7 +46,7 @@ test('wl.diff, wl.plot.forest and %repro through the kernel', { timeout: 20 * 60
   }
   const log = join(work, 'launches.log');
   writeFileSync(log, '');
-  const cells = await runCells(work, 'replication', CELLS, { ...process.env, WASMLAB_LAUNCH_LOG: log, WASMLAB_STORE: '' });
+  const cells = await runCells(work, 'replication', CELLS, { env: { ...process.env, WASMLAB_LAUNCH_LOG: log, WASMLAB_STORE: '' } });
   const errors = cells.flatMap((c, i) => c.outputs.filter((o) => o.type === 'error').map((o) => `cell ${i}: ${o.ename}: ${o.evalue}`));
   assert.deepEqual(errors, []);
 
