@@ -1,8 +1,9 @@
 /**
- * Issue 30: `wasmlab repro --only TARGETS` and `--sweep ID`, checked through the launch log
+ * Issue 30: `wasmlab repro --only TARGETS|finding:N` and `--sweep ID`, checked through the launch log
  * (WASMLAB_LAUNCH_LOG) on a real store of two sweeps at mini size: sweep 1 measured gemm and
  * crc32 on native, wasmtime:cranelift and wasm3; sweep 2 sha on native and wasm3. `--only wasm3`
- * measures wasm3 and the baseline and never starts Wasmtime; `--sweep` of sweep 2 (from the
+ * measures wasm3 and the baseline and never starts Wasmtime; `--only finding:9` (notebook 09's
+ * targets) measures Wasmtime and the baseline and never starts wasm3; `--sweep` of sweep 2 (from the
  * bundle, and from the store) plans sha alone and measures exactly those runs. A target or a
  * sweep the plan does not have is refused in one line before anything runs.
  */
@@ -49,6 +50,33 @@ test('repro --only and --sweep measure only what they name (launch log)', { time
   assert.deepEqual(lines.filter((l) => /wasmtime/i.test(l)), [], 'Wasmtime was never launched');
   // The plan's 18 runs, one warm-up per case (6) and one reference run of native's output per benchmark (3).
   assert.equal(lines.length, 18 + 6 + 3);
+
+  // --only finding:9 (notebook 09-beyond: Node, Wasmtime's two compilers, wazero, wasmi): of this
+  // plan's targets only wasmtime:cranelift, with native; wasm3 never started.
+  const findingLog = join(work, 'finding.log'), r3 = join(work, 'R3.duckdb');
+  const f9 = await wl(['repro', bundle, '--only', 'finding:9', '--store', r3, '--format', 'json'], { WASMLAB_LAUNCH_LOG: findingLog });
+  assert.ok(f9.exitCode === 0 || f9.exitCode === 3, f9.stderr);
+  assert.match(f9.stderr, /plan [0-9a-f]+: 18 runs \(3 benchmarks × native, wasmtime:cranelift × 3 reps, size mini\)/);
+  assert.deepEqual((JSON.parse(f9.stdout) as Out).rows.map((r) => r.target), ['wasmtime:cranelift']);
+  assert.equal(await count(r3), 18, '3 benchmarks (the bundle plans every benchmark on every target) × 2 targets × 3 reps');
+  assert.equal(await count(r3, "runtime = 'wasm3'"), 0);
+  const f9lines = launched(findingLog);
+  assert.ok(f9lines.some((l) => /wasmtime/.test(l)), 'Wasmtime was launched');
+  assert.deepEqual(f9lines.filter((l) => l.includes('wasm3')), [], 'wasm3 was never launched');
+  assert.equal(f9lines.length, 18 + 6 + 3, 'runs, warm-ups, native\'s reference runs');
+  // A finding whose notebook names its targets in its cells, one that does not exist, and one
+  // none of whose targets the plan has: one line each, nothing launched.
+  const noLog = join(work, 'no-finding.log');
+  for (const [arg, want] of [
+    ['finding:11', /^wasmlab: --only finding:11: notebook 11-then-and-now names its targets in its own cells; name them instead \(--only TARGETS\)$/],
+    ['finding:99', /^wasmlab: --only finding:99: no such finding \(the findings: 1, 2, .*\)$/],
+    ['finding:2', /^wasmlab: --only finding:2: the plan [0-9a-f]+ has none of the targets notebook 02-wasmer-compilers measures \(its targets: native, wasm3, wasmtime:cranelift\)$/],
+  ] as const) {
+    const r = await wl(['repro', bundle, '--only', arg, '--store', join(work, 'never.duckdb')], { WASMLAB_LAUNCH_LOG: noLog });
+    assert.equal(r.exitCode, 2, r.stderr);
+    assert.match(r.stderr.trim(), want);
+  }
+  assert.deepEqual(launched(noLog), []);
 
   // --sweep of the bundle: sha only (the second sweep's cases), a dry run first.
   const dryLog = join(work, 'dry.log');

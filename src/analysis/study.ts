@@ -25,6 +25,28 @@ export interface StudyOptions {
 
 const PAPER = ['wasmtime:cranelift', 'wavm', 'wasmer:cranelift', 'wasm3', 'wamr:interp'];
 const BEYOND = ['node:turbofan', 'node:liftoff', 'wasmtime:cranelift', 'wasmtime:winch', 'wazero:compiler', 'wazero:interpreter', 'wasmi'];
+const WASMER = ['wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm'];
+const AOT = ['wavm', 'wasmtime:cranelift', 'wasmer:cranelift'];
+const OPT = ['native', 'wasmtime:cranelift', 'wasmer:cranelift', 'wasm3', 'wamr:interp'];
+/** Notebook 12's targets (its rows here are whichever targets have simd128 rows). */
+const SIMD = ['native', 'wasmtime:cranelift', 'wasmtime:winch', 'wasmer:cranelift', 'wasmer:llvm', 'wamr:aot', 'wazero:compiler', 'node:turbofan', 'node:liftoff'];
+
+/** The targets each finding's verdict reads (its notebook's defaults, baseline included); `+aot` targets count as their JIT's. */
+const FINDING_TARGETS: Record<string, readonly string[]> = {
+  1: ['native', ...PAPER], 2: WASMER, 3: AOT, 4: OPT, 5: ['native', ...PAPER],
+  6: ['native', ...PAPER], 7: ['native', ...PAPER], 8: ['native', ...PAPER], 9: ['native', ...BEYOND], 12: SIMD,
+};
+
+/**
+ * Of `targets` (a plan's), those finding `finding` reads: its list above; for finding 10 native and
+ * every versioned target (`wasmtime@0.30.0:embedding`). Undefined for a finding whose notebook
+ * names its targets in its own cells (11, 11b) or that does not exist.
+ */
+export function findingTargets(finding: string, targets: readonly string[]): string[] | undefined {
+  if (finding === '10') return targets.filter((t) => t === 'native' || t.includes('@'));
+  const list = FINDING_TARGETS[finding];
+  return list && targets.filter((t) => list.includes(t) || list.includes(t.replace(/\+aot$/, '')));
+}
 
 const counted = (r: Row) => r.counter_source === 'perf' || r.counter_source === 'valgrind';
 const versioned = (r: Row) => String(r.runtime ?? '').includes('@');
@@ -48,12 +70,12 @@ function timing(rows: readonly Row[], targets: readonly string[], aot: 'jit' | '
 
 export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): StudyVerdict[] {
   const bs = { resamples: o.resamples, seed: o.seed };
-  const f1 = atSize(atO2(timing(rows, ['native', ...PAPER], 'jit')), 'medium');
-  const f2 = atSize(atO2(timing(rows, ['wasmer:singlepass', 'wasmer:cranelift', 'wasmer:llvm'], 'jit')), 'medium');
-  const f3 = atSize(atO2(timing(rows, ['wavm', 'wasmtime:cranelift', 'wasmer:cranelift'], 'both')), 'medium');
-  const f4 = atSize(timing(rows, ['native', 'wasmtime:cranelift', 'wasmer:cranelift', 'wasm3', 'wamr:interp'], 'jit'), 'small');
+  const f1 = atSize(atO2(timing(rows, FINDING_TARGETS[1]!, 'jit')), 'medium');
+  const f2 = atSize(atO2(timing(rows, WASMER, 'jit')), 'medium');
+  const f3 = atSize(atO2(timing(rows, AOT, 'both')), 'medium');
+  const f4 = atSize(timing(rows, OPT, 'jit'), 'small');
   const prof = atSize(rows.filter((r) => counted(r) && !versioned(r)), 'small');
-  const f9 = atSize(atO2(timing(rows, ['native', ...BEYOND], 'jit')), 'small');
+  const f9 = atSize(atO2(timing(rows, FINDING_TARGETS[9]!, 'jit')), 'small');
   // Versions are versioned targets (wasmtime@0.30.0:embedding) or one target's runtime_version values.
   const f10 = atSize(atO2(rows.filter((r) => !counted(r))), 'small');
   // SIMD: the targets with simd128 rows, their plain rows, and native's (plain, simd128, novec).

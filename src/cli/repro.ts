@@ -1,5 +1,5 @@
 /**
- * `wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--only TARGETS] [--sweep ID]`: measure a
+ * `wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--only TARGETS|finding:N] [--sweep ID]`: measure a
  * published bundle's runs again here and decide, per target, whether they replicate (the
  * decisions of `wasmlab diff`); the work is src/publish/repro.ts's, shared with %repro. A plan
  * this machine cannot match is refused in one line before anything runs. `--dry-run` prints the

@@ -168,7 +168,7 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'to', type: 'string', metavar: 'B', uses: HYP, help: 'gains-…: the end of each gain, an -O level or aot' },
   { name: 'dry-run', type: 'bool', uses: [...HYP, ...REPRO], help: 'print the plan (benchmarks, reps, estimated time) and launch nothing' },
   // A replication's own (src/publish/repro.ts).
-  { name: 'only', type: 'list', metavar: 'TARGETS', uses: REPRO, help: 'replicate only these targets (and the baseline, native), comma-separated' },
+  { name: 'only', type: 'list', metavar: 'TARGETS', uses: REPRO, help: 'replicate only these targets (and the baseline, native), comma-separated; finding:N: the targets finding N\'s notebook measures' },
   { name: 'sweep', type: 'string', metavar: 'ID', uses: REPRO, help: 'replicate only this sweep of the bundle or store (wasmlab sweeps lists them)' },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * Replicating a bundle (bundle.ts) or a store here, for both fronts (`wasmlab repro`, `%repro`):
- * the published plan, restricted to `only` targets (plus the baseline) or to one sweep's cases,
+ * the published plan, restricted to `only` targets (plus the baseline; `finding:N` names the targets
+ * finding N's notebook measures, analysis/study.ts) or to one sweep's cases,
  * is checked against this machine (runtime versions, artifact hashes: the check `wasmlab shard
  * run` makes) before anything runs, then measured into a store of its own (resumable), and
  * compared with the published runs: per target (analysis/replicate.ts) and per finding
@@ -15,6 +16,8 @@ import { join } from 'node:path';
 import type { ReplicationRow } from '../analysis/replicate.js';
 import { replicate } from '../analysis/replicate.js';
 import type { Row } from '../analysis/rows.js';
+import { RULES } from '../analysis/findings.js';
+import { findingTargets } from '../analysis/study.js';
 import { findingChanges, type FindingChange } from '../analysis/verdict-change.js';
 import { runShard } from '../cluster/shard.js';
 import { addRuntimes, INSTALL_COST, installableVersion, isInstalled } from '../runtimes/versions/install.js';
@@ -39,7 +42,7 @@ export interface ReproRequest extends Pick<BenchRequest, 'pin' | 'signal' | 'onE
   dryRun?: boolean;
   /** Equivalence margin as a fraction (0.15). */
   margin?: number;
-  /** Only these targets (and the baseline). */
+  /** Only these targets (and the baseline); `finding:N` stands for the targets finding N's notebook measures. */
   only?: string[];
   /** Only this sweep of the bundle or store. */
   sweep?: string;
@@ -76,14 +79,32 @@ async function publishedRows(dir: string, sweep?: string): Promise<Row[]> {
   return rows;
 }
 
+/** `--only`'s targets: named ones, and `finding:N`'s (the targets its notebook measures, as far as the plan has them). */
+function onlyTargets(plan: Plan, only: readonly string[]): string[] {
+  const known = targetsOf(plan);
+  const out: string[] = [];
+  for (const o of only) {
+    const finding = /^finding:(.+)$/.exec(o)?.[1];
+    if (finding === undefined) { out.push(o); continue; }
+    const rule = RULES.find((r) => r.finding === finding);
+    if (!rule) throw new UsageError(`--only ${o}: no such finding (the findings: ${RULES.map((r) => r.finding).join(', ')}; wasmlab findings shows them)`);
+    const targets = findingTargets(finding, known);
+    if (!targets) throw new UsageError(`--only ${o}: notebook ${rule.notebook} names its targets in its own cells; name them instead (--only TARGETS)`);
+    const subjects = targets.filter((t) => t !== BASELINE);
+    if (!subjects.length) throw new UsageError(`--only ${o}: the plan ${plan.plan_id} has none of the targets notebook ${rule.notebook} measures (its targets: ${known.join(', ')})`);
+    out.push(...subjects);
+  }
+  const unknown = out.filter((t) => !known.includes(t));
+  if (unknown.length) throw new UsageError(`--only ${unknown.join(',')}: not in the plan ${plan.plan_id} (its targets: ${known.join(', ')})`);
+  return out;
+}
+
 /** The published plan restricted to `only` targets (plus the baseline) and to the cases `rows` have. */
 export function restrictPlan(plan: Plan, o: { only?: string[]; rows?: readonly Row[] }): Plan {
   let runs = plan.runs;
   if (o.only) {
-    const known = targetsOf(plan);
-    const unknown = o.only.filter((t) => !known.includes(t));
-    if (unknown.length) throw new UsageError(`--only ${unknown.join(',')}: not in the plan ${plan.plan_id} (its targets: ${known.join(', ')})`);
-    runs = runs.filter((r) => r.target === BASELINE || o.only!.includes(r.target));
+    const only = onlyTargets(plan, o.only);
+    runs = runs.filter((r) => r.target === BASELINE || only.includes(r.target));
   }
   if (o.rows) {
     const cases = new Set(o.rows.map((r) => cellKey(String(r.benchmark), String(r.opt), targetLabel(r))));
