@@ -32,5 +32,7 @@ export { runtimeVersions, type VersionRow } from './runtimes/versions/list.js';
 
 export { Store } from './store/store.js';
 export { sql, load, sweeps, exportRuns, importRuns } from './store/query.js';
+/** Stored counting rows plus the kernel-scope rows a profile derives from two sizes (what `findings` reads for 6–8). */
+export { withKernelScope } from './measure/counters/scope.js';
 /** Replicating a published bundle or store here (issue 30): src/publish/repro.ts. */
 export { reproduce, type ReproRequest, type ReproOutcome } from './publish/repro.js';

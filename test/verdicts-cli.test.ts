@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { versionRows } from '../src/analysis/synthetic.js';
 import { RECORD_COLUMNS } from '../src/record.js';
 import { wasmlab } from './helpers.js';
+import { repoRoot } from '../src/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-verdicts-'));
 
@@ -53,4 +54,23 @@ test('acceptance 1: wasmlab compare --baseline version=A says faster (CI excludi
   const md = (await wasmlab(['findings', '--store', same, '--format', 'markdown'])).stdout;
   assert.match(md, /## Decision rules\n\n\| finding \| claim/);
   assert.match(md, /\| 2 \| Wasmer's Cranelift and LLVM beat its SinglePass \| 0 \| cannot be measured here: the store has no rows for this finding \|/);
+});
+
+test('the committed study rows: wasmlab import of notebooks/results/study.parquet, then wasmlab findings says what RESULTS.md says', async () => {
+  // The 2026-12-07 full run's rows (issue 25: verdicts can be recomputed on any machine). findings
+  // picks each notebook's rows out of one store; a mix-up (SIMD rows in finding 9, a 2020 build
+  // and today's in one timeline, kernel-scope counts missing) changes these kinds.
+  const store = join(work, 'study.duckdb');
+  const imp = await wasmlab(['import', '--store', store, join(repoRoot, 'notebooks', 'results', 'study.parquet')]);
+  assert.match(imp.stdout + imp.stderr, /13549 runs added/);
+  const out = (await wasmlab(['findings', '--store', store, '--resamples', '2000'])).stdout;
+  const verdictOf = (n: string) => new RegExp(`^ *${n}  .*\\n    (.*)$`, 'm').exec(out)?.[1] ?? `(finding ${n} missing)`;
+  const expected: [string, RegExp][] = [
+    ['1', /^holds: every one measured is slower than native/], ['2', /^holds: /], ['3', /^holds in part: AOT makes wavm faster/],
+    ['4', /^holds: /], ['5', /^holds: /], ['6', /^cannot be measured here: IPC needs cycles/],
+    ['7', /^inconclusive: the 95% CI of branch misses .*kernel scope/], ['8', /^inconclusive: the 95% CI of cache misses .*kernel scope/],
+    ['9', /^fastest node:turbofan 1\.5\d× native/], ['10', /^wasmtime:embedding: 51\.0\.0 against 0\.23\.0, 25 versions measured: faster/],
+    ['11', /^1 of 7 families faster today, 1 slower, 5 no detectable change/], ['12', /^SIMD over MVP holds/],
+  ];
+  for (const [n, re] of expected) assert.match(verdictOf(n), re, `finding ${n}`);
 });

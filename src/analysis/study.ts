@@ -9,6 +9,7 @@ import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, mi
 import { report } from './report.js';
 import type { Row } from './rows.js';
 import { versionPoints } from './versions.js';
+import { STUDY_FAMILIES, thenAndNow, thenAndNowVerdict } from './then-now.js';
 
 export interface StudyVerdict {
   finding: string;
@@ -50,6 +51,8 @@ export function findingTargets(finding: string, targets: readonly string[]): str
 
 const counted = (r: Row) => r.counter_source === 'perf' || r.counter_source === 'valgrind';
 const versioned = (r: Row) => String(r.runtime ?? '').includes('@');
+/** An MVP build (no feature set): notebooks 01–10 measure those; 12's SIMD and novec rows share the store. */
+const plain = (r: Row) => !String(r.features ?? '');
 
 /** The rows whose `key` is `preferred` when there are any, else those at the value with the most rows. */
 function pick(rows: readonly Row[], key: 'size' | 'opt', preferred: string): Row[] {
@@ -64,7 +67,7 @@ const atO2 = (rows: readonly Row[]) => pick(rows, 'opt', 'O2');
 
 /** Timing rows (not counting runs) of these targets (plain, or `+aot` too), unversioned. */
 function timing(rows: readonly Row[], targets: readonly string[], aot: 'jit' | 'both'): Row[] {
-  return rows.filter((r) => !counted(r) && !versioned(r) && (aot === 'both' || r.aot !== true)
+  return rows.filter((r) => !counted(r) && !versioned(r) && plain(r) && (aot === 'both' || r.aot !== true)
     && (targets.includes(targetLabel(r)) || (aot === 'both' && targets.includes(targetLabel({ ...r, aot: false })))));
 }
 
@@ -74,13 +77,31 @@ export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): Study
   const f2 = atSize(atO2(timing(rows, WASMER, 'jit')), 'medium');
   const f3 = atSize(atO2(timing(rows, AOT, 'both')), 'medium');
   const f4 = atSize(timing(rows, OPT, 'jit'), 'small');
-  const prof = atSize(rows.filter((r) => counted(r) && !versioned(r)), 'small');
-  const f9 = atSize(atO2(timing(rows, FINDING_TARGETS[9]!, 'jit')), 'small');
-  // Versions are versioned targets (wasmtime@0.30.0:embedding) or one target's runtime_version values.
-  const f10 = atSize(atO2(rows.filter((r) => !counted(r))), 'small');
+  // Counting runs at small, process scope and the kernel scope a profile derives from a second size
+  // (withKernelScope adds those to stored rows); the mini companion sweep only serves that.
+  const prof = atSize(rows.filter((r) => counted(r) && !versioned(r) && plain(r)), 'small');
+  // Notebook 09's programs: those every one of its targets ran (other notebooks add programs at
+  // `small` for a few of these targets, e.g. 13's applications, which 09 does not measure).
+  const f9all = atSize(atO2(timing(rows, FINDING_TARGETS[9]!, 'jit')), 'small');
+  const f9targets = new Set(f9all.map((r) => targetLabel(r)));
+  const f9cases = [...new Set(f9all.map((r) => r.benchmark))].filter((b) => [...f9targets].every((t) => f9all.some((r) => r.benchmark === b && targetLabel(r) === t)));
+  const f9 = f9all.filter((r) => f9cases.includes(r.benchmark));
+  // Notebook 10's rows: native, the versioned targets (wasmtime@0.30.0:embedding) and any plain
+  // target whose own rows carry two or more runtime versions. A plain target with one version
+  // stays out: beside notebook 11's wamr@2.4.3 or node@26 rows it would make a false two-version
+  // series (the 2020 WAMR build against 2.4.3 is finding 11's family, not a timeline).
+  const timed = atSize(atO2(rows.filter((r) => !counted(r) && plain(r))), 'small');
+  const versionsOf = new Map<string, Set<string>>();
+  for (const r of timed) if (!versioned(r)) versionsOf.set(targetLabel(r), (versionsOf.get(targetLabel(r)) ?? new Set()).add(String(r.runtime_version ?? '')));
+  const f10 = timed.filter((r) => r.runtime === 'native' || versioned(r) || (versionsOf.get(targetLabel(r))?.size ?? 0) > 1);
   // SIMD: the targets with simd128 rows, their plain rows, and native's (plain, simd128, novec).
   const simdTargets = new Set(rows.filter((r) => String(r.features ?? '').split(',').includes('simd128')).map((r) => targetLabel(r)));
   const f12 = simdTargets.size ? atSize(atO2(rows.filter((r) => !counted(r) && !versioned(r) && (r.runtime === 'native' || simdTargets.has(targetLabel(r))))), 'small') : [];
+  // Finding 11: the families with rows on both sides, at notebook 11's size.
+  const okTargets = new Set(rows.filter((r) => r.status === 'ok' && !counted(r) && plain(r)).map((r) => targetLabel(r)));
+  const families = STUDY_FAMILIES.filter((f) => okTargets.has(f.then) && okTargets.has(f.now));
+  const familyTargets = new Set(families.flatMap((f) => [f.then, f.now]));
+  const f11 = families.length ? atSize(atO2(rows.filter((r) => !counted(r) && plain(r) && (r.runtime === 'native' || familyTargets.has(targetLabel(r))))), 'small') : [];
   const opts = [...new Set(f4.map((r) => String(r.opt)))].sort();
   const cases: [string, Row[], () => string][] = [
     ['1', f1, () => overallVerdict(report(f1, bs).geomeans, PAPER)],
@@ -93,6 +114,7 @@ export function studyVerdicts(rows: readonly Row[], o: StudyOptions = {}): Study
     ['8', prof, () => missesVerdict(prof, PAPER, 'cache')],
     ['9', f9, () => { const r = report(f9, bs); return beyondSummary(r.geomeans, r.comparisons); }],
     ['10', f10, () => overTimeSummary(versionPoints(report(f10, bs).geomeans, []), f10, bs)],
+    ['11', f11, () => thenAndNowVerdict(thenAndNow(f11, families, bs))],
     ['12', f12, () => simdVerdict(f12, bs)],
   ];
   return cases.map(([finding, rs, f]) => {

@@ -22,6 +22,17 @@ export interface Family {
   now: string;
 }
 
+/** Notebook 11's families (the study's build against today's release); `wasmlab findings` decides finding 11 on them. */
+export const STUDY_FAMILIES: readonly Family[] = [
+  { family: 'WAMR fast interpreter', then: 'wamr:interp', now: 'wamr@2.4.3:fast-interp' },
+  { family: 'WAMR AOT', then: 'wamr:aot', now: 'wamr@2.4.3:aot' },
+  { family: 'Wasmer Singlepass', then: 'wasmer:singlepass', now: 'wasmer@7.4.2:singlepass' },
+  { family: 'Wasmer Cranelift', then: 'wasmer:cranelift', now: 'wasmer@7.4.2:cranelift' },
+  { family: 'V8 TurboFan', then: 'node:turbofan', now: 'node@26.12.1:turbofan' },
+  { family: 'V8 Liftoff', then: 'node:liftoff', now: 'node@26.12.1:liftoff' },
+  { family: 'Wasmtime (0.23 embedding vs 49 CLI, kernel time)', then: 'wasmtime@0.23.0:embedding', now: 'wasmtime:cranelift' },
+];
+
 export interface FamilyChange extends Family {
   metric: string;
   /** Geomean over the paired benchmarks of median(now) / median(then): below 1, today is faster. */

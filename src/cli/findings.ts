@@ -3,7 +3,7 @@
  * src/analysis/findings.ts (printed with them), computed by the notebooks' own functions.
  */
 import { parseArgs } from 'node:util';
-import { load, UsageError } from '../api.js';
+import { load, UsageError, withKernelScope } from '../api.js';
 import { FOOTNOTE, RULES, rulesMarkdown } from '../analysis/findings.js';
 import type { Row } from '../analysis/rows.js';
 import { studyVerdicts } from '../analysis/study.js';
@@ -25,7 +25,7 @@ export async function findingsCommand(argv: string[]): Promise<number> {
   const format = values.format ?? 'table';
   if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format is table, json or markdown, got "${format}"`);
   for (const k of ['resamples', 'seed'] as const) { const x = values[k]; if (x !== undefined && !/^\d+$/.test(x)) throw new UsageError(`--${k} wants a whole number, got "${x}"`); }
-  const rows = (await load({ store: values.store ?? process.env.WASMLAB_STORE, where: values.where })) as unknown as Row[];
+  const rows = withKernelScope(await load({ store: values.store ?? process.env.WASMLAB_STORE, where: values.where })) as unknown as Row[];
   const v = studyVerdicts(rows, { resamples: values.resamples === undefined ? undefined : Number(values.resamples), seed: values.seed === undefined ? undefined : Number(values.seed) });
   if (format === 'json') { console.log(JSON.stringify({ rules: RULES, verdicts: v, footnote: FOOTNOTE }, null, 2)); return 0; }
   if (format === 'markdown') {

@@ -80,3 +80,22 @@ export function kernelScopeRows(rows: readonly RunRecord[], other: readonly RunR
   }
   return out;
 }
+
+/**
+ * Stored counting rows with the kernel-scope rows a profile derives from them: each size whose
+ * companion (companionSize) is a smaller size gets one kernel-scope row per process-scope row, as
+ * `profile` returns them. What `wasmlab findings` decides findings 6–8 on, since the store keeps
+ * only the measured (process-scope) rows.
+ */
+export function withKernelScope(rows: readonly RunRecord[]): RunRecord[] {
+  const isCounted = (r: RunRecord) => (r.counter_source === 'perf' || r.counter_source === 'valgrind') && (r.counter_scope ?? 'process') === 'process';
+  const sizes = [...new Set(rows.filter(isCounted).map((r) => r.size))];
+  const rank = (s: string) => SIZE_ORDER.indexOf(s as (typeof SIZE_ORDER)[number]);
+  const kernel: RunRecord[] = [];
+  for (const s of sizes) {
+    const s2 = companionSize(s, sizes.filter((x) => x !== s));
+    if (!s2 || rank(s2) > rank(s)) continue;
+    kernel.push(...kernelScopeRows(rows.filter((r) => isCounted(r) && r.size === s), rows.filter((r) => isCounted(r) && r.size === s2)));
+  }
+  return [...rows, ...kernel];
+}
