@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSweepArgs, sweepRequest, SWEEP_FLAGS, SWEEP_USAGE } from '../src/cli/args.js';
+import { parseSweepArgs, refuseOthers, sweepRequest, SWEEP_FLAGS, SWEEP_USAGE } from '../src/cli/args.js';
 import { FRONT_ONLY, SWEEP_OPTIONS, optionsFor, type SweepOption } from '../src/options/table.js';
 import { findMagic, helpText } from '../kernel/magics/table.js';
 import { translate } from '../kernel/magics/translate.js';
@@ -14,7 +14,7 @@ import { MagicError } from '../kernel/magics/errors.js';
 import { completeMagic } from '../kernel/magics/complete.js';
 import { REPRO_USAGE } from '../src/cli/usage.js';
 
-const exempt = (name: string, front: 'cli' | 'kernel') => FRONT_ONLY.find((x) => x.flags.includes(name) && (x.front === front || x.front === 'both'));
+const exempt = (name: string, front: 'cli' | 'kernel', use = 'run') => FRONT_ONLY.find((x) => x.flags.includes(name) && (x.front === front || x.front === 'both') && (!x.uses || x.uses.some((u) => u === use)));
 
 /** A value of the option's type, written as a person would. */
 function sample(o: SweepOption): string | undefined {
@@ -86,8 +86,11 @@ test('every CLI sweep option exists in %bench (or %profile) with the same letter
   for (const x of FRONT_ONLY) {
     assert.ok(x.why.length > 20, `${x.flags.join(', ')}: say why`);
     for (const name of x.flags) {
-      assert.ok(!SWEEP_OPTIONS.some((o) => o.name === name), `--${name} is both a sweep option and front-only`);
-      if (x.front === 'kernel') assert.ok(!(name in SWEEP_FLAGS), `--${name} is kernel-only but the CLI has it`);
+      // A flag front-only for some uses (slurm for a sweep) may be a table option of others (a replication's).
+      assert.ok(!SWEEP_OPTIONS.some((o) => o.name === name && (!x.uses || (o.uses ?? ['run', 'profile']).some((u) => x.uses!.includes(u)))), `--${name} is both a sweep option and front-only`);
+      // Kernel-only for some uses: the CLI parses it for the others and refuses it for these.
+      if (x.front === 'kernel' && !x.uses) assert.ok(!(name in SWEEP_FLAGS), `--${name} is kernel-only but the CLI has it`);
+      if (x.front === 'kernel' && x.uses?.includes('run')) assert.throws(() => refuseOthers(parseSweepArgs(['-b', 'gemm', `--${name}`, ...(SWEEP_FLAGS[name]?.type === 'string' ? ['2'] : [])]).values, 'run'), new RegExp(`--${name} goes with`), `wasmlab run --${name}`);
       if (x.front === 'cli') assert.ok(!findMagic('bench', 'line')!.args.flags.some((f) => f.long === name), `--${name} is CLI-only but %bench has it`);
     }
   }
@@ -156,7 +159,7 @@ test('acceptance 2\'s line: every option of it reaches the request', () => {
 });
 
 test('wasmlab repro and %repro take the same options, from the table', () => {
-  const magic = findMagic('repro', 'line')!.args.flags.filter((f) => !exempt(f.long, 'kernel')).map((f) => `${f.long}/${f.short ?? ''}`).sort();
+  const magic = findMagic('repro', 'line')!.args.flags.filter((f) => !exempt(f.long, 'kernel', 'repro')).map((f) => `${f.long}/${f.short ?? ''}`).sort();
   const table = optionsFor('repro').map((o) => `${o.name}/${o.short ?? ''}`).sort();
   assert.deepEqual(magic, table);
   for (const o of optionsFor('repro')) assert.ok(REPRO_USAGE.includes(`--${o.name}`), `wasmlab repro --help lacks --${o.name}`);
@@ -166,4 +169,8 @@ test('wasmlab repro and %repro take the same options, from the table', () => {
   assert.deepEqual({ margin: o.margin, only: o.only, sweep: o.sweep, dryRun: o.dryRun, store: o.store, source: o.source },
     { margin: 0.1, only: ['wasm3', 'wasmtime:cranelift'], sweep: 's1', dryRun: true, store: 'R.duckdb', source: 'bun' });
   assert.throws(() => translate('%repro bun --margin lots'), /--margin: a margin is a percentage/);
+  // --slurm waits for its job in both fronts; --shards alone is refused by both.
+  const s = JSON.parse(/wl\.magic\.\w+\((\{.*\})\)/.exec(translate('%repro bun --slurm --shards 2'))![1]!) as Record<string, unknown>;
+  assert.deepEqual(s.slurm, { shards: 2 });
+  assert.throws(() => translate('%repro bun --shards 2'), /--shards goes with --slurm/);
 });

@@ -225,14 +225,14 @@ export async function hypothesis(o: Common & { claim: string[]; flags: Record<st
  * %repro: a bundle measured again here (src/publish/repro.ts). Shows the plan line, the
  * per-target table, the finding lines and the forest plot; returns the rows (a dry run: the plan's runs).
  */
-export async function repro(o: Common & { source: string; store: string | null; dryRun: boolean; margin: number | null; only: string[] | null; sweep: string | null }): Promise<DataFrame> {
+export async function repro(o: Common & { source: string; store: string | null; dryRun: boolean; margin: number | null; only: string[] | null; sweep: string | null; slurm?: { shards: number } | null }): Promise<DataFrame> {
   const core = await loadCore();
   const bar = new ProgressBar('repro');
   const op = session.begin();
   let out;
   try {
     out = await core.reproduce({
-      source: o.source, store: o.store ?? undefined, dryRun: o.dryRun, margin: o.margin ?? undefined, only: o.only ?? undefined, sweep: o.sweep ?? undefined,
+      source: o.source, store: o.store ?? undefined, dryRun: o.dryRun, margin: o.margin ?? undefined, only: o.only ?? undefined, sweep: o.sweep ?? undefined, slurm: o.slurm ?? undefined,
       signal: op.signal, onEvent: (e) => { if (e.kind === 'progress') bar.update(e); else if (e.kind === 'warning') warn(describe(e)!); }, log: text,
     });
   } catch (e) {

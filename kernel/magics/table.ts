@@ -191,7 +191,7 @@ export const MAGICS: readonly Magic[] = [
       const f = p.flags;
       const margin = f.margin === undefined ? undefined : parseMargin(String(f.margin));
       if (typeof margin === 'string') throw new MagicError(`--margin: ${margin}`);
-      return { call: 'repro', options: { ...common(p), source: p.positionals.BUNDLE, store: f.store ?? null, dryRun: f['dry-run'] === true, margin: margin ?? null, only: f.only ?? null, sweep: f.sweep ?? null } };
+      return { call: 'repro', options: { ...common(p), source: p.positionals.BUNDLE, store: f.store ?? null, dryRun: f['dry-run'] === true, margin: margin ?? null, only: f.only ?? null, sweep: f.sweep ?? null, slurm: slurmOptions(p).slurm ?? null } };
     },
   },
   {

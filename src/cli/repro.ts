@@ -1,5 +1,5 @@
 /**
- * `wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--only TARGETS|finding:N] [--sweep ID]`: measure a
+ * `wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--only TARGETS|finding:N] [--sweep ID] [--slurm [--shards N]]`: measure a
  * published bundle's runs again here and decide, per target, whether they replicate (the
  * decisions of `wasmlab diff`); the work is src/publish/repro.ts's, shared with %repro. A plan
  * this machine cannot match is refused in one line before anything runs. `--dry-run` prints the
@@ -36,9 +36,11 @@ export async function reproCommand(argv: string[]): Promise<number> {
   const value = (name: string) => (typeof v[name] === 'string' ? optionValue(sweepOption(name)!, v[name] as string) : undefined);
   const margin = v.margin === undefined ? undefined : parseMargin(String(v.margin));
   if (typeof margin === 'string') throw new UsageError(`--margin: ${margin}`);
+  if (v.shards !== undefined && !v.slurm) throw new UsageError('--shards goes with --slurm');
   const out = await reproduce({
     source: positionals[0]!, store: value('store') as string | undefined, dryRun: Boolean(v['dry-run']), margin,
     only: value('only') as string[] | undefined, sweep: value('sweep') as string | undefined, log: (line) => console.error(line),
+    slurm: v.slurm ? { shards: (value('shards') as number | undefined) ?? 4 } : undefined,
   });
   if (!out.rows) {
     const runs = out.plan.runs;

@@ -63,10 +63,12 @@ export const DIFF_USAGE = `usage: wasmlab diff STORE_A [STORE_B] [--sweep-a ID] 
   Exit status 3 when any target differs or any verdict changed, else 0. json: {rows, findings}.`;
 export const BUNDLE_USAGE = 'usage: wasmlab publish --bundle DIR --store F [--sweep ID]   a replication bundle: runs.parquet, plan.json, host.json, verdicts.json';
 export const REPRO_USAGE = [
-  'usage: wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--margin 15%] [--only TARGETS|finding:N] [--sweep ID] [--format table|csv|json]',
+  'usage: wasmlab repro BUNDLE|STORE [--store NEW] [--dry-run] [--margin 15%] [--only TARGETS|finding:N] [--sweep ID]',
+  '                     [--slurm [--shards N]] [--format table|csv|json]',
   '  re-plan the bundle\'s runs here (refused in one line if a runtime version or artifact differs), print the',
   '  estimate, measure into NEW, and decide per target as wasmlab diff does, and per finding: same verdict or',
   '  verdict changed. Exit 3 if any target differs or any verdict changed, else 0. --dry-run: plan only.',
+  '  --slurm: the runs NEW lacks go to Slurm as N array tasks (files in NEW.slurm/); it waits, collects, compares.',
   ...optionsFor('repro').map((o) => `  ${(o.short ? `-${o.short}, --${o.name}` : `    --${o.name}`) + (o.metavar ? ` ${o.metavar}` : '')}`.padEnd(26) + ` ${o.helpFor?.repro ?? o.help}${(o.defaultFor?.repro ?? (o.name === 'store' ? undefined : o.default)) ? `  [${o.defaultFor?.repro ?? o.default}]` : ''}`),
 ].join('\n');
 export const FINDINGS_USAGE = 'usage: wasmlab findings --store F [--format table|json|markdown] [--resamples 10000] [--seed 1] [--where SQL]';

@@ -170,18 +170,21 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   // A replication's own (src/publish/repro.ts).
   { name: 'only', type: 'list', metavar: 'TARGETS', uses: REPRO, help: 'replicate only these targets (and the baseline, native), comma-separated; finding:N: the targets finding N\'s notebook measures' },
   { name: 'sweep', type: 'string', metavar: 'ID', uses: REPRO, help: 'replicate only this sweep of the bundle or store (wasmlab sweeps lists them)' },
+  // A replication on Slurm waits for its job and compares (src/cluster/slurm-run.ts); %bench's own --slurm returns at once (FRONT_ONLY).
+  { name: 'slurm', type: 'bool', uses: REPRO, help: 'measure as a Slurm job array (as wasmlab slurm submit), wait for it, collect into the store, compare' },
+  { name: 'shards', type: 'int', metavar: 'N', default: '4', uses: REPRO, help: 'with --slurm: array tasks' },
 ];
 
 /**
  * Flags that exist in one front only, or mean something else in each: not sweep options, so
  * not in SWEEP_OPTIONS; each front declares its own beside its parser. The reason for each:
  */
-export const FRONT_ONLY: readonly { flags: readonly string[]; shorts: readonly string[]; front: 'cli' | 'kernel' | 'both'; why: string }[] = [
+export const FRONT_ONLY: readonly { flags: readonly string[]; shorts: readonly string[]; front: 'cli' | 'kernel' | 'both'; why: string; /** Front-only for these uses only (the table has the flag for others). */ uses?: readonly Use[] }[] = [
   { flags: ['format', 'json'], shorts: ['f'], front: 'cli', why: 'a magic returns a DataFrame to render or convert; text formats are for a terminal or a file' },
   { flags: ['out'], shorts: ['o'], front: 'both', why: 'the CLI writes the rows to FILE; a magic binds its DataFrame to the variable VAR' },
   { flags: ['quiet'], shorts: ['q'], front: 'both', why: 'the CLI drops progress and notes on stderr; a magic does not display its result' },
   { flags: ['help'], shorts: ['h'], front: 'cli', why: 'a magic shows its help with %bench? or %help bench' },
-  { flags: ['slurm', 'shards'], shorts: [], front: 'kernel', why: 'the CLI splits a sweep with `wasmlab plan` and submits it with `wasmlab slurm submit`' },
+  { flags: ['slurm', 'shards'], shorts: [], front: 'kernel', uses: ['run'], why: 'for a sweep: the CLI splits it with `wasmlab plan` and submits it with `wasmlab slurm submit`; %bench --slurm returns the job id at once (a replication\'s --slurm, which waits, is in the table)' },
   { flags: ['lang'], shorts: ['l'], front: 'kernel', why: 'only a %%bench cell carries its own source; the CLI runs benchmarks or --wasm' },
 ];
 

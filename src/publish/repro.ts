@@ -8,7 +8,9 @@
  * (analysis/verdict-change.ts). The plan's runs are the published ones, so a restriction drops
  * runs and never plans new ones. A versioned target this machine lacks (`wazero@v1.9.0`,
  * `wasmtime@0.30.0:embedding`) is installed first, as `wasmlab runtime add` does, after saying
- * what it installs and what that costs; one that cannot be had is refused before any run.
+ * what it installs and what that costs; one that cannot be had is refused before any run. With
+ * `slurm`, the plan's missing runs are measured as a Slurm job array instead, waited for and
+ * collected into the store (cluster/slurm-run.ts); the comparison is the same.
  */
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { RULES } from '../analysis/findings.js';
 import { findingTargets } from '../analysis/study.js';
 import { findingChanges, type FindingChange } from '../analysis/verdict-change.js';
 import { runShard } from '../cluster/shard.js';
+import { runPlanOnSlurm } from '../cluster/slurm-run.js';
 import { addRuntimes, INSTALL_COST, installableVersion, isInstalled } from '../runtimes/versions/install.js';
 import { bench } from '../sweep/request.js';
 import { UsageError } from '../errors.js';
@@ -48,6 +51,8 @@ export interface ReproRequest extends Pick<BenchRequest, 'pin' | 'signal' | 'onE
   sweep?: string;
   /** Lines for a person before the work starts (what gets installed, at what cost) and while installing. */
   log?: (line: string) => void;
+  /** Measure on Slurm: the plan's missing runs as a job array of this many shards, waited for and collected into the store. */
+  slurm?: { shards: number };
 }
 
 export interface ReproOutcome {
@@ -168,7 +173,10 @@ export async function reproduce(req: ReproRequest): Promise<ReproOutcome> {
   // runShard reads a plan file: the restricted plan gets one of its own.
   const restricted = join(mkdtempSync(join(tmpdir(), 'wasmlab-plan-')), 'plan.json');
   writePlan(restricted, plan);
-  await runShard(restricted, 0, { store, pin: req.pin, signal: req.signal, onEvent: req.onEvent });
+  if (req.slurm) {
+    // The job's files go beside the store (NEW.slurm/), so running again resumes from them.
+    await runPlanOnSlurm(plan, { shards: req.slurm.shards, workdir: store.replace(/\.duckdb$/, '') + '.slurm', into: store, log, signal: req.signal });
+  } else await runShard(restricted, 0, { store, pin: req.pin, signal: req.signal, onEvent: req.onEvent });
   // Both sides as far as the restricted plan reaches (the new store may hold other runs too).
   const inPlan = (rows: readonly Row[]) => rows.filter((r) => targets.includes(targetLabel(r)));
   const a = inPlan(sweepRows ?? (fromStore ? ((await load({ store: req.source, sweep: req.sweep })) as unknown as Row[]) : await publishedRows(dir)));
