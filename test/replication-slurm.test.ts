@@ -4,6 +4,7 @@
  * plan's runs into the repro store, and the decisions are those a local repro of the same bundle
  * gives on the same runs: a local `wasmlab repro` of the filled store launches nothing and prints
  * the same rows, finding lines and exit status. Run again with --slurm, it submits nothing.
+ * `%repro … --slurm` does the same through a real kernel.
  * (Whether mini-size runs of 2 benchmarks come out "replicated" is this machine's noise:
  * docs/replication.md; the decisions themselves are tested in replication.test.ts.)
  */
@@ -16,6 +17,7 @@ import { after, before, test } from 'node:test';
 import { execa } from 'execa';
 import { repoRoot } from '../src/paths.js';
 import { availableTargets, cli, required, wasmlab } from './helpers.js';
+import { kernelReady, runCells, stdoutOf } from './notebook-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-repro-slurm-'));
 const have = spawnSync('which', ['slurmctld']).status === 0;
@@ -71,6 +73,25 @@ test('repro --slurm: a job array measures exactly the plan into the repro store;
   assert.match(again.stderr, /holds all 12 runs of plan [0-9a-f]+: nothing to submit/);
   assert.doesNotMatch(again.stderr, /submitted/);
   assert.deepEqual(JSON.parse(again.stdout), slurmOut);
+});
+
+test('%repro --slurm in the kernel: the same job array, waited for; the rows bound with -o', { timeout: 20 * 60_000 }, async (t) => {
+  if (!have) return t.skip(why);
+  const bundle = join(work, 'bundle');
+  if (!existsSync(join(bundle, 'plan.json'))) return t.skip('SKIPPED: the bundle of the test above was not made');
+  await kernelReady();
+  const cells = await runCells(work, 'repro-slurm', [
+    `%repro ${bundle} --slurm --shards 2 --store K.duckdb -o k`,
+    'k.shape[0] + " " + k["target"].values.join(",")',
+    "(await wl.sql('SELECT count(DISTINCT run_key)::INT AS n FROM runs WHERE NOT superseded', { store: 'K.duckdb' }))['n'].values[0]",
+  ], { env: { ...process.env, WASMLAB_STORE: '' } });
+  const errors = cells.flatMap((c, i) => c.outputs.filter((o) => o.type === 'error').map((o) => `cell ${i}: ${o.ename}: ${o.evalue}`));
+  assert.deepEqual(errors, []);
+  const shown = JSON.stringify(cells[0]!.outputs);
+  assert.match(shown, /submitted 12 runs in 2 tasks as Slurm job \d+/);
+  assert.match(shown, /finding 1: /, 'the finding lines');
+  assert.equal(stdoutOf(cells[1]!).trim(), '1 wasmtime:cranelift');
+  assert.equal(stdoutOf(cells[2]!).trim(), '12', 'exactly the plan\'s runs');
 });
 
 test('repro --shards without --slurm is refused in one line', async () => {
