@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { execa } from 'execa';
 import { repoRoot } from '../src/paths.js';
 import { runtimes, type RuntimeRow, type RunRecord } from '../src/api.js';
@@ -71,4 +73,24 @@ export function assertSmokeRows(rows: RunRecord[], want: [string, string, RegExp
       if (kernel) assert.ok(r.kernel_s !== null && (kernel === 'positive' ? r.kernel_s > 0 : r.kernel_s >= 0), `${b} on ${runtime}:${mode}: kernel_s from the program's own line`);
     }
   }
+}
+
+/**
+ * The local Slurm of `setup.sh --with slurm`, up before this file's tests and down after them.
+ * `have` is false without it: tests then skip with `why` (and fail where CI requires Slurm).
+ */
+export function useLocalSlurm(): { have: boolean; why: string } {
+  const have = spawnSync('which', ['slurmctld']).status === 0;
+  const why = 'Slurm is not installed (bash setup/setup.sh --with slurm)';
+  before(async () => {
+    if (!have) {
+      if (required('slurm')) assert.fail(`${why}, and CI requires it`);
+      return;
+    }
+    await wasmlab(['slurm', 'local', 'up']);
+  });
+  after(async () => {
+    if (have) await wasmlab(['slurm', 'local', 'down']);
+  });
+  return { have, why };
 }

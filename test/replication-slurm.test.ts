@@ -9,31 +9,18 @@
  * docs/replication.md; the decisions themselves are tested in replication.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { execa } from 'execa';
 import { repoRoot } from '../src/paths.js';
-import { availableTargets, cli, required, wasmlab } from './helpers.js';
+import { availableTargets, cli, useLocalSlurm, wasmlab } from './helpers.js';
 import { kernelReady, runCells, stdoutOf } from './notebook-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-repro-slurm-'));
-const have = spawnSync('which', ['slurmctld']).status === 0;
-const why = 'Slurm is not installed (bash setup/setup.sh --with slurm)';
+const { have, why } = useLocalSlurm();
 const wl = (args: string[], env: Record<string, string> = {}) => execa(process.execPath, [cli, ...args], { reject: false, cwd: repoRoot, env: { ...process.env, ...env } });
-
-before(async () => {
-  if (!have) {
-    if (required('slurm')) assert.fail(`${why}, and CI requires it`);
-    return;
-  }
-  await wasmlab(['slurm', 'local', 'up']);
-});
-after(async () => {
-  if (have) await wasmlab(['slurm', 'local', 'down']);
-});
 
 type Out = { rows: { target: string; decision: string; ratio_of_ratios: number | null }[]; findings: { finding: string; outcome: string }[] };
 

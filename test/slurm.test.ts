@@ -9,28 +9,19 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { execa } from 'execa';
 import { slurmEnv } from '../src/cluster/local.js';
 import { repoRoot } from '../src/paths.js';
 import type { Plan } from '../src/plan/plan.js';
-import { availableTargets, cli, required, wasmlab } from './helpers.js';
+import { availableTargets, cli, useLocalSlurm, wasmlab } from './helpers.js';
 import { runCells, stderrOf, stdoutOf } from './notebook-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wasmlab-slurm-test-'));
-const have = spawnSync('which', ['slurmctld']).status === 0;
 const mungeBefore = spawnSync('pgrep', ['-x', 'munged']).status === 0;
-const why = 'Slurm is not installed (bash setup/setup.sh --with slurm)';
+const { have, why } = useLocalSlurm();
 
-before(async () => {
-  if (!have) {
-    if (required('slurm')) assert.fail(`${why}, and CI requires it`);
-    return;
-  }
-  await wasmlab(['slurm', 'local', 'up']);
-});
-after(async () => {
-  if (have) await wasmlab(['slurm', 'local', 'down']);
+after(() => {
   for (const d of mungeBefore ? ['slurmctld', 'slurmd'] : ['slurmctld', 'slurmd', 'munged']) {
     assert.equal(spawnSync('pgrep', ['-x', d], { encoding: 'utf8' }).stdout.trim(), '', `no ${d} left running`);
   }
