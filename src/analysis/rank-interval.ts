@@ -12,7 +12,8 @@
  * suite would be ranked on other programs); the ones left out are returned with the reason.
  * Rank 1 is the smallest ratio (fastest, or smallest memory).
  */
-import { mulberry32, quantileSorted } from './bootstrap.js';
+import { median } from './aggregate.js';
+import { mulberry32 } from './bootstrap.js';
 import { pairUp, type CompareOptions } from './compare.js';
 import { groupOf, strataOf } from './interval.js';
 import { DEFAULT_METRIC, type Row } from './rows.js';
@@ -64,11 +65,11 @@ export function rankIntervals(rows: readonly Row[], o: RankIntervalOptions = {})
   const groupOfCase = new Map<string, string>();
   for (const p of paired.pairs) {
     const c = caseOf(p.subject.id.benchmark, p.subject.id.size, p.subject.id.opt);
-    const s = [...p.subject.values].sort((a, b) => a - b), b = [...p.base.values].sort((a, b) => a - b);
-    const med = (v: number[]) => quantileSorted(v, 0.5);
-    if (!s.length || !b.length || med(s) <= 0 || med(b) <= 0) continue;
+    // A group's values are sorted already (summarize.ts), as paired.ts reads them.
+    const s = median(p.subject.values, true), b = median(p.base.values, true);
+    if (s === null || b === null || s <= 0 || b <= 0) continue;
     if (!bySubject.has(p.subjectLabel)) bySubject.set(p.subjectLabel, new Map());
-    bySubject.get(p.subjectLabel)!.set(c, Math.log(med(s) / med(b)));
+    bySubject.get(p.subjectLabel)!.set(c, Math.log(s / b));
     groupOfCase.set(c, groupOf(p.subject.id.benchmark));
   }
   const subjects = [...bySubject.keys()].sort();
