@@ -10,6 +10,8 @@
 # `bash setup/setup.sh` there, timed, and its per-step times are printed.
 #
 #   bash bench/cold-setup.sh [--no-demo] [--root DIR] [--keep]     (as root; installs debootstrap)
+# DIR.base keeps the new machine as built (~2.5 GB; delete it to build again), DIR is its copy for
+# one run (~8 GB after setup; --keep leaves its mounts for a look inside).
 #
 # Why a chroot and not a new VM: no VM can be ordered from here, and docker has no engine on this
 # kind. The root shares this machine's kernel, cores and network path to the registries, which is
@@ -49,8 +51,11 @@ unmount_all() {
 }
 trap unmount_all EXIT
 
-if [ ! -f "$root/.base-ready" ]; then
-  say "building the new machine's root in $root (not timed)"
+# The new machine is built once into $base and copied afresh for every run.
+base_root="$root.base"
+if [ ! -f "$base_root/.base-ready" ]; then
+  say "building the new machine's root in $base_root (not timed)"
+  root="$base_root"
   unmount_all; rm -rf "$root"; mkdir -p "$root"
   command -v debootstrap >/dev/null || apt-get install -y -q debootstrap >/dev/null
   debootstrap --variant=minbase bookworm "$root" "$mirror" >"$root.debootstrap.log" 2>&1 \
@@ -70,7 +75,10 @@ if [ ! -f "$root/.base-ready" ]; then
   chroot "$root" apt-get clean
   umount "$root/proc"
   touch "$root/.base-ready"
+  root="${base_root%.base}"
 fi
+say "a fresh copy of the new machine's root (not timed)"
+unmount_all; rm -rf "$root"; cp -a "$base_root" "$root"
 
 say "binding the machine's own toolchains and settings"
 for d in proc sys dev dev/pts; do mkdir -p "$root/$d"; mount --bind "/$d" "$root/$d"; done
