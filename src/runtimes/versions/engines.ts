@@ -10,7 +10,7 @@ import type { Command, ModeInfo, RunInput } from '../adapter.js';
 import type { VersionStatus } from './installed.js';
 import { installFromNpm, npmVersions } from './npm-install.js';
 import { BUN_MODES, bunCommand, NODE_MODES, nodeCommand } from './js-engines.js';
-import { installWamr2, wamr2Versions } from './wamr2-install.js';
+import { installWamr2, wamr2DriverHash, wamr2Versions } from './wamr2-install.js';
 import { WAMR2_MODES, wamr2AotCommand, wamr2Command } from './wamr2.js';
 import { installWasmer7, wasmer7Versions } from './wasmer7-install.js';
 import { WASMER7_LOST_WRITES, WASMER7_MODES, wasmer7AotCommand, wasmer7Command } from './wasmer7.js';
@@ -25,6 +25,9 @@ export interface Engine {
   run(exe: string, mode: string, aot: boolean, input: RunInput, dir: string): Command;
   aotExtension?: string;
   aot?(dir: string, mode: string, wasm: string, out: string): Command;
+  /** A key of our own sources the build uses (driver files); an installed version with another
+   *  key is rebuilt, not reused. Absent for runtimes installed as published. */
+  buildKey?(): string;
   /** The adapter's `lostWrites`: why files the guest writes never reach the run folder. */
   lostWrites?: string;
 }
@@ -46,6 +49,7 @@ export const ENGINES: Record<string, Engine> = {
     modes: WAMR2_MODES,
     versions: wamr2Versions,
     install: installWamr2,
+    buildKey: wamr2DriverHash,
     run: (_exe, mode, _aot, input, dir) => wamr2Command(dir, mode, input),
     aotExtension: '.aot',
     aot: (dir, _mode, wasm, out) => wamr2AotCommand(dir, wasm, out),

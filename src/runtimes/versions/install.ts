@@ -152,7 +152,11 @@ export async function addRuntimes(specs: string[], o: AddOptions, sweep: SmokeSw
 
   const one = async (j: Job): Promise<AddResult> => {
     const t0 = Date.now();
-    const old = readStatus(j.runtime, j.version);
+    const stored = readStatus(j.runtime, j.version);
+    // A build from other driver sources than today's is not reused (its variants' stamps say which rebuild).
+    const key = engineOf(j.runtime)?.buildKey?.();
+    const old = stored && (key === undefined || stored.build === key) ? stored : undefined;
+    if (stored && !old) log(`${j.runtime}@${j.version}: installed from other driver sources (${stored.build ?? 'unrecorded'}, now ${key}); rebuilding`);
     if (old && !o.force && hasFiles(old) && old.drivers.length && Object.values(old.modes).every((m) => m.ok !== null)) {
       return resultOf(old, 'reused', 0);
     }

@@ -33,6 +33,9 @@ export interface VersionStatus {
   /** Where each driver lives, relative to the folder (cli: the executable; embedding: the venv's python). */
   paths: Partial<Record<Driver, string>>;
   notes?: string;
+  /** What the build was made from, for runtimes we build from our own driver sources (wamr@2.4.3):
+   *  `runtime add` rebuilds when it differs from the sources' key today. */
+  build?: string;
 }
 
 export const RUNTIMES_WITH_VERSIONS = ['wasmtime', 'wazero', 'wasmi', 'node', 'bun', 'wamr', 'wasmer'] as const;

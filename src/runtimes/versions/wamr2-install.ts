@@ -37,7 +37,7 @@ const VARIANTS: { variant: string; needs?: () => string | undefined; extra: () =
 ];
 
 /** Identifies our driver sources, so AOT artifacts cached under the version line follow their changes. */
-function driverHash(): string {
+export function wamr2DriverHash(): string {
   const h = createHash('sha256');
   for (const f of ['CMakeLists.txt', 'iwasm2.c', 'wamrc2.c', 'read_all.h']) h.update(readFileSync(join(DRIVER_DIR, f)));
   return h.digest('hex').slice(0, 12);
@@ -52,7 +52,7 @@ export async function installWamr2(version: string, log: (m: string) => void): P
   log(`wamr@${version}: fetch the crate ${WAMR2.crate} ${WAMR2.crateVersion}, then cmake builds of 5 variants (~13 min measured on 2 busy cores, the LLVM-JIT one longest; logs in ${join(dir, 'logs')})`);
   const root = join(await crateSource(WAMR2.crate, WAMR2.crateVersion), 'wasm-micro-runtime');
   const built: Record<string, string> = {}; // variant → '' (built) or why not
-  const hash = driverHash(); // a variant built from the same driver sources is reused (e.g. after another failed)
+  const hash = wamr2DriverHash(); // a variant built from the same driver sources is reused (e.g. after another failed)
   for (const { variant, needs, extra } of VARIANTS) {
     const missing = needs?.();
     if (missing) { built[variant] = missing; log(`wamr@${version}: ${variant} not built: ${missing}`); continue; }
@@ -91,7 +91,7 @@ export async function installWamr2(version: string, log: (m: string) => void): P
   const cli = Object.keys(modes).map((m) => `bin/iwasm2-${m}`).find((p) => existsSync(join(dir, p)));
   return {
     runtime: 'wamr', version, drivers: cli ? ['cli'] : [], released: '', ok: false, reason: cli ? '' : 'no variant built',
-    installed_at: new Date().toISOString(), modes, paths: cli ? { cli } : {},
+    installed_at: new Date().toISOString(), modes, paths: cli ? { cli } : {}, build: hash,
     version_line: `WAMR ${version} (crate ${WAMR2.crate} ${WAMR2.crateVersion}; our iwasm2/wamrc2 drivers, build ${hash}; LLVM 19)`,
     // released stays empty: neither the crate nor core/version.h carries a date.
     notes: 'built with drivers/wamr2/CMakeLists.txt; fast-interp without SIMD (SIMDe would be fetched)',
