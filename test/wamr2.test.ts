@@ -18,7 +18,7 @@ test('wamr@2.4.3: every built mode runs gemm, crc32 and quicksort with native\'s
     t.diagnostic(`SKIPPED: ${why}`); t.skip(why); return;
   }
   // Binaries built from older driver sources would test stale code: `runtime add` must see that
-  // and rebuild (once, ~13 min), and a second `runtime add` must then reuse the build.
+  // and rebuild (once; 1.5 min on an idle core here), and a second `runtime add` must then reuse the build.
   if (s.build !== wamr2DriverHash()) {
     t.diagnostic(`wamr@2.4.3 was built from driver sources ${s.build ?? '(unrecorded)'}, today's are ${wamr2DriverHash()}: rebuilding`);
     const add = await wasmlab(['runtime', 'add', 'wamr@2.4.3']);
