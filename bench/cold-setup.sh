@@ -9,9 +9,9 @@
 # wheels, Go modules, npm tarballs and $WASMLAB_CACHE. A fresh clone of HEAD then runs
 # `bash setup/setup.sh` there, timed, and its per-step times are printed.
 #
-#   bash bench/cold-setup.sh [--no-demo] [--root DIR] [--keep]     (as root; installs debootstrap)
+#   bash bench/cold-setup.sh [--no-demo] [--root DIR]     (as root; installs debootstrap)
 # DIR.base keeps the new machine as built (~2.5 GB; delete it to build again), DIR is its copy for
-# one run (~8 GB after setup; --keep leaves its mounts for a look inside).
+# one run (~8 GB after setup, left for a look inside; its mounts are undone on exit).
 #
 # Why a chroot and not a new VM: no VM can be ordered from here, and docker has no engine on this
 # kind. The root shares this machine's kernel, cores and network path to the registries, which is
@@ -20,13 +20,11 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="${HOME}/.cache/wasmlab-coldroot"
 setup_args=()
-keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-demo) setup_args+=(--no-demo) ;;
     --root) root="$2"; shift ;;
-    --keep) keep=1 ;;
-    *) echo "usage: bash bench/cold-setup.sh [--no-demo] [--root DIR] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: bash bench/cold-setup.sh [--no-demo] [--root DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -49,6 +47,12 @@ base=$( (apt-mark showmanual | grep -vxF -f <(printf '%s\n' $since_boot nodejs);
 unmount_all() {
   for m in $(awk -v r="$root" '$2 ~ "^"r {print $2}' /proc/mounts | sort -r); do umount -l "$m" || true; done
 }
+# Before deleting a root: nothing of the host (its /dev, its toolchains) may still be bound inside.
+safe_rm_root() {
+  unmount_all
+  if awk -v r="$1" '$2 ~ "^"r {f=1} END {exit !f}' /proc/mounts; then echo "mounts remain under $1; not deleting it" >&2; exit 1; fi
+  rm -rf "$1"
+}
 trap unmount_all EXIT
 
 # The new machine is built once into $base and copied afresh for every run.
@@ -56,7 +60,7 @@ base_root="$root.base"
 if [ ! -f "$base_root/.base-ready" ]; then
   say "building the new machine's root in $base_root (not timed)"
   root="$base_root"
-  unmount_all; rm -rf "$root"; mkdir -p "$root"
+  safe_rm_root "$root"; mkdir -p "$root"
   command -v debootstrap >/dev/null || apt-get install -y -q debootstrap >/dev/null
   debootstrap --variant=minbase bookworm "$root" "$mirror" >"$root.debootstrap.log" 2>&1 \
     || { tail -20 "$root.debootstrap.log"; exit 1; }
@@ -78,7 +82,7 @@ if [ ! -f "$base_root/.base-ready" ]; then
   root="${base_root%.base}"
 fi
 say "a fresh copy of the new machine's root (not timed)"
-unmount_all; rm -rf "$root"; cp -a "$base_root" "$root"
+safe_rm_root "$root"; cp -a "$base_root" "$root"
 
 say "binding the machine's own toolchains and settings"
 for d in proc sys dev dev/pts; do mkdir -p "$root/$d"; mount --bind "/$d" "$root/$d"; done
@@ -120,5 +124,4 @@ t1=$(date +%s)
 say "cold setup: rc $rc, $((t1 - t0)) s ($(( (t1 - t0) / 60 )) min $(( (t1 - t0) % 60 )) s); steps:"
 grep -E '^\s+\(.*: [0-9]+ s\)$|setup took' "$log" || true
 echo "full output: $log"
-[ "$keep" = 1 ] || { unmount_all; trap - EXIT; }
 exit "$rc"
