@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { DataFrame } from 'danfojs-node';
 import type { BenchRequest } from './core.js';
 import { toFrame } from '../src/frame/frame.js';
+import { DEFAULT_SHARDS } from '../src/options/table.js';
 
 export interface SlurmSubmit {
   /** Shards (array tasks); default 4. */
@@ -34,7 +35,7 @@ export async function submitRequest(req: BenchRequest, o: SlurmSubmit = {}): Pro
   const { makePlan } = await import('../src/plan/make.js');
   const { submit } = await import('../src/cluster/slurm.js');
   const { writePlan } = await import('../src/plan/plan.js');
-  const plan = await makePlan({ ...req, store: null }, { shards: o.shards ?? 4, history: o.history });
+  const plan = await makePlan({ ...req, store: null }, { shards: o.shards ?? DEFAULT_SHARDS, history: o.history });
   const file = resolve(`wasmlab-plan-${plan.plan_id}.json`);
   writePlan(file, plan);
   const rec = submit(file, o);

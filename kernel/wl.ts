@@ -208,11 +208,11 @@ export const wl = {
     const r = rankIntervals(rowsOf(runs), o);
     return { ...r, table: r.rows.map((x) => ({ rank: rankText(x), target: x.subject, geomean: x.geomean, p_first: x.p_first, benchmarks: x.benchmarks })) };
   },
-  /** Per runtime family, today's release against the study-era build, paired per benchmark, Holm over the families (notebook 11). */
   /** The study-era build and today's release of each engine and tier (finding 11's pairs; a copy to edit). */
   get studyFamilies(): Family[] {
     return STUDY_FAMILIES.map((f) => ({ ...f }));
   },
+  /** Per runtime family, today's release against the study-era build, paired per benchmark, Holm over the families (notebook 11). */
   thenAndNow(runs: Rows, families: readonly Family[], o?: ThenNowOptions): FamilyChange[] {
     return thenAndNow(rowsOf(runs), families, o);
   },

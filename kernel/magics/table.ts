@@ -9,7 +9,7 @@ import type { ArgSpec, FlagSpec, Parsed } from './parse.js';
 import { MagicError } from './errors.js';
 import { OPT_LEVELS } from '../../src/toolchain/build.js';
 import { isUsageError } from '../../src/errors.js';
-import { optionsFor, type SweepOption, type Use } from '../../src/options/table.js';
+import { DEFAULT_SHARDS, optionsFor, type SweepOption, type Use } from '../../src/options/table.js';
 import { optionValue, requestOf } from '../../src/options/validate.js';
 import { parseMargin } from '../../src/analysis/equivalence.js';
 
@@ -50,7 +50,7 @@ const sweepFlags = (use: Use): FlagSpec[] => optionsFor(use).map((o) => sweepFla
 /** Flags of the kernel only (src/options/table.ts FRONT_ONLY says why the CLI has none of them). */
 const SLURM_FLAGS: FlagSpec[] = [
   { long: 'slurm', kind: 'bool', help: 'submit to Slurm as a job array (returns the job id at once); then wl.slurm.status/collect' },
-  { long: 'shards', kind: 'int', metavar: 'N', help: 'with --slurm: array tasks (default 4)' },
+  { long: 'shards', kind: 'int', metavar: 'N', help: `with --slurm: array tasks (default ${DEFAULT_SHARDS})` },
 ];
 const LANG_FLAG: FlagSpec = { long: 'lang', short: 'l', kind: 'string', choices: ['c', 'c++'], metavar: 'LANG', help: 'c (default) or c++' };
 
@@ -77,7 +77,7 @@ function hypothesisFlags(p: Parsed): Record<string, unknown> {
 
 function slurmOptions(p: Parsed): Record<string, unknown> {
   if (p.flags.shards !== undefined && !p.flags.slurm) throw new MagicError('--shards goes with --slurm');
-  return p.flags.slurm ? { slurm: { shards: p.flags.shards ?? 4 } } : {};
+  return p.flags.slurm ? { slurm: { shards: p.flags.shards ?? DEFAULT_SHARDS } } : {};
 }
 
 export const MAGICS: readonly Magic[] = [

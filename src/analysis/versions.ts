@@ -31,7 +31,7 @@ export interface VersionPoint extends GeomeanInterval {
 }
 
 /** "node v26.12.1 (V8 14.6.202.34-node.40)" → "V8 14.6": the engine a host release carries. */
-const engineOf = (line: string | undefined): string => /\((V8|JavaScriptCore) ?(\d+\.\d+)?/.exec(line ?? '')?.slice(1).filter(Boolean).join(' ') ?? '';
+const engineInLine = (line: string | undefined): string => /\((V8|JavaScriptCore) ?(\d+\.\d+)?/.exec(line ?? '')?.slice(1).filter(Boolean).join(' ') ?? '';
 
 /** "wasmtime@0.30.0:embedding" → { runtime: "wasmtime", version: "0.30.0", mode: "embedding" }; null for an unversioned target. */
 export function parseVersioned(target: string): { runtime: string; version: string; mode: string } | null {
@@ -42,7 +42,7 @@ export function parseVersioned(target: string): { runtime: string; version: stri
 /** Each versioned subject's geomean with its version's release date, oldest release first per series. */
 export function versionPoints(geomeans: readonly GeomeanRow[], versions: readonly VersionFacts[]): VersionPoint[] {
   const released = new Map(versions.map((v) => [v.id, v.released]));
-  const engine = new Map(versions.map((v) => [v.id, engineOf(v.version_line)]));
+  const engine = new Map(versions.map((v) => [v.id, engineInLine(v.version_line)]));
   const out: VersionPoint[] = [];
   for (const g of geomeans) {
     const p = parseVersioned(g.subject);

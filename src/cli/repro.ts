@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { reproduce, UsageError } from '../api.js';
 import { parseMargin } from '../analysis/equivalence.js';
-import { optionsFor, sweepOption } from '../options/table.js';
+import { DEFAULT_SHARDS, optionsFor, sweepOption } from '../options/table.js';
 import { optionValue } from '../options/validate.js';
 import { writeBundle } from '../publish/bundle.js';
 import { exitOf, printReplication } from './diff.js';
@@ -40,7 +40,7 @@ export async function reproCommand(argv: string[]): Promise<number> {
   const out = await reproduce({
     source: positionals[0]!, store: value('store') as string | undefined, dryRun: Boolean(v['dry-run']), margin,
     only: value('only') as string[] | undefined, sweep: value('sweep') as string | undefined, log: (line) => console.error(line),
-    slurm: v.slurm ? { shards: (value('shards') as number | undefined) ?? 4 } : undefined,
+    slurm: v.slurm ? { shards: (value('shards') as number | undefined) ?? DEFAULT_SHARDS } : undefined,
   });
   if (!out.rows) {
     const runs = out.plan.runs;

@@ -113,6 +113,9 @@ const REPRO: readonly Use[] = ['repro'];
 /** The sweep options a replication takes too: where its runs go (the bundle's plan fixes the rest). */
 const REPRO_SHARED = new Set(['store']);
 
+/** Array tasks of a Slurm job when --shards is not given (%bench --slurm, repro --slurm, wl.slurm.submit). */
+export const DEFAULT_SHARDS = 4;
+
 export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'bench', short: 'b', type: 'list', metavar: 'BENCHES', uses: SWEEPS,
     help: 'benchmark ids or short names, comma-separated (gemm,crc32), a group, or a folder with bench.json' },
@@ -172,7 +175,7 @@ export const SWEEP_OPTIONS: readonly SweepOption[] = [
   { name: 'sweep', type: 'string', metavar: 'ID', uses: REPRO, help: 'replicate only this sweep of the bundle or store (wasmlab sweeps lists them)' },
   // A replication on Slurm waits for its job and compares (src/cluster/slurm-run.ts); %bench's own --slurm returns at once (FRONT_ONLY).
   { name: 'slurm', type: 'bool', uses: REPRO, help: 'measure as a Slurm job array (as wasmlab slurm submit), wait for it, collect into the store, compare' },
-  { name: 'shards', type: 'int', metavar: 'N', default: '4', uses: REPRO, help: 'with --slurm: array tasks' },
+  { name: 'shards', type: 'int', metavar: 'N', default: String(DEFAULT_SHARDS), uses: REPRO, help: 'with --slurm: array tasks' },
 ];
 
 /**

@@ -21,11 +21,13 @@ export function overTimeFigure(points: readonly VersionPoint[], o: { baseline?: 
       ...hoverOf(ps.map((p) => ({ benchmark: `geomean of ${p.benchmarks}`, target: `${p.subject}${p.released ? ` (released ${p.released.slice(0, 10)})` : ''}`, n: p.benchmarks, extra: ciText(p.geomean, p.ci_low, p.ci_high) })), `× ${baseline}: `),
     };
   });
-  const order = distinct([...points].sort((a, b) => compareVersions(a.version, b.version)).map((p) => p.label));
   const fig = new Figure(traces, layoutOf({
     title: o.title ?? `Geomean kernel time over ${baseline} by ${byVersion ? 'version' : 'release'} (95% CI)`,
     xTitle: byVersion ? 'version' : 'release date', yTitle: `× ${baseline} (geomean of per-benchmark ratios, log)`, logY: true, hline: 1, legend: 'runtime:mode',
   }));
-  if (byVersion) fig.layout.xaxis = { ...(fig.layout.xaxis as object), type: 'category', categoryorder: 'array', categoryarray: order };
+  if (byVersion) {
+    const order = distinct([...points].sort((a, b) => compareVersions(a.version, b.version)).map((p) => p.label));
+    fig.layout.xaxis = { ...(fig.layout.xaxis as object), type: 'category', categoryorder: 'array', categoryarray: order };
+  }
   return fig;
 }
